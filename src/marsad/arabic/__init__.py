@@ -1,0 +1,1 @@
+"""Arabic text core: character classes, matching keys, tokens and sentences."""

@@ -1,0 +1,125 @@
+"""The record types that flow through marsad: a Page read from input, and the Article made of it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PageFormat = Literal["text", "html"]
+
+
+@dataclass(slots=True)
+class Page:
+    """One page as a scraper left it, decoded to text. `content` is plain text or HTML."""
+
+    source: str  # the input file the page came from
+    content: str
+    format: PageFormat
+    locator: str | None = None  # where in a container file: "line 3" (JSONL), "record 2" (WARC)
+    url: str | None = None
+    fetched_at: str | None = None
+    outlet_hint: str | None = None  # an outlet the input itself names (JSONL "outlet")
+    encoding: str = "utf-8"
+
+    @property
+    def page_id(self) -> str:
+        """Content identity: the same bytes from the same URL are the same page, wherever read."""
+        h = hashlib.sha256()
+        h.update((self.url or "").encode())
+        h.update(b"\0")
+        h.update(self.content.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()[:24]
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Where a metadata value came from: the text it was read from and the rule that read it."""
+
+    text: str
+    rule: str
+    line: int | None = None  # 1-based line in the page (text pages) or extracted text (HTML)
+
+
+@dataclass(slots=True)
+class Block:
+    """A line of the page as it moves through cleaning: body text, or removed with a reason."""
+
+    text: str
+    line: int
+    reason: str | None = None  # None while the block is body text
+
+    @property
+    def is_body(self) -> bool:
+        return self.reason is None
+
+
+@dataclass(slots=True)
+class Removed:
+    text: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Repair:
+    """A change the cleaner made to a line's layout (never to its words)."""
+
+    kind: str
+    line: int
+    detail: str
+
+
+@dataclass(slots=True)
+class Article:
+    """One article cut from a page. Stages fill it in order; `text` is final after assembly."""
+
+    id: str
+    page_id: str
+    source: str
+    seq: int  # 0 for the page's own article, 1.. for articles split off it
+    locator: str | None = None
+    url: str | None = None
+    appended_to: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    hints: dict[str, Any] = field(default_factory=dict)  # page-level facts: url, input outlet, HTML meta tags
+    outlet: str | None = None
+    outlet_evidence: Evidence | None = None
+    headline: str | None = None
+    author: str | None = None
+    author_evidence: Evidence | None = None
+    published: str | None = None
+    published_evidence: Evidence | None = None
+    updated: str | None = None
+    updated_evidence: Evidence | None = None
+    language: str | None = None
+    text: str = ""
+    removed: list[Removed] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+
+    @staticmethod
+    def make_id(page_id: str, seq: int) -> str:
+        return f"{page_id[:16]}-{seq}"
+
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.is_body]
+
+    def to_record(self) -> dict[str, Any]:
+        """The exported form (see data/article.schema.json): working fields left out."""
+        d = asdict(self)
+        for k in ("blocks", "hints", "page_id", "seq"):
+            d.pop(k)
+        return d
+
+    @classmethod
+    def from_record(cls, d: dict[str, Any], page_id: str, seq: int) -> Article:
+        ev = {k: (Evidence(**d[k]) if d.get(k) else None) for k in ("outlet_evidence", "author_evidence", "published_evidence", "updated_evidence")}
+        rest = {k: v for k, v in d.items() if k not in ev and k not in ("removed", "repairs")}
+        return cls(
+            page_id=page_id,
+            seq=seq,
+            removed=[Removed(**r) for r in d.get("removed", [])],
+            repairs=[Repair(**r) for r in d.get("repairs", [])],
+            **ev,
+            **rest,
+        )

@@ -1,0 +1,1 @@
+"""Cleaning: line rules, appended-article splitting, layout repair and the removed-span audit."""

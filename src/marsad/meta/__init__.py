@@ -1,0 +1,1 @@
+"""Metadata extractors: outlet, headline, author and dates, each with its evidence."""

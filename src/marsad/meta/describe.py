@@ -1,0 +1,172 @@
+"""Read an article's own description: headline, outlet, author and dates, each with evidence.
+
+The lines that describe the article (site name, dateline, byline, date lines, source lines) are
+found in the header (before the first body paragraph) and the footer (after the last one), are
+taken out of the body with their kind as the removal reason, and are the only evidence read.
+Values are never carried over from another article of the same page: each article is described
+from its own lines, and only page-level facts (the site's name, the URL, the input's own outlet
+field) are shared with articles split off the page."""
+
+from __future__ import annotations
+
+from marsad.article import Article, Block, Evidence
+from marsad.clean.shape import HEADLINE_MIN_WORDS, is_headline_like, is_paragraph_like
+from marsad.context import Context
+from marsad.meta.lines import (
+    MetaLine,
+    read_date_line,
+    read_dateline,
+    read_labelled_byline,
+    read_site_name,
+    read_source_line,
+)
+
+# Outlet evidence, strongest first. The first four describe the whole page.
+OUTLET_RULES = ("input", "site_name", "html_site_name", "url_host", "dateline", "byline", "follow_prompt", "source_line", "source_line_unregistered")
+PAGE_LEVEL_OUTLET_RULES = frozenset(OUTLET_RULES[:4])
+PUBLISHED_RULES = ("published_label", "html_meta", "dateline", "date_line")
+
+
+def _read_header_line(text: str, ctx: Context, before_headline: bool) -> MetaLine | None:
+    lex, reg = ctx.lexicon, ctx.registry
+    if before_headline and (m := read_site_name(text, lex, reg)):
+        return m
+    return (
+        read_date_line(text, lex)
+        or read_dateline(text, reg, lex)
+        or read_labelled_byline(text, lex, reg)
+        or read_source_line(text, lex, reg)
+    )
+
+
+def _read_footer_line(text: str, ctx: Context) -> MetaLine | None:
+    """Footers state labelled facts only: an unlabelled date there may belong to anything."""
+    lex, reg = ctx.lexicon, ctx.registry
+    m = read_date_line(text, lex)
+    if m and m.date_role != "unlabelled":
+        return m
+    return read_source_line(text, lex, reg) or read_labelled_byline(text, lex, reg)
+
+
+def describe_article(article: Article, ctx: Context) -> Article:
+    """Mark headline and description lines, and fill outlet, headline, author, published."""
+    blocks = article.blocks
+    found: list[tuple[Block, MetaLine]] = []
+    content = [i for i, b in enumerate(blocks) if b.reason is None]
+    headline_at: int | None = None
+    body_start: int | None = None
+    for i in content:
+        b = blocks[i]
+        meta = _read_header_line(b.text, ctx, before_headline=headline_at is None)
+        if meta is not None:
+            found.append((b, meta))
+            b.reason = meta.kind
+            continue
+        if is_paragraph_like(b.text) and not (headline_at is None and i == content[0] and is_headline_like(b.text, HEADLINE_MIN_WORDS)):
+            body_start = i
+            break
+        if headline_at is None and is_headline_like(b.text, HEADLINE_MIN_WORDS):
+            headline_at = i
+            b.reason = "headline"
+            article.headline = b.text.strip()
+        else:
+            b.reason = "header_residue"  # captions, tags and labels between headline and body
+    if body_start is not None:
+        last_para = max(i for i in content if i >= body_start and is_paragraph_like(blocks[i].text))
+        for i in content:
+            if i <= body_start or blocks[i].reason is not None:
+                continue
+            meta = _read_footer_line(blocks[i].text, ctx) if i > last_para or _is_labelled_date(blocks[i].text, ctx) else None
+            if meta is not None:
+                found.append((blocks[i], meta))
+                blocks[i].reason = meta.kind
+    # Removed lines can still state facts (a source line glued into an advertisement line).
+    for b in blocks:
+        if b.reason in ("advertisement", "follow_prompt") and (meta := read_source_line(b.text, ctx.lexicon, ctx.registry)):
+            found.append((b, meta))
+    _choose_outlet(article, found)
+    _choose_author(article, found)
+    _choose_dates(article, found)
+    _read_page_hints(article, ctx)
+    return article
+
+
+def _is_labelled_date(text: str, ctx: Context) -> bool:
+    m = read_date_line(text, ctx.lexicon)
+    return m is not None and m.date_role != "unlabelled"
+
+
+def _offer(best: dict[str, tuple[int, object, Evidence]], field: str, rules: tuple[str, ...], rule: str, value: object, ev: Evidence) -> None:
+    rank = rules.index(rule)
+    if field not in best or rank < best[field][0]:
+        best[field] = (rank, value, ev)
+
+
+def _choose_outlet(article: Article, found: list[tuple[Block, MetaLine]]) -> None:
+    best: dict[str, tuple[int, object, Evidence]] = {}
+    for b, m in found:
+        name = m.outlet.name if m.outlet else m.outlet_name
+        if not name:
+            continue
+        rule = m.kind if m.outlet or m.kind == "site_name" else f"{m.kind}_unregistered"
+        if rule not in OUTLET_RULES:
+            continue
+        _offer(best, "outlet", OUTLET_RULES, rule, name, Evidence(b.text.strip(), rule, b.line))
+    if "outlet" in best:
+        _, value, ev = best["outlet"]
+        if article.outlet_evidence is None or OUTLET_RULES.index(ev.rule) <= OUTLET_RULES.index(article.outlet_evidence.rule):
+            article.outlet, article.outlet_evidence = str(value), ev
+
+
+def _choose_author(article: Article, found: list[tuple[Block, MetaLine]]) -> None:
+    for b, m in found:
+        if m.author:
+            article.author, article.author_evidence = m.author, Evidence(b.text.strip(), m.kind, b.line)
+            return
+
+
+def _choose_dates(article: Article, found: list[tuple[Block, MetaLine]]) -> None:
+    best: dict[str, tuple[int, object, Evidence]] = {}
+    for b, m in found:
+        if m.date is None:
+            continue
+        ev = Evidence(m.date.text, "", b.line)
+        if m.date_role == "updated":
+            ev.rule = "updated_label"
+            _offer(best, "updated", ("updated_label",), "updated_label", m.date.value, ev)
+            continue
+        ev.rule = "published_label" if m.date_role == "published" else ("dateline" if m.kind == "dateline" else "date_line")
+        _offer(best, "published", PUBLISHED_RULES, ev.rule, m.date.value, ev)
+    if "published" in best:
+        article.published, article.published_evidence = str(best["published"][1]), best["published"][2]
+    if "updated" in best:
+        article.updated, article.updated_evidence = str(best["updated"][1]), best["updated"][2]
+
+
+def _read_page_hints(article: Article, ctx: Context) -> None:
+    """Page-level facts: the input's own outlet field, the URL's host and the HTML site name
+    describe every article of the page; HTML meta dates and authors (meta tags, JSON-LD)
+    describe only the page's own article and rank below what its text states."""
+    hints = article.hints
+    if hints.get("outlet"):
+        entry = ctx.registry.lookup(hints["outlet"])
+        _take_outlet(article, entry.name if entry else hints["outlet"], Evidence(hints["outlet"], "input"))
+    if hints.get("site_name"):
+        entry = ctx.registry.lookup(hints["site_name"])
+        if entry is not None and entry.kind == "outlet":
+            _take_outlet(article, entry.name, Evidence(hints["site_name"], "html_site_name"))
+    if hints.get("url"):
+        entry = ctx.registry.lookup_url(hints["url"])
+        if entry is not None and entry.kind == "outlet":
+            _take_outlet(article, entry.name, Evidence(hints["url"], "url_host"))
+    if article.appended_to is not None:
+        return
+    if article.published is None and hints.get("published"):
+        article.published, article.published_evidence = hints["published"], Evidence(hints["published"], "html_meta")
+    if article.author is None and hints.get("author"):
+        article.author, article.author_evidence = hints["author"], Evidence(hints["author"], "html_meta")
+
+
+def _take_outlet(article: Article, name: str, ev: Evidence) -> None:
+    if article.outlet_evidence is None or OUTLET_RULES.index(ev.rule) < OUTLET_RULES.index(article.outlet_evidence.rule):
+        article.outlet, article.outlet_evidence = name, ev
