@@ -1,0 +1,111 @@
+"""The `marsad` command: analyze pages into a store and export them; search the store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from marsad import __version__
+from marsad.context import Context, Settings
+
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="marsad", description="From raw Arabic news pages to clean, sourced articles.")
+    p.add_argument("--version", action="version", version=f"marsad {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser("analyze", help="analyze pages (files or directories) into a store and export the run")
+    a.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html/.htm, .jsonl, .warc/.warc.gz files, or directories of them")
+    a.add_argument("--out", required=True, metavar="DIR", help="where articles.jsonl, report.html and run.json go")
+    a.add_argument("--db", metavar="FILE", help="SQLite store (default: DIR/marsad.db); re-runs reuse what it holds")
+    a.add_argument("--registry", action="append", default=[], metavar="FILE", help="an outlet registry extending the shipped one (repeatable)")
+    a.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes to analyse with (default: all cores)")
+    a.add_argument("--max-page-mb", type=float, default=5.0, help="refuse single pages larger than this (default 5)")
+    a.add_argument("--reprocess", action="store_true", help="analyse again pages the store already holds")
+    a.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    s = sub.add_parser("search", help="full-text search of a store, spelling-insensitive")
+    s.add_argument("query")
+    s.add_argument("--db", required=True, metavar="FILE")
+    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--json", action="store_true", help="print hits as JSON lines")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "analyze":
+        return _analyze(args)
+    return _search(args)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from marsad.engine.local import run_analysis
+    from marsad.export import write_articles_jsonl
+    from marsad.report.html import write_report
+    from marsad.store.sqlite import Store
+
+    if args.workers < 1 or args.max_page_mb <= 0:
+        print("marsad: --workers must be at least 1 and --max-page-mb positive", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings(
+        registry_files=tuple(args.registry),
+        max_page_bytes=int(args.max_page_mb * 1024 * 1024),
+        workers=args.workers,
+        reprocess=args.reprocess,
+        progress=False if args.no_progress else None,
+    )
+    try:
+        ctx = Context.load(settings)
+    except ValueError as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    os.makedirs(args.out, exist_ok=True)
+    db_path = args.db or os.path.join(args.out, "marsad.db")
+    with Store(db_path) as store:
+        summary = run_analysis(args.paths, store, settings, ctx)
+        articles_path = os.path.join(args.out, "articles.jsonl")
+        report_path = os.path.join(args.out, "report.html")
+        write_articles_jsonl(store, summary.run_id, articles_path)
+        info = summary.as_dict()
+        write_report(store, summary.run_id, report_path, info)
+    with open(os.path.join(args.out, "run.json"), "w", encoding="utf-8") as f:
+        json.dump(info, f, ensure_ascii=False, indent=2)
+    print(
+        f"{info['files']} files, {info['pages']} pages ({info['pages_analysed']} analysed, {info['pages_reused']} already in the store), "
+        f"{info['articles']} articles"
+    )
+    for line in info["errors"]:
+        print(f"error: {line}")
+    for line in info["warnings"]:
+        print(f"warning: {line}")
+    print(f"export: {articles_path}")
+    print(f"report: {report_path}")
+    print(f"store:  {db_path}")
+    return EXIT_INPUT_FAILED if summary.failed else EXIT_OK
+
+
+def _search(args: argparse.Namespace) -> int:
+    from marsad.store.sqlite import Store
+
+    if not os.path.exists(args.db):
+        print(f"marsad: {args.db}: no such store", file=sys.stderr)
+        return EXIT_USAGE
+    with Store(args.db) as store:
+        hits = store.search(args.query, args.limit)
+    for h in hits:
+        if args.json:
+            print(json.dumps(h.__dict__ if hasattr(h, "__dict__") else {k: getattr(h, k) for k in h.__slots__}, ensure_ascii=False))
+        else:
+            print(f"{h.article_id}  {h.outlet or '—'}  {h.published or ''}\n  {h.headline or ''}\n  {h.snippet}\n")
+    if not args.json:
+        print(f"{len(hits)} hit(s)")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

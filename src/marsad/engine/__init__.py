@@ -1,0 +1,1 @@
+"""Runners of the same stages: in-process, or over a local process pool."""

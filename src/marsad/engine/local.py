@@ -1,0 +1,155 @@
+"""The local runner: read inputs, analyse new pages on all cores, store, and account for every file.
+
+Memory stays flat in the number of pages: pages are read lazily and analysed in bounded windows,
+results are written by this process only (the single SQLite writer) and committed per window,
+so an interrupted run keeps every committed window and the next run skips those pages."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from marsad.article import Article, Page
+from marsad.context import Context, Settings
+from marsad.ingest.errors import InputProblem
+from marsad.ingest.readers import discover, read_file, truncation_warning
+from marsad.pipeline import PIPELINE_VERSION, analyze_page
+from marsad.store.sqlite import Store
+
+WINDOW = 256  # pages per analyse-and-commit window: bounds memory and what an interruption loses
+
+_worker_ctx: Context | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_ctx
+    _worker_ctx = Context.load(settings)
+
+
+def _analyze_in_worker(page: Page) -> list[Article] | str:
+    assert _worker_ctx is not None
+    return _analyze_safely(page, _worker_ctx)
+
+
+def _analyze_safely(page: Page, ctx: Context) -> list[Article] | str:
+    """Articles, or the reason the page could not be analysed (one bad page never stops a run)."""
+    try:
+        return analyze_page(page, ctx)
+    except Exception as exc:  # noqa: BLE001 - any failure is reported per page, the batch goes on
+        return f"analysis failed: {type(exc).__name__}: {exc}"
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: int
+    files: int = 0
+    pages: int = 0
+    pages_analysed: int = 0
+    pages_reused: int = 0
+    articles: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "files": self.files,
+            "pages": self.pages,
+            "pages_analysed": self.pages_analysed,
+            "pages_reused": self.pages_reused,
+            "articles": self.articles,
+            "errors": [str(p) for p in self.problems if p.fatal],
+            "warnings": [str(p) for p in self.problems if not p.fatal],
+        }
+
+
+def _pages(paths: Iterable[str], settings: Settings, summary: RunSummary) -> Iterator[Page]:
+    for item in discover(paths):
+        if isinstance(item, InputProblem):
+            summary.problems.append(item)
+            continue
+        summary.files += 1
+        for page in read_file(item, settings):
+            if isinstance(page, InputProblem):
+                summary.problems.append(page)
+                continue
+            warning = truncation_warning(page)
+            if warning is not None:
+                summary.problems.append(warning)
+            yield page
+
+
+def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Context | None = None) -> RunSummary:
+    """Analyse `paths` into `store`; returns the summary (articles are read back by run id)."""
+    run_id = store.start_run(paths)
+    summary = RunSummary(run_id)
+    ctx = ctx or Context.load(settings)
+    pool = None
+    if settings.workers > 1:
+        pool = mp.get_context("forkserver" if sys.platform != "win32" else "spawn").Pool(
+            settings.workers, initializer=_init_worker, initargs=(settings,)
+        )
+    progress = _progress(settings)
+    seq = 0
+    try:
+        pages = _pages(paths, settings, summary)
+        while window := list(islice(pages, WINDOW)):
+            todo = [p for p in window if settings.reprocess or store.page_version(p.page_id) != PIPELINE_VERSION]
+            if pool is not None and len(todo) > 1:
+                results = pool.map(_analyze_in_worker, todo, chunksize=max(1, len(todo) // (4 * settings.workers)))
+            else:
+                results = [_analyze_safely(p, ctx) for p in todo]
+            done = dict(zip((p.page_id for p in todo), results))
+            store.begin()
+            try:
+                for page in window:
+                    result = done.get(page.page_id)
+                    if isinstance(result, str):
+                        summary.problems.append(InputProblem(page.source, result, page.locator))
+                        continue
+                    if result is not None:
+                        store.save_page(page, result, PIPELINE_VERSION)
+                        summary.pages_analysed += 1
+                        done[page.page_id] = None  # the same page twice in one window: stored once
+                    elif store.page_version(page.page_id) is not None:
+                        summary.pages_reused += 1
+                    store.add_run_page(run_id, seq, page)
+                    seq += 1
+                    summary.pages += 1
+                store.commit()
+            except BaseException:
+                store.rollback()
+                raise
+            progress.update(len(window))
+    finally:
+        progress.close()
+        if pool is not None:
+            pool.close()
+            pool.join()
+    summary.articles = sum(1 for _ in store.iter_run_records(run_id))
+    store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+class _NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(settings: Settings) -> Any:
+    show = settings.progress if settings.progress is not None else sys.stderr.isatty()
+    if not show:
+        return _NoProgress()
+    from tqdm import tqdm
+
+    return tqdm(unit=" pages", desc="analysing", file=sys.stderr)

@@ -1,0 +1,21 @@
+"""The JSON export of a run: OUT/articles.jsonl, one article record per line (see data/article.schema.json)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from marsad.store.sqlite import Store
+
+
+def write_articles_jsonl(store: Store, run_id: int, path: str) -> int:
+    """Write the run's articles (streamed from the store); returns how many. Atomic: a partial
+    file never replaces a complete one."""
+    tmp = path + ".tmp"
+    n = 0
+    with open(tmp, "w", encoding="utf-8") as f:
+        for rec in store.iter_run_records(run_id):
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    os.replace(tmp, path)
+    return n

@@ -1,0 +1,56 @@
+"""A static, right-to-left HTML report: each article with its metadata and evidence, and what
+was removed from it, folded away. Streamed from the store, so its size does not hold memory."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from marsad.store.sqlite import Store
+
+REASON_LABELS = {
+    "site_name": "اسم الموقع",
+    "dateline": "سطر المكان والتاريخ",
+    "byline": "سطر الكاتب",
+    "date_line": "سطر التاريخ",
+    "source_line": "سطر المصدر",
+    "follow_prompt": "دعوة للمتابعة",
+    "advertisement": "إعلان",
+    "share_widget": "أزرار المشاركة",
+    "keywords": "كلمات دلالية",
+    "more_link": "رابط المزيد",
+    "comments_header": "عنوان التعليقات",
+    "section_nav": "تنقل الموقع",
+    "navigation": "مسار التنقل",
+    "caption": "تعليق صورة",
+    "copyright": "حقوق النشر",
+    "scraper_token": "بقايا الكاشط",
+    "embedded_tweet": "تغريدة مضمنة",
+    "embedded_url": "رابط مضمن",
+    "header_residue": "بقايا الترويسة",
+    "related_headlines": "عناوين ذات صلة",
+    "appended_marker": "علامة مقال ملحق",
+    "list_marker": "علامة قائمة",
+    "repeated_teaser": "عنوان مكرر",
+    "repeated_headline": "تكرار العنوان",
+    "punctuation": "علامات ترقيم",
+}
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("marsad.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
+    return env
+
+
+def write_report(store: Store, run_id: int, path: str, summary: dict[str, Any]) -> None:
+    counts = Counter(r["outlet"] or "—" for r in store.iter_run_records(run_id))
+    template = _env().get_template("report.html.j2")
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        for chunk in template.generate(articles=store.iter_run_records(run_id), summary=summary, outlets=counts.most_common()):
+            f.write(chunk)
+    os.replace(tmp, path)

@@ -1,0 +1,191 @@
+"""SQLite store: one file, WAL journal, migrations applied in order, one writer (the caller's
+process), FTS5 over marsad's own normalised search terms."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from typing import Any
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokens import search_terms, strip_proclitics, tokenize
+from marsad.article import Article, Page
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("marsad.store").joinpath("migrations")
+    found = [(int(f.name.split("_", 1)[0]), f.read_text(encoding="utf-8")) for f in folder.iterdir() if f.name.endswith(".sql")]
+    return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    outlet: str | None
+    headline: str | None
+    published: str | None
+    snippet: str
+
+
+class Store:
+    """Open (creating and migrating) a store file. Not shared across processes for writing."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema -------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {r[0] for r in self.db.execute("SELECT version FROM schema_version")}
+        for version, sql in _migrations():
+            if version in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _split_sql(sql):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
+                self.db.execute("COMMIT")
+            except Exception:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    # --- writing ------------------------------------------------------------------------------
+    def begin(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    def page_version(self, page_id: str) -> str | None:
+        row = self.db.execute("SELECT pipeline_version FROM pages WHERE id = ?", (page_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def save_page(self, page: Page, articles: list[Article], pipeline_version: str) -> None:
+        """Replace whatever the store held for this page (inside the caller's transaction)."""
+        pid = page.page_id
+        self.db.execute("DELETE FROM articles_fts WHERE rowid IN (SELECT rowid FROM articles WHERE page_id = ?)", (pid,))
+        self.db.execute("DELETE FROM articles WHERE page_id = ?", (pid,))
+        self.db.execute(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (pid, page.source, page.locator, page.url, page.fetched_at, page.format, page.encoding, pipeline_version, _now()),
+        )
+        for a in articles:
+            rec = a.to_record()
+            cur = self.db.execute(
+                "INSERT INTO articles (id, page_id, seq, appended_to, outlet, headline, author, published, language, text, record)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, pid, a.seq, a.appended_to, a.outlet, a.headline, a.author, a.published, a.language, a.text, json.dumps(rec, ensure_ascii=False)),
+            )
+            self.db.executemany(
+                "INSERT INTO removed_spans VALUES (?, ?, ?, ?, ?)", [(a.id, i, r.reason, r.line, r.text) for i, r in enumerate(a.removed)]
+            )
+            for field in ("outlet", "author", "published", "updated"):
+                ev = getattr(a, f"{field}_evidence")
+                if ev is not None:
+                    self.db.execute("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (a.id, field, getattr(a, field), ev.text, ev.rule, ev.line))
+            terms = " ".join(search_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
+            self.db.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (cur.lastrowid, terms))
+
+    def start_run(self, inputs: list[str]) -> int:
+        cur = self.db.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (_now(), json.dumps(inputs, ensure_ascii=False)))
+        return int(cur.lastrowid or 0)
+
+    def add_run_page(self, run_id: int, seq: int, page: Page) -> None:
+        self.db.execute("INSERT OR REPLACE INTO run_pages VALUES (?, ?, ?, ?, ?)", (run_id, seq, page.page_id, page.source, page.locator))
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        self.db.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", (_now(), json.dumps(summary, ensure_ascii=False), run_id))
+
+    # --- reading ------------------------------------------------------------------------------
+    def iter_run_records(self, run_id: int) -> Iterator[dict[str, Any]]:
+        """The run's articles in input order, each page once, with the path this run read."""
+        rows = self.db.execute(
+            "SELECT a.record, rp.source, rp.locator, rp.page_id FROM run_pages rp JOIN articles a ON a.page_id = rp.page_id"
+            " WHERE rp.run_id = ? ORDER BY rp.seq, a.seq",
+            (run_id,),
+        )
+        seen_first_seq: dict[str, str] = {}
+        for record, source, locator, page_id in rows:
+            key = f"{source}\0{locator}"
+            if seen_first_seq.setdefault(page_id, key) != key:
+                continue  # the same page read twice in one run: exported once
+            rec = json.loads(record)
+            rec["source"], rec["locator"] = source, locator
+            yield rec
+
+    def get_record(self, article_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def count_articles(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles containing every word of `query`, matched on normalised, clitic-free keys:
+        «الكرملين» finds «والكرملين», «إيران» finds «ايران». Ranked by BM25."""
+        terms = search_terms(query)
+        if not terms:
+            return []
+        fts_query = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        rows = self.db.execute(
+            "SELECT a.id, a.outlet, a.headline, a.published, a.text FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (fts_query, limit),
+        ).fetchall()
+        return [SearchHit(r[0], r[1], r[2], r[3], make_snippet(r[4], set(terms))) for r in rows]
+
+
+def make_snippet(text: str, terms: set[str], width: int = 80) -> str:
+    """A window of `text` around the first matched word, the matches marked with [ ]."""
+    toks = [t for t in tokenize(text) if strip_proclitics(match_key(t.text)) in terms]
+    if not toks:
+        return text[: 2 * width].replace("\n", " ")
+    start = max(0, toks[0].start - width)
+    end = min(len(text), toks[0].end + width)
+    out, pos = [], start
+    for t in toks:
+        if t.start < start or t.end > end:
+            continue
+        out += [text[pos : t.start], "[", t.text, "]"]
+        pos = t.end
+    out.append(text[pos:end])
+    snippet = "".join(out).replace("\n", " ")
+    return ("…" if start > 0 else "") + snippet + ("…" if end < len(text) else "")
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Statements of a migration file (no semicolons inside literals in our migrations)."""
+    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
