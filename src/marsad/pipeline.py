@@ -34,11 +34,14 @@ def page_to_articles(page: Page, ctx: Context) -> list[Article]:
         hints.update(html_hints)
     else:
         lines = page.content.splitlines()
+    dropped = hints.pop("dropped", None) or []
     blocks = [Block(text.strip(), n) for n, text in enumerate(lines, start=1) if text.strip()]
     blocks, repairs = split_glued_lines(blocks, ctx.lexicon)
     for b in blocks:
         b.reason = classify_line(b.text, ctx.lexicon, ctx.registry)
     segments = split_appended(blocks, ctx.lexicon)
+    # What the HTML extractor left out belongs to the page's own article's audit trail.
+    segments.host.extend(Block(text, 0, "html_boilerplate") for text in dropped)  # type: ignore[union-attr]
     page_id = page.page_id
     host_id = Article.make_id(page_id, 0)
     articles = []

@@ -15,12 +15,21 @@ from marsad.clean.lexicon import Lexicon
 from marsad.clean.shape import HEADLINE_MAX_WORDS, word_count
 
 
+_AR_LETTER = "\u0621-\u064a"  # hamza .. yeh
+_MIN_LEFT_LETTERS = 3  # «ويشار إلى» is waw + opener, not a glued word: the left part must be a word
+
+
 @cache
 def _junction_re(openers: tuple[str, ...]) -> re.Pattern[str]:
-    alt = "|".join(re.escape(o) for o in openers)
+    every = "|".join(re.escape(o) for o in openers)
+    multi = "|".join(re.escape(o) for o in openers if " " in o)
     return re.compile(
-        "(?:(?<=[\u0629\u0649])|(?<=[0-9\u0660-\u0669])|(?<=\u0627)(?=\u0627\u0644))"  # ة ى | digit | alef before alef-lam
-        f"(?=(?:{alt}))"
+        # a one-word opener only after a letter that cannot continue a word: ة ى, a digit,
+        # or alef right before the article ال
+        "(?:(?:(?<=[\u0629\u0649])|(?<=[0-9\u0660-\u0669])|(?<=\u0627)(?=\u0627\u0644))"
+        f"(?=(?:{every})))"
+        # a two-word opener («يشار إلى», «ويذكر أن») is distinctive enough after any letter
+        f"|(?<=[{_AR_LETTER}]{{{_MIN_LEFT_LETTERS}}})(?=(?:{multi}))"
     )
 
 
@@ -30,7 +39,11 @@ def split_glued_lines(blocks: list[Block], lex: Lexicon) -> tuple[list[Block], l
     out: list[Block] = []
     repairs: list[Repair] = []
     for b in blocks:
-        cuts = [m.start() for m in pattern.finditer(b.text) if m.start() > 0]
+        cuts: list[int] = []
+        for m in pattern.finditer(b.text):
+            # one cut per glued word: «يحسمويذكر أن» matches before «ويذكر» and before «يذكر»
+            if m.start() > 0 and (not cuts or any(c.isspace() for c in b.text[cuts[-1] : m.start()])):
+                cuts.append(m.start())
         if not cuts or b.reason is not None:
             out.append(b)
             continue

@@ -50,7 +50,7 @@ def is_credited_caption(text: str, lex: Lexicon, registry: Registry) -> bool:
         return False
     credit = m.group("credit").strip()
     key = phrase_key(credit)
-    if key in lex.photo_credits:
-        return True
+    if key in lex.photo_credits or any(key.startswith(c + " ") for c in lex.photo_credits):
+        return True  # «أرشيفية», «تصوير: فلان»
     entry = registry.lookup(credit)
     return entry is not None and entry.kind == "agency"

@@ -10,6 +10,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from marsad.arabic.normalize import phrase_key
 from marsad.meta.dates import find_dates
 from marsad.meta.registry import Registry
 
@@ -26,6 +27,11 @@ _PUBLISHED_META = (
 )
 _AUTHOR_META = ("author", "article:author", "dc.creator")
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote")
+# Elements that hold a line of visible text; a leaf among them is one line of the page.
+_LINE_TAGS = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "td", "th", "blockquote", "figcaption", "caption", "dt", "dd", "pre",
+     "section", "article", "header", "footer", "nav", "aside", "ul", "ol", "table", "tr", "figure", "main", "form", "title")
+)
 
 
 def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[str], dict[str, Any]]:
@@ -60,6 +66,7 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
     author = next((meta[k] for k in _AUTHOR_META if meta.get(k) and not meta[k].startswith("http")), None)
     if author:
         hints["author"] = author.strip()
+    hints["dropped"] = _dropped_lines(tree, lines)
     return lines, hints
 
 
@@ -129,6 +136,24 @@ def _clean_title(title: str, site_name: str | None, registry: Registry) -> str:
     while len(parts) > 1 and (registry.lookup(parts[0]) is not None or (site_name and parts[0].strip() == site_name.strip())):
         parts.pop(0)
     return " - ".join(parts).strip()
+
+
+def _dropped_lines(tree: Any, kept: list[str]) -> list[str]:
+    """Visible lines of the page that the main-text extraction left out (navigation, share
+    buttons, captions, footers), so that they are kept as removed spans, not silently lost."""
+    kept_keys = {phrase_key(line) for line in kept}
+    dropped: list[str] = []
+    for el in tree.iter(*_LINE_TAGS):
+        if el.tag == "title" or any(child.tag in _LINE_TAGS for child in el.iterdescendants()):
+            continue
+        if any(a.tag in ("script", "style", "noscript", "head") for a in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        key = phrase_key(text)
+        if key and key not in kept_keys:
+            dropped.append(text)
+            kept_keys.add(key)
+    return dropped
 
 
 def _fallback_lines(tree: Any) -> list[str]:

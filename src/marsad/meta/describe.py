@@ -55,6 +55,7 @@ def describe_article(article: Article, ctx: Context) -> Article:
     content = [i for i, b in enumerate(blocks) if b.reason is None]
     headline_at: int | None = None
     body_start: int | None = None
+    first_plain = True  # the first line that is not a description line may be a long headline
     for i in content:
         b = blocks[i]
         meta = _read_header_line(b.text, ctx, before_headline=headline_at is None)
@@ -62,7 +63,9 @@ def describe_article(article: Article, ctx: Context) -> Article:
             found.append((b, meta))
             b.reason = meta.kind
             continue
-        if is_paragraph_like(b.text) and not (headline_at is None and i == content[0] and is_headline_like(b.text, HEADLINE_MIN_WORDS)):
+        long_headline = first_plain and headline_at is None and is_headline_like(b.text, HEADLINE_MIN_WORDS) and _next_is_not_body(blocks, content, i)
+        first_plain = False
+        if is_paragraph_like(b.text) and not long_headline:
             body_start = i
             break
         if headline_at is None and is_headline_like(b.text, HEADLINE_MIN_WORDS):
@@ -89,6 +92,12 @@ def describe_article(article: Article, ctx: Context) -> Article:
     _choose_dates(article, found)
     _read_page_hints(article, ctx)
     return article
+
+
+def _next_is_not_body(blocks: list[Block], content: list[int], i: int) -> bool:
+    """A headline-shaped first line is the headline even when long, unless the page has no
+    other paragraph after it (then it is a one-paragraph page without a headline)."""
+    return any(is_paragraph_like(blocks[j].text) for j in content if j > i)
 
 
 def _is_labelled_date(text: str, ctx: Context) -> bool:

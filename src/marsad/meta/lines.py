@@ -76,13 +76,16 @@ def read_dateline(text: str, registry: Registry, lex: Lexicon) -> MetaLine | Non
     dates = find_dates(right)
     date = dates[0] if dates else None
     right_words = right[: date.start].strip() if date else right.strip()
+    # «PLACE - OUTLET [date]»: the outlet (or a generic «وكالات») on the right is the signal; the
+    # place need not be in the gazetteer (datelines name towns no list holds). Nothing on the left
+    # is taken as an author: «NAME - OUTLET» and «TOWN - OUTLET» look alike.
+    hit = registry.lookup_prefix(right_words)
+    if hit and hit[1] == len(phrase_key(right_words).split()):
+        entry = hit[0]
+        return MetaLine("dateline", outlet=entry if entry.kind == "outlet" else None, date=date, date_role="unlabelled" if date else None)
+    if phrase_key(right_words) in lex.generic_sources:
+        return MetaLine("dateline", date=date, date_role="unlabelled" if date else None)
     if is_place(left):
-        hit = registry.lookup_prefix(right_words)
-        if hit and hit[1] == len(phrase_key(right_words).split()):
-            entry = hit[0]
-            return MetaLine("dateline", outlet=entry if entry.kind == "outlet" else None, date=date, date_role="unlabelled" if date else None)
-        if phrase_key(right_words) in lex.generic_sources:
-            return MetaLine("dateline", date=date, date_role="unlabelled" if date else None)
         if date is None and is_name_like(right_words, registry):
             return MetaLine("byline", author=right_words)
         return None
@@ -113,8 +116,12 @@ def read_date_line(text: str, lex: Lexicon) -> MetaLine | None:
         return MetaLine("date_line", date=dates[0], date_role="updated")
     if starts_with_phrase(key, lex.published_labels):
         return MetaLine("date_line", date=dates[0], date_role="published")
-    residue = phrase_key(text[: dates[0].start] + " " + text[dates[0].end :])
-    if len(residue.split()) <= 2:  # a weekday, "GMT", a separator word: still only a date
+    residue, pos = [], 0
+    for d in dates:
+        residue.append(text[pos : d.start])
+        pos = d.end
+    residue.append(text[pos:])
+    if len(phrase_key(" ".join(residue)).split()) <= 2:  # a weekday, «الموافق», "GMT": still only dates
         return MetaLine("date_line", date=dates[0], date_role="unlabelled")
     return None
 

@@ -37,6 +37,7 @@ REASON_LABELS = {
     "repeated_teaser": "عنوان مكرر",
     "repeated_headline": "تكرار العنوان",
     "punctuation": "علامات ترقيم",
+    "html_boilerplate": "خارج النص الرئيسي",
 }
 
 
