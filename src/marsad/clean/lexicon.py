@@ -15,9 +15,12 @@ class LineRule:
     is_: frozenset[str]
     starts: tuple[str, ...]
     contains: tuple[str, ...]
+    max_words: int | None = None
 
     def matches(self, key: str) -> bool:
         """`key` is the phrase_key of a line."""
+        if self.max_words is not None and key.count(" ") + 1 > self.max_words:
+            return False
         if key in self.is_:
             return True
         if any(key == s or key.startswith(s + " ") for s in self.starts):
@@ -50,7 +53,7 @@ def _keys(words: list[str]) -> tuple[str, ...]:
 def load_lexicon() -> Lexicon:
     d = load_data("boilerplate.json")
     rules = tuple(
-        LineRule(r["reason"], frozenset(_keys(r.get("is", []))), _keys(r.get("starts", [])), _keys(r.get("contains", [])))
+        LineRule(r["reason"], frozenset(_keys(r.get("is", []))), _keys(r.get("starts", [])), _keys(r.get("contains", [])), r.get("max_words"))
         for r in d["rules"]
     )
     return Lexicon(

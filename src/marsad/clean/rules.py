@@ -8,8 +8,9 @@ from marsad.arabic.normalize import phrase_key
 from marsad.clean.lexicon import Lexicon
 from marsad.meta.registry import Registry
 
-# A lone identifier a scraper leaks from markup: WTV_Frequency, post-title, div-gpt-ad-1.
-_SCRAPER_TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$")
+# A lone identifier a scraper leaks from markup: WTV_Frequency, post-title, div-gpt-ad-1 —
+# snake_case with any capitals, or lower-case kebab-case (so "Covid-19" is a word, not a token).
+_SCRAPER_TOKEN_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*_[A-Za-z0-9_-]+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)$")
 _URL_LINE_RE = re.compile(r"^(?:https?://|www\.|pic\.twitter\.com/)\S+$", re.IGNORECASE)
 _TWEET_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.|mobile\.)?(?:twitter\.com|x\.com|pic\.twitter\.com)/", re.IGNORECASE)
 # The footer of an embedded tweet: "— Name (@handle) September 13, 2023".

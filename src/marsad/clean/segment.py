@@ -31,8 +31,8 @@ def find_marker(block: Block, lex: Lexicon) -> tuple[str, str] | None:
         marker = starts_with_phrase(key, markers)
         if marker is None:
             continue
-        rest = text_after_words(block.text, len(marker.split())).strip(_MARKER_PUNCT)
-        if rest and not is_headline_like(rest):
+        rest = text_after_words(block.text, len(marker.split())).lstrip(_MARKER_PUNCT)
+        if rest and (not is_headline_like(rest) or is_paragraph_like(rest)):
             return None
         return kind, rest
     return None

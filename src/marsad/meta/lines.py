@@ -57,7 +57,8 @@ def read_site_name(text: str, lex: Lexicon, registry: Registry) -> MetaLine | No
         parts = [p.strip() for p in text.split("|") if p.strip()]
         if len(parts) == 2:
             for label_part, name in (parts, parts[::-1]):
-                if starts_with_phrase(phrase_key(label_part), lex.site_name_labels):
+                # the whole part is the label: «موقع غير معروف» is a name, not the label «موقع»
+                if phrase_key(label_part) in lex.site_name_labels and phrase_key(name) not in lex.site_name_labels:
                     return MetaLine("site_name", outlet=registry.lookup(name), outlet_name=name)
     entry = registry.lookup(text)
     if entry is not None and entry.kind == "outlet":

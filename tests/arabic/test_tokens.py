@@ -1,0 +1,24 @@
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokens import search_terms, strip_proclitics, tokenize
+
+
+def test_tokens_offsets_point_into_text() -> None:
+    text = "وقال بوتين لصحفيين: «سنناقش كل المواضيع دون تسرّع»، كوفيد-19 و3.5 مليون."
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+    words = [t.text for t in tokenize(text)]
+    assert "تسرّع" in words and "كوفيد-19" in words and "و3.5" in words and "«" in words
+
+
+def test_tokens_strip_proclitics_keeps_short_words() -> None:
+    assert strip_proclitics(match_key("وبوتين")) == "بوتين"
+    assert strip_proclitics(match_key("والكرملين")) == "كرملين"
+    assert strip_proclitics(match_key("لروسيا")) == "روسيا"
+    assert strip_proclitics(match_key("للأنباء")) == "انباء"
+    assert strip_proclitics(match_key("ولد")) == "ولد"  # too short to be clitic + stem
+    assert strip_proclitics("putin") == "putin"
+
+
+def test_tokens_search_terms_match_across_spellings() -> None:
+    assert search_terms("وإيران") == search_terms("ايران")
+    assert search_terms("الكرملين") == search_terms("والكرملين")
