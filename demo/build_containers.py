@@ -38,6 +38,7 @@ def main() -> None:
         http_headers=headers, warc_headers_dict={"WARC-Date": "2025-09-10T20:00:00Z"},
     )
     writer.write_record(rec)
+    rec.raw_stream.close()
     # gzip with a fixed mtime so the committed file is reproducible
     with open(OUT / "summit-ofoq.warc.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(buf.getvalue())

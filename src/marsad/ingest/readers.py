@@ -163,9 +163,11 @@ def _read_warc(path: str, settings: Settings) -> Iterator[Item]:
     except OSError as exc:
         yield InputProblem(path, f"cannot read: {exc.strerror or exc}")
         return
-    n = 0
+    n = pages = 0
+    is_warc = False
     try:
         for n, rec in enumerate(ArchiveIterator(stream), start=1):
+            is_warc = is_warc or str(rec.format).startswith("warc")
             if rec.rec_type not in ("response", "resource"):
                 continue
             where = f"record {n}"
@@ -179,9 +181,15 @@ def _read_warc(path: str, settings: Settings) -> Iterator[Item]:
                 fmt = "text" if "text/plain" in ctype.lower() else "html"
                 declared = ctype.lower().split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype.lower() else None
                 yield _page_from_bytes(path, data, fmt, settings, declared=declared, locator=where, url=url, fetched_at=fetched)
+                pages += 1
             except InputError as exc:
                 yield InputProblem(path, str(exc), where)
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
         yield InputProblem(path, f"WARC unreadable after record {n}: {exc}")
+        return
     finally:
         stream.close()
+    if not is_warc:
+        yield InputProblem(path, "not a WARC file (no WARC/1.x record header found)")
+    elif pages == 0:
+        yield InputProblem(path, "WARC file holds no HTML or text response records", fatal=False)
