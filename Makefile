@@ -18,6 +18,8 @@ demo: $(STAMP)
 	$(BIN)/marsad analyze demo/corpus --registry demo/registry.json --out demo-out
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench demo
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -60,7 +60,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
         body_idx = [k for k, ln in enumerate(lines) if len(ln.split()) >= 12]
         if body_idx:
             picked = rng.sample(paragraphs, k=min(len(body_idx), 6))
-            for k, para in zip(body_idx, picked):
+            for k, para in zip(body_idx, picked, strict=False):
                 lines[k] = para
         lines.insert(min(len(lines), 4), f"وتابع المراسل رقم {i} تغطية الحدث من موقعه طوال اليوم وسط إجراءات أمنية مشددة في المنطقة.")
         (sub / f"page{i:06d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -100,8 +100,9 @@ def measure(n: int, workers: int) -> tuple[float, float, int]:
         generate(n, corpus)
         out = tmp / "out"
         start = time.perf_counter()
-        proc = subprocess.Popen([str(MARSAD), "analyze", str(corpus), "--out", str(out), "--no-progress", "--workers", str(workers)],
-                                stdout=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(MARSAD), "analyze", str(corpus), "--out", str(out), "--no-progress", "--workers", str(workers)], stdout=subprocess.DEVNULL
+        )
         peak = 0
         stop = threading.Event()
 

@@ -21,10 +21,17 @@ def main() -> None:
     (OUT / "flood-nakheel-cp1256.txt").write_bytes((SRC / "flood-nakheel.txt").read_text(encoding="utf-8").encode("cp1256"))
     (OUT / "summit-brief-iso8859-6.txt").write_bytes((SRC / "summit-brief.txt").read_text(encoding="utf-8").encode("iso-8859-6"))
     records = [
-        {"url": "https://alnakheel.example/news/2025/09/08/summit-preparations", "text": (SRC / "summit-nakheel.txt").read_text(encoding="utf-8"),
-         "fetched_at": "2025-09-08T12:00:00Z", "outlet": "بوابة النخيل"},
-        {"url": "https://worldwire.example/borqan-soran-trade-deal", "text": (SRC / "english-page.txt").read_text(encoding="utf-8"),
-         "fetched_at": "2025-09-11T08:00:00Z"},
+        {
+            "url": "https://alnakheel.example/news/2025/09/08/summit-preparations",
+            "text": (SRC / "summit-nakheel.txt").read_text(encoding="utf-8"),
+            "fetched_at": "2025-09-08T12:00:00Z",
+            "outlet": "بوابة النخيل",
+        },
+        {
+            "url": "https://worldwire.example/borqan-soran-trade-deal",
+            "text": (SRC / "english-page.txt").read_text(encoding="utf-8"),
+            "fetched_at": "2025-09-11T08:00:00Z",
+        },
     ]
     with open(OUT / "pages.jsonl", "w", encoding="utf-8") as f:
         for rec in records:
@@ -34,8 +41,11 @@ def main() -> None:
     html = (SRC / "summit-ofoq.html").read_bytes()
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
     rec = writer.create_warc_record(
-        "https://alofoq.example/economy/2025/09/10/borqan-soran-summit", "response", payload=io.BytesIO(html),
-        http_headers=headers, warc_headers_dict={"WARC-Date": "2025-09-10T20:00:00Z"},
+        "https://alofoq.example/economy/2025/09/10/borqan-soran-summit",
+        "response",
+        payload=io.BytesIO(html),
+        http_headers=headers,
+        warc_headers_dict={"WARC-Date": "2025-09-10T20:00:00Z"},
     )
     writer.write_record(rec)
     rec.raw_stream.close()

@@ -130,6 +130,8 @@ def test_cli_acceptance_checks_of_the_foundation_pass(tmp_path: Path) -> None:
     assert main(["analyze", str(SAMPLE_CORPUS), "--out", str(out), "--no-progress"]) == 0
     r = subprocess.run([sys.executable, str(SHARED / "acceptance" / "check"), "--out", str(out)], capture_output=True, text=True)
     lines = r.stdout.splitlines()
-    foundation = [ln for ln in lines if re.search(r": (exactly one main article|outlet|headline|author|published|not dated|body|appended)", ln)]
+    foundation = [
+        ln for ln in lines if re.search(r": (exactly one main article|outlet|headline|author|published|not dated|body|appended)", ln)
+    ]
     assert len(foundation) >= 50
     assert [ln for ln in foundation if ln.startswith("FAIL")] == []

@@ -29,7 +29,9 @@ def test_pipeline_sample_page_golden(sample_articles: dict[str, list[Article]], 
     _check_golden(sample_articles[case["page"]], case)
 
 
-@pytest.mark.parametrize("case", json.loads((GOLDEN / "demo.json").read_text(encoding="utf-8")), ids=lambda c: f"{c['page']}#{c.get('record', 0)}")
+@pytest.mark.parametrize(
+    "case", json.loads((GOLDEN / "demo.json").read_text(encoding="utf-8")), ids=lambda c: f"{c['page']}#{c.get('record', 0)}"
+)
 def test_pipeline_demo_page_golden(ctx: Context, case: dict) -> None:
     pages = [p for p in read_file(str(DEMO_CORPUS / case["page"]), ctx.settings) if isinstance(p, Page)]
     _check_golden(analyze_page(pages[case.get("record", 0)], ctx), case)

@@ -110,16 +110,3 @@ class Article:
         for k in ("blocks", "hints", "page_id", "seq"):
             d.pop(k)
         return d
-
-    @classmethod
-    def from_record(cls, d: dict[str, Any], page_id: str, seq: int) -> Article:
-        ev = {k: (Evidence(**d[k]) if d.get(k) else None) for k in ("outlet_evidence", "author_evidence", "published_evidence", "updated_evidence")}
-        rest = {k: v for k, v in d.items() if k not in ev and k not in ("removed", "repairs")}
-        return cls(
-            page_id=page_id,
-            seq=seq,
-            removed=[Removed(**r) for r in d.get("removed", [])],
-            repairs=[Repair(**r) for r in d.get("repairs", [])],
-            **ev,
-            **rest,
-        )

@@ -22,7 +22,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html/.htm, .jsonl, .warc/.warc.gz files, or directories of them")
     a.add_argument("--out", required=True, metavar="DIR", help="where articles.jsonl, report.html and run.json go")
     a.add_argument("--db", metavar="FILE", help="SQLite store (default: DIR/marsad.db); re-runs reuse what it holds")
-    a.add_argument("--registry", action="append", default=[], metavar="FILE", help="an outlet registry extending the shipped one (repeatable)")
+    a.add_argument(
+        "--registry", action="append", default=[], metavar="FILE", help="an outlet registry extending the shipped one (repeatable)"
+    )
     a.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes to analyse with (default: all cores)")
     a.add_argument("--max-page-mb", type=float, default=5.0, help="refuse single pages larger than this (default 5)")
     a.add_argument("--reprocess", action="store_true", help="analyse again pages the store already holds")

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from marsad.arabic.language import detect_language
 from marsad.arabic.normalize import phrase_key
-from marsad.article import Article, Block, Page, Removed, Repair
+from marsad.article import Article, Block, Page, Removed
 from marsad.clean.repair import split_glued_lines
 from marsad.clean.rules import classify_line
 from marsad.clean.segment import split_appended
@@ -28,7 +29,7 @@ ArticleStage = Callable[[Article, Context], Article]
 
 def page_to_articles(page: Page, ctx: Context) -> list[Article]:
     """Read the page's lines, repair glued lines, mark boilerplate, and cut it into articles."""
-    hints: dict[str, object] = {"url": page.url, "outlet": page.outlet_hint}
+    hints: dict[str, Any] = {"url": page.url, "outlet": page.outlet_hint}
     if page.format == "html":
         lines, html_hints = html_to_lines(page.content, page.url, ctx.registry)
         hints.update(html_hints)
@@ -41,7 +42,7 @@ def page_to_articles(page: Page, ctx: Context) -> list[Article]:
         b.reason = classify_line(b.text, ctx.lexicon, ctx.registry)
     segments = split_appended(blocks, ctx.lexicon)
     # What the HTML extractor left out belongs to the page's own article's audit trail.
-    segments.host.extend(Block(text, 0, "html_boilerplate") for text in dropped)  # type: ignore[union-attr]
+    segments.host.extend(Block(text, 0, "html_boilerplate") for text in dropped)
     page_id = page.page_id
     host_id = Article.make_id(page_id, 0)
     articles = []
@@ -117,6 +118,3 @@ def analyze_page(page: Page, ctx: Context) -> list[Article]:
     for a in articles:
         a.blocks = []  # working state: what it said is now in text, removed and the fields
     return articles
-
-
-__all__ = ["PIPELINE_VERSION", "analyze_page", "Repair"]

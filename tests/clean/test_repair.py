@@ -10,7 +10,10 @@ def _split(ctx: Context, text: str) -> list[str]:
 
 def test_repair_splits_subheading_glued_after_teh_marbuta(ctx: Context) -> None:
     # as in ../shared/corpus/summit-2023/004: «صفقات أسلحة محتملةيشار إلى أن»
-    assert _split(ctx, "صفقات أسلحة محتملةيشار إلى أن مسؤولين أميركيين يقولون") == ["صفقات أسلحة محتملة", "يشار إلى أن مسؤولين أميركيين يقولون"]
+    assert _split(ctx, "صفقات أسلحة محتملةيشار إلى أن مسؤولين أميركيين يقولون") == [
+        "صفقات أسلحة محتملة",
+        "يشار إلى أن مسؤولين أميركيين يقولون",
+    ]
 
 
 def test_repair_splits_after_digit_and_two_word_opener(ctx: Context) -> None:

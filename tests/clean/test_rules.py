@@ -38,7 +38,7 @@ def test_rules_remove_boilerplate_line(ctx: Context, line: str, reason: str) -> 
     "line",
     [
         "وأكد بوتين أن موسكو ستساعد كوريا الشمالية على بناء أقمار صناعية، وفق الوكالة الفرنسية.",
-        "وقال بيسكوف: \"ستعقد محادثات بين الوفدين\"، وفق رويترز.",  # cites an agency: not a caption
+        'وقال بيسكوف: "ستعقد محادثات بين الوفدين"، وفق رويترز.',  # cites an agency: not a caption
         "استعراض للقوة",  # an in-body subheading
         "المزيد من الضحايا سقطوا في القصف الليلي على المدينة الساحلية",
         "إعلان الرئيس حالة الطوارئ في البلاد",  # starts with the word for advertisement

@@ -122,9 +122,15 @@ def _warc(path: Path, bodies: list[tuple[str, bytes, str]], gz: bool) -> None:
 def test_readers_warc_html_records(tmp_path: Path, gz: bool) -> None:
     f = tmp_path / ("a.warc.gz" if gz else "a.warc")
     html = f"<html><body><p>{PAGE}</p></body></html>"
-    _warc(f, [("https://x.example/a", html.encode("utf-8"), "text/html; charset=utf-8"),
-              ("https://x.example/logo.png", b"\x89PNG\x00\x00", "image/png"),
-              ("https://x.example/b", html.encode("cp1256"), "text/html; charset=windows-1256")], gz)
+    _warc(
+        f,
+        [
+            ("https://x.example/a", html.encode("utf-8"), "text/html; charset=utf-8"),
+            ("https://x.example/logo.png", b"\x89PNG\x00\x00", "image/png"),
+            ("https://x.example/b", html.encode("cp1256"), "text/html; charset=windows-1256"),
+        ],
+        gz,
+    )
     items = _read(f)
     assert [type(i) for i in items] == [Page, Page]
     assert items[0].url == "https://x.example/a" and "غمرت المياه" in items[1].content  # type: ignore[union-attr]

@@ -32,9 +32,15 @@ def test_sqlite_schema_migrated_and_wal(store: Store) -> None:
 
 def test_sqlite_rerun_is_idempotent(store: Store) -> None:
     first = run_analysis([str(DEMO_CORPUS)], store, _settings())
-    counts = [store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("pages", "articles", "removed_spans", "evidence", "articles_fts")]
+    counts = [
+        store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("pages", "articles", "removed_spans", "evidence", "articles_fts")
+    ]
     second = run_analysis([str(DEMO_CORPUS)], store, _settings())
-    again = [store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("pages", "articles", "removed_spans", "evidence", "articles_fts")]
+    again = [
+        store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("pages", "articles", "removed_spans", "evidence", "articles_fts")
+    ]
     assert counts == again
     assert second.pages_reused == first.pages == 12 and second.pages_analysed == 0
     assert list(store.iter_run_records(first.run_id)) == list(store.iter_run_records(second.run_id))

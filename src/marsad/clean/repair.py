@@ -14,7 +14,6 @@ from marsad.article import Block, Repair
 from marsad.clean.lexicon import Lexicon
 from marsad.clean.shape import HEADLINE_MAX_WORDS, word_count
 
-
 _AR_LETTER = "\u0621-\u064a"  # hamza .. yeh
 _MIN_LEFT_LETTERS = 3  # «ويشار إلى» is waw + opener, not a glued word: the left part must be a word
 
@@ -54,6 +53,6 @@ def split_glued_lines(blocks: list[Block], lex: Lexicon) -> tuple[list[Block], l
                 out.append(Block(piece, b.line))
             if cut < len(b.text):
                 kind = "glued_subheading" if word_count(b.text[start:cut]) <= HEADLINE_MAX_WORDS // 2 else "glued_paragraph"
-                repairs.append(Repair(kind, b.line, f"split before «{b.text[cut:cut + 20]}…»"))
+                repairs.append(Repair(kind, b.line, f"split before «{b.text[cut : cut + 20]}…»"))
             start = cut
     return out, repairs

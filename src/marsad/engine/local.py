@@ -39,7 +39,7 @@ def _analyze_safely(page: Page, ctx: Context) -> list[Article] | str:
     """Articles, or the reason the page could not be analysed (one bad page never stops a run)."""
     try:
         return analyze_page(page, ctx)
-    except Exception as exc:  # noqa: BLE001 - any failure is reported per page, the batch goes on
+    except Exception as exc:
         return f"analysis failed: {type(exc).__name__}: {exc}"
 
 
@@ -106,7 +106,8 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
                 results = pool.map(_analyze_in_worker, todo, chunksize=max(1, len(todo) // (4 * settings.workers)))
             else:
                 results = [_analyze_safely(p, ctx) for p in todo]
-            done = dict(zip((p.page_id for p in todo), results))
+            done = dict(zip((p.page_id for p in todo), results, strict=True))
+            stored: set[str] = set()  # the same page twice in one window is stored once
             store.begin()
             try:
                 for page in window:
@@ -114,10 +115,10 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
                     if isinstance(result, str):
                         summary.problems.append(InputProblem(page.source, result, page.locator))
                         continue
-                    if result is not None:
+                    if result is not None and page.page_id not in stored:
                         store.save_page(page, result, PIPELINE_VERSION)
                         summary.pages_analysed += 1
-                        done[page.page_id] = None  # the same page twice in one window: stored once
+                        stored.add(page.page_id)
                     elif store.page_version(page.page_id) is not None:
                         summary.pages_reused += 1
                     store.add_run_page(run_id, seq, page)

@@ -11,7 +11,9 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")  # hamza..yeh
 # Very common Arabic function words, as decoded text: في من على أن إلى (fi, min, ala, anna, ila).
-_COMMON_WORDS_RE = re.compile("(?:^|\\s)(?:\u0641\u064a|\u0645\u0646|\u0639\u0644\u0649|\u0623\u0646|\u0625\u0644\u0649|\u0627\u0644\u0630\u064a)(?=\\s)")
+_COMMON_WORDS_RE = re.compile(
+    "(?:^|\\s)(?:\u0641\u064a|\u0645\u0646|\u0639\u0644\u0649|\u0623\u0646|\u0625\u0644\u0649|\u0627\u0644\u0630\u064a)(?=\\s)"
+)
 _LEGACY = ("cp1256", "iso-8859-6")
 _ALIASES = {"windows-1256": "cp1256", "arabic": "iso-8859-6", "iso-8859-6-i": "iso-8859-6", "utf8": "utf-8"}
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")

@@ -29,8 +29,39 @@ _AUTHOR_META = ("author", "article:author", "dc.creator")
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote")
 # Elements that hold a line of visible text; a leaf among them is one line of the page.
 _LINE_TAGS = frozenset(
-    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "td", "th", "blockquote", "figcaption", "caption", "dt", "dd", "pre",
-     "section", "article", "header", "footer", "nav", "aside", "ul", "ol", "table", "tr", "figure", "main", "form", "title")
+    (
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "div",
+        "td",
+        "th",
+        "blockquote",
+        "figcaption",
+        "caption",
+        "dt",
+        "dd",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "figure",
+        "main",
+        "form",
+        "title",
+    )
 )
 
 

@@ -43,9 +43,17 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputProblem]:
                     if _suffix(full) in SUPPORTED:
                         yield full
                     else:
-                        yield InputProblem(full, f"skipped: unsupported file type {_suffix(full) or '(no extension)'!r}; marsad reads {', '.join(SUPPORTED)}", fatal=False)
+                        yield InputProblem(
+                            full,
+                            f"skipped: unsupported file type {_suffix(full) or '(no extension)'!r}; marsad reads {', '.join(SUPPORTED)}",
+                            fatal=False,
+                        )
         elif os.path.isfile(p):
-            yield p if _suffix(p) in SUPPORTED else InputProblem(p, f"unsupported file type {_suffix(p) or '(no extension)'!r}; marsad reads {', '.join(SUPPORTED)}")
+            yield (
+                p
+                if _suffix(p) in SUPPORTED
+                else InputProblem(p, f"unsupported file type {_suffix(p) or '(no extension)'!r}; marsad reads {', '.join(SUPPORTED)}")
+            )
         else:
             yield InputProblem(p, "no such file or directory")
 
@@ -74,7 +82,9 @@ def read_file(path: str, settings: Settings) -> Iterator[Item]:
 def _check_size(data: bytes | str, settings: Settings) -> None:
     size = len(data)
     if size > settings.max_page_bytes:
-        raise InputError(f"page is {size / 1e6:.1f} MB, over the {settings.max_page_bytes / 1e6:.1f} MB per-page limit (raise it with --max-page-mb)")
+        raise InputError(
+            f"page is {size / 1e6:.1f} MB, over the {settings.max_page_bytes / 1e6:.1f} MB per-page limit (raise it with --max-page-mb)"
+        )
 
 
 def _check_text(text: str) -> None:
@@ -90,7 +100,7 @@ def _page_from_bytes(path: str, data: bytes, fmt: str, settings: Settings, decla
         raise InputError("binary content (NUL bytes), not a text or HTML page")
     text, encoding = decode_bytes(data, declared or (declared_charset(data) if fmt == "html" else None))
     _check_text(text)
-    return Page(source=path, content=_strip_bom(text), format="html" if fmt == "html" else "text", encoding=encoding, **fields)  # type: ignore[arg-type]
+    return Page(source=path, content=_strip_bom(text), format="html" if fmt == "html" else "text", encoding=encoding, **fields)
 
 
 def _strip_bom(text: str) -> str:

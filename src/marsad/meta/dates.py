@@ -72,9 +72,7 @@ def _patterns() -> _Patterns:
         rf"(?P<m1>{month}){_D}(?:[\s/(]+(?P<m2>{month}){_D}\)?)?[\s,،]+(?P<y>\d{{4}})(?!\d){time}",
         re.IGNORECASE,
     )
-    month_first = re.compile(
-        rf"(?P<m1>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d){time}", re.IGNORECASE
-    )
+    month_first = re.compile(rf"(?P<m1>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d){time}", re.IGNORECASE)
     numeric = re.compile(
         rf"(?<![\d/.-])(?:(?P<y1>\d{{4}})[-/.](?P<mo1>\d{{1,2}})[-/.](?P<d1>\d{{1,2}})(?:T(?P<th>\d{{2}}):(?P<tm>\d{{2}})(?::\d{{2}}(?:\.\d+)?)?(?P<tzi>Z|[+-]\d{{2}}:?\d{{2}})?)?"
         rf"|(?P<d2>\d{{1,2}})[-/.](?P<mo2>\d{{1,2}})[-/.](?P<y2>\d{{4}}))(?![\d/.-]){time}",

@@ -22,7 +22,17 @@ from marsad.meta.lines import (
 )
 
 # Outlet evidence, strongest first. The first four describe the whole page.
-OUTLET_RULES = ("input", "site_name", "html_site_name", "url_host", "dateline", "byline", "follow_prompt", "source_line", "source_line_unregistered")
+OUTLET_RULES = (
+    "input",
+    "site_name",
+    "html_site_name",
+    "url_host",
+    "dateline",
+    "byline",
+    "follow_prompt",
+    "source_line",
+    "source_line_unregistered",
+)
 PAGE_LEVEL_OUTLET_RULES = frozenset(OUTLET_RULES[:4])
 PUBLISHED_RULES = ("published_label", "html_meta", "dateline", "date_line")
 
@@ -63,7 +73,9 @@ def describe_article(article: Article, ctx: Context) -> Article:
             found.append((b, meta))
             b.reason = meta.kind
             continue
-        long_headline = first_plain and headline_at is None and is_headline_like(b.text, HEADLINE_MIN_WORDS) and _next_is_not_body(blocks, content, i)
+        long_headline = (
+            first_plain and headline_at is None and is_headline_like(b.text, HEADLINE_MIN_WORDS) and _next_is_not_body(blocks, content, i)
+        )
         first_plain = False
         if is_paragraph_like(b.text) and not long_headline:
             body_start = i
@@ -105,7 +117,9 @@ def _is_labelled_date(text: str, ctx: Context) -> bool:
     return m is not None and m.date_role != "unlabelled"
 
 
-def _offer(best: dict[str, tuple[int, object, Evidence]], field: str, rules: tuple[str, ...], rule: str, value: object, ev: Evidence) -> None:
+def _offer(
+    best: dict[str, tuple[int, object, Evidence]], field: str, rules: tuple[str, ...], rule: str, value: object, ev: Evidence
+) -> None:
     rank = rules.index(rule)
     if field not in best or rank < best[field][0]:
         best[field] = (rank, value, ev)

@@ -17,7 +17,9 @@ _DASH_SPLIT_RE = re.compile(r"\s+[-\u2013\u2014]\s+")  # " - ", en dash, em dash
 _LABEL_SEP_RE = re.compile(r"^\s*[:\uff1a\-\u2013]\s*")
 _HAS_DIGIT_RE = re.compile(r"\d")
 _NAME_WORD_RE = re.compile(r"^(?:[\u0621-\u064a\u0671-\u06d3\u0640]+|[A-Z][A-Za-z'.-]*)$")  # Arabic letters, or a capitalised Latin word
-_FOLLOW_RE = re.compile(r"\u062a\u0627\u0628\u0639\u0648\u0627 \u0627\u062e\u0631 \u0627\u062e\u0628\u0627\u0631 (?P<name>.+?) (?:\u0639\u0628\u0631|\u0639\u0644\u064a) ")  # phrase key of «تابعوا آخر أخبار X عبر/على »
+_FOLLOW_RE = re.compile(
+    r"\u062a\u0627\u0628\u0639\u0648\u0627 \u0627\u062e\u0631 \u0627\u062e\u0628\u0627\u0631 (?P<name>.+?) (?:\u0639\u0628\u0631|\u0639\u0644\u064a) "
+)  # phrase key of «تابعوا آخر أخبار X عبر/على »
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +92,9 @@ def read_dateline(text: str, registry: Registry, lex: Lexicon) -> MetaLine | Non
         if date is None and is_name_like(right_words, registry):
             return MetaLine("byline", author=right_words)
         return None
-    entry = registry.lookup(left)
-    if entry is not None and entry.kind == "outlet" and date is None and is_name_like(right_words, registry):
-        return MetaLine("byline", outlet=entry, author=right_words)
+    left_entry = registry.lookup(left)
+    if left_entry is not None and left_entry.kind == "outlet" and date is None and is_name_like(right_words, registry):
+        return MetaLine("byline", outlet=left_entry, author=right_words)
     return None
 
 

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
@@ -17,7 +17,7 @@ from marsad.article import Article, Page
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -106,7 +106,19 @@ class Store:
             cur = self.db.execute(
                 "INSERT INTO articles (id, page_id, seq, appended_to, outlet, headline, author, published, language, text, record)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, pid, a.seq, a.appended_to, a.outlet, a.headline, a.author, a.published, a.language, a.text, json.dumps(rec, ensure_ascii=False)),
+                (
+                    a.id,
+                    pid,
+                    a.seq,
+                    a.appended_to,
+                    a.outlet,
+                    a.headline,
+                    a.author,
+                    a.published,
+                    a.language,
+                    a.text,
+                    json.dumps(rec, ensure_ascii=False),
+                ),
             )
             self.db.executemany(
                 "INSERT INTO removed_spans VALUES (?, ?, ?, ?, ?)", [(a.id, i, r.reason, r.line, r.text) for i, r in enumerate(a.removed)]
@@ -114,7 +126,9 @@ class Store:
             for field in ("outlet", "author", "published", "updated"):
                 ev = getattr(a, f"{field}_evidence")
                 if ev is not None:
-                    self.db.execute("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (a.id, field, getattr(a, field), ev.text, ev.rule, ev.line))
+                    self.db.execute(
+                        "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (a.id, field, getattr(a, field), ev.text, ev.rule, ev.line)
+                    )
             terms = " ".join(search_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
             self.db.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (cur.lastrowid, terms))
 
@@ -126,7 +140,9 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO run_pages VALUES (?, ?, ?, ?, ?)", (run_id, seq, page.page_id, page.source, page.locator))
 
     def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
-        self.db.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", (_now(), json.dumps(summary, ensure_ascii=False), run_id))
+        self.db.execute(
+            "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", (_now(), json.dumps(summary, ensure_ascii=False), run_id)
+        )
 
     # --- reading ------------------------------------------------------------------------------
     def iter_run_records(self, run_id: int) -> Iterator[dict[str, Any]]:
