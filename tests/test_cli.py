@@ -90,6 +90,15 @@ def test_cli_rerun_same_out_does_not_duplicate(tmp_path: Path) -> None:
     assert (tmp_path / "articles.jsonl").read_text(encoding="utf-8") == first and len(first.splitlines()) == 3
 
 
+def test_cli_store_returns_exported_record(demo_run: Path) -> None:
+    from marsad.store.sqlite import Store
+
+    rec = _records(demo_run)[0]
+    with Store(str(demo_run / "marsad.db")) as store:
+        stored = store.get_record(rec["id"])
+        assert stored is not None and stored["text"] == rec["text"] and store.get_record("missing") is None
+
+
 def test_cli_search(demo_run: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "فيتريني", "--db", str(demo_run / "marsad.db"), "--json"]) == 0
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

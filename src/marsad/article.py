@@ -101,9 +101,6 @@ class Article:
     def make_id(page_id: str, seq: int) -> str:
         return f"{page_id[:16]}-{seq}"
 
-    def body_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.is_body]
-
     def to_record(self) -> dict[str, Any]:
         """The exported form (see data/article.schema.json): working fields left out."""
         d = asdict(self)

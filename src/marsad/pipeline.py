@@ -85,10 +85,6 @@ def mark_repeated_lines(article: Article, ctx: Context) -> Article:
     return article
 
 
-def describe(article: Article, ctx: Context) -> Article:
-    return describe_article(article, ctx)
-
-
 def detect(article: Article, ctx: Context) -> Article:
     article.language = detect_language("\n".join(b.text for b in article.blocks if b.reason is None) or (article.headline or ""))
     return article
@@ -101,7 +97,7 @@ def assemble(article: Article, ctx: Context) -> Article:
     return article
 
 
-ARTICLE_STAGES: tuple[ArticleStage, ...] = (mark_repeated_lines, describe, detect, assemble)
+ARTICLE_STAGES: tuple[ArticleStage, ...] = (mark_repeated_lines, describe_article, detect, assemble)
 
 
 def analyze_page(page: Page, ctx: Context) -> list[Article]:

@@ -62,5 +62,5 @@ def search_terms(text: str) -> list[str]:
     return [
         strip_proclitics(match_key(t.text))
         for t in tokenize(text)
-        if t.text[0].isalnum() or t.text[0] == "_" or _ARABIC_WORD_RE.match(t.text)
+        if t.text[0].isalnum()  # words and numbers; punctuation tokens are not search terms
     ]
