@@ -22,7 +22,7 @@ from marsad.meta.describe import PAGE_LEVEL_OUTLET_RULES, describe_article
 
 # Bump when a change to the stages changes their output: stored pages from another version
 # are analysed again on the next run.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 ArticleStage = Callable[[Article, Context], Article]
 

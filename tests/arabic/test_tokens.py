@@ -1,5 +1,5 @@
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokens import search_terms, strip_proclitics, tokenize
+from marsad.arabic.tokens import index_terms, key_variants, search_terms, strip_proclitics, tokenize
 
 
 def test_tokens_offsets_point_into_text() -> None:
@@ -20,5 +20,21 @@ def test_tokens_strip_proclitics_keeps_short_words() -> None:
 
 
 def test_tokens_search_terms_match_across_spellings() -> None:
-    assert search_terms("وإيران") == search_terms("ايران")
-    assert search_terms("الكرملين") == search_terms("والكرملين")
+    assert search_terms("إيران") == search_terms("ايران")
+    for query, written in (
+        ("بوتين", "وبوتين"),
+        ("بوتين", "لبوتين"),
+        ("الكرملين", "والكرملين"),
+        ("الكرملين", "للكرملين"),
+        ("روسيا", "لروسيا"),
+        ("ايران", "وإيران"),
+    ):
+        (q,) = search_terms(query)
+        assert q in index_terms(written), (query, written)
+
+
+def test_tokens_key_variants_keep_the_word_itself() -> None:
+    assert key_variants(match_key("بوتين")) == {"بوتين", "وتين"}
+    assert match_key("والكرملين") in key_variants(match_key("والكرملين"))
+    assert key_variants("ولد") == {"ولد"}
+    assert key_variants("putin") == {"putin"}

@@ -91,6 +91,18 @@ def test_sqlite_search_normalises_spelling_and_clitics(store: Store) -> None:
     assert store.search("   ") == []
 
 
+def test_sqlite_search_finds_word_behind_clitics(tmp_path: Path, store: Store) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text(
+        "عنوان عن الزيارة\n\nوصل وبوتين والكرملين للكرملين إلى المدينة في زيارة رسمية استمرت يومين كاملين حسب المصادر.\n", encoding="utf-8"
+    )
+    run_analysis([str(page)], store, _settings())
+    for query in ("بوتين", "الكرملين", "كرملين", "المدينة"):
+        hits = store.search(query)
+        assert len(hits) == 1, query
+    assert "[وبوتين]" in store.search("بوتين")[0].snippet
+
+
 def test_sqlite_search_snippet_marks_match() -> None:
     text = "بداية النص. " * 20 + "وأعلن المحافظ حالة الطوارئ في المدينة." + " نهاية." * 20
     snippet = make_snippet(text, {"محافظ"})

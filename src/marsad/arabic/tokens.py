@@ -57,10 +57,33 @@ def strip_proclitics(key: str) -> str:
     return key
 
 
+_CONJUNCTIONS = ("\u0648", "\u0641")  # waw, feh: و ف
+_PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # beh, lam, kaf: ب ل ك
+_ARTICLE = "\u0627\u0644"  # alef lam: ال
+_LAM_LAM = "\u0644\u0644"  # lam lam: لل (li + al, whose alef is not written)
+
+
+def key_variants(key: str) -> set[str]:
+    """Every reading of a match_key'd word with its proclitics peeled one layer at a time:
+    «والكرملين» -> {والكرملين, الكرملين, كرملين}; «بوتين» -> {بوتين, وتين}. A search index stores
+    all of them, so a query for the bare word finds it behind any clitic, and a word that merely
+    starts with a clitic letter (بوتين) still matches itself. Stems keep at least three letters."""
+    if not _ARABIC_WORD_RE.match(key):
+        return {key}
+    out = {key}
+    layer = {key}
+    for clitics in (_CONJUNCTIONS, _PREPOSITIONS):
+        layer |= {w[1:] for w in layer for c in clitics if w.startswith(c) and len(w) - 1 >= _MIN_STEM}
+    layer |= {_ARTICLE + w[2:] for w in layer if w.startswith(_LAM_LAM) and len(w) - 2 >= _MIN_STEM}
+    layer |= {w[2:] for w in layer if w.startswith(_ARTICLE) and len(w) - 2 >= _MIN_STEM}
+    return out | layer
+
+
 def search_terms(text: str) -> list[str]:
-    """The keys a search index stores for `text`: normalised, clitic-stripped word keys."""
-    return [
-        strip_proclitics(match_key(t.text))
-        for t in tokenize(text)
-        if t.text[0].isalnum()  # words and numbers; punctuation tokens are not search terms
-    ]
+    """The normalised word keys of `text` (words and numbers; punctuation is not a term)."""
+    return [match_key(t.text) for t in tokenize(text) if t.text[0].isalnum()]
+
+
+def index_terms(text: str) -> list[str]:
+    """What a search index stores for `text`: every clitic reading of every word (key_variants)."""
+    return [v for k in search_terms(text) for v in sorted(key_variants(k))]

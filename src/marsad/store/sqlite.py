@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokens import search_terms, strip_proclitics, tokenize
+from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
 from marsad.article import Article, Page
 
 
@@ -129,7 +129,7 @@ class Store:
                     self.db.execute(
                         "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (a.id, field, getattr(a, field), ev.text, ev.rule, ev.line)
                     )
-            terms = " ".join(search_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
+            terms = " ".join(index_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
             self.db.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (cur.lastrowid, terms))
 
     def start_run(self, inputs: list[str]) -> int:
@@ -169,8 +169,9 @@ class Store:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles containing every word of `query`, matched on normalised, clitic-free keys:
-        «الكرملين» finds «والكرملين», «إيران» finds «ايران». Ranked by BM25."""
+        """Articles containing every word of `query`, matched on normalised keys behind any
+        proclitics: «الكرملين» finds «والكرملين», «بوتين» finds «وبوتين», «إيران» finds «ايران».
+        Ranked by BM25."""
         terms = search_terms(query)
         if not terms:
             return []
@@ -185,7 +186,7 @@ class Store:
 
 def make_snippet(text: str, terms: set[str], width: int = 80) -> str:
     """A window of `text` around the first matched word, the matches marked with [ ]."""
-    toks = [t for t in tokenize(text) if strip_proclitics(match_key(t.text)) in terms]
+    toks = [t for t in tokenize(text) if key_variants(match_key(t.text)) & terms]
     if not toks:
         return text[: 2 * width].replace("\n", " ")
     start = max(0, toks[0].start - width)

@@ -1,0 +1,37 @@
+from pathlib import Path
+
+from marsad.nlp.conll import SpanScore, normalise_tag, read_conll, spans
+from marsad.nlp.ner import token_features
+
+
+def test_conll_reads_anercorp_noise(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("فرانكفورت B-LOC\n O\nأعلن O\nاتحاد B-ORG\nصناعة I-ORG\n. Oالإصابة O\nبوتين B-PERS\nقال O\n.\tO\n", encoding="utf-8")
+    sents = read_conll(f)
+    assert sents[0] == [("فرانكفورت", "B-LOC"), ("أعلن", "O"), ("اتحاد", "B-ORG"), ("صناعة", "I-ORG"), (".", "O")]
+    assert sents[1] == [("الإصابة", "O"), ("بوتين", "B-PER"), ("قال", "O"), (".", "O")]
+
+
+def test_conll_maps_types_and_repairs_bio(tmp_path: Path) -> None:
+    assert normalise_tag("B-GPE") == "B-LOC" and normalise_tag("I-NORP") == "O" and normalise_tag("B-PERS") == "B-PER"
+    f = tmp_path / "w.txt"
+    f.write_text("روسيا I-ORG\nو O\n\nموسكو B-GPE\n", encoding="utf-8")
+    assert read_conll(f) == [[("روسيا", "B-ORG"), ("و", "O")], [("موسكو", "B-LOC")]]
+
+
+def test_conll_exact_span_scoring() -> None:
+    gold = ["B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG"]
+    pred = ["B-PER", "O", "O", "B-LOC", "O", "B-LOC"]
+    assert spans(gold) == {(0, 2, "PER"), (3, 4, "LOC"), (5, 6, "ORG")}
+    score = SpanScore()
+    score.add(gold, pred)
+    assert score.prf(["LOC"]) == (0.5, 1.0, 2 / 3)
+    assert score.prf(["PER"]) == (0.0, 0.0, 0.0)  # a partial span is wrong, as in CoNLL
+    p, r, _ = score.prf(["PER", "LOC", "ORG"])
+    assert (p, r) == (1 / 3, 1 / 3)
+
+
+def test_ner_features_are_clitic_aware() -> None:
+    a, b = token_features(["وبوتين", "قال"]), token_features(["بوتين", "قال"])
+    assert "s=بوتين" in a[0] and "w=بوتين" in b[0] and "clitic=و" in a[0]
+    assert any(f.startswith("gaz=B-LOC") for f in token_features(["في", "روسيا"])[1])
