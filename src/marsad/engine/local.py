@@ -134,7 +134,7 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
         if pool is not None:
             pool.close()
             pool.join()
-    summary.articles = sum(1 for _ in store.iter_run_records(run_id))
+    summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())
     return summary
 

@@ -162,10 +162,13 @@ def _structured_published(tree: Any, meta: dict[str, str]) -> str | None:
 def _clean_title(title: str, site_name: str | None, registry: Registry) -> str:
     """A <title> without the site's name after a bar or dash."""
     parts = _TITLE_SPLIT_RE.split(title.strip())
-    while len(parts) > 1 and (registry.lookup(parts[-1]) is not None or (site_name and parts[-1].strip() == site_name.strip())):
-        parts.pop()
-    while len(parts) > 1 and (registry.lookup(parts[0]) is not None or (site_name and parts[0].strip() == site_name.strip())):
-        parts.pop(0)
+
+    def names_site(part: str) -> bool:
+        return registry.lookup(part) is not None or (site_name is not None and part.strip() == site_name.strip())
+
+    for end in (-1, 0):  # the site's name trails the title, or (on some sites) leads it
+        while len(parts) > 1 and names_site(parts[end]):
+            parts.pop(end)
     return " - ".join(parts).strip()
 
 

@@ -4,7 +4,6 @@ was removed from it, folded away. Streamed from the store, so its size does not 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -48,10 +47,10 @@ def _env() -> Environment:
 
 
 def write_report(store: Store, run_id: int, path: str, summary: dict[str, Any]) -> None:
-    counts = Counter(r["outlet"] or "—" for r in store.iter_run_records(run_id))
+    outlets = [(name or "—", n) for name, n in store.run_outlet_counts(run_id)]
     template = _env().get_template("report.html.j2")
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        for chunk in template.generate(articles=store.iter_run_records(run_id), summary=summary, outlets=counts.most_common()):
+        for chunk in template.generate(articles=store.iter_run_records(run_id), summary=summary, outlets=outlets):
             f.write(chunk)
     os.replace(tmp, path)

@@ -161,6 +161,15 @@ class Store:
             rec["source"], rec["locator"] = source, locator
             yield rec
 
+    def run_outlet_counts(self, run_id: int) -> list[tuple[str | None, int]]:
+        """(outlet, articles) for a run, most first; each page counted once, as in the export."""
+        rows = self.db.execute(
+            "SELECT a.outlet, count(*) FROM articles a JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp"
+            " ON a.page_id = rp.page_id GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet",
+            (run_id,),
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
     def get_record(self, article_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else json.loads(row[0])
