@@ -62,6 +62,19 @@ class Removed:
 
 
 @dataclass(slots=True)
+class Mention:
+    """A name in an article's text: `text` is text[start:end], without attached proclitics;
+    `key` is its normalised reading, which may differ (للكرملين: text لكرملين, key الكرملين).
+    The entity it names is decided across the whole store, after analysis (entities/resolve.py)."""
+
+    text: str
+    type: str  # PER | LOC | ORG | MISC
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(slots=True)
 class Repair:
     """A change the cleaner made to a line's layout (never to its words)."""
 
@@ -96,6 +109,7 @@ class Article:
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     @staticmethod
     def make_id(page_id: str, seq: int) -> str:
@@ -106,4 +120,6 @@ class Article:
         d = asdict(self)
         for k in ("blocks", "hints", "page_id", "seq"):
             d.pop(k)
+        # Entity ids and names are added when the record is read back from the store.
+        d["entities"] = [{k: v for k, v in m.items() if k != "key"} for m in d.pop("mentions")]
         return d

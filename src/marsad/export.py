@@ -1,4 +1,5 @@
-"""The JSON export of a run: OUT/articles.jsonl, one article record per line (see data/article.schema.json)."""
+"""The JSON export of a run: OUT/articles.jsonl, one article record per line (see
+data/article.schema.json), and OUT/entities.json, the entities the run's articles mention."""
 
 from __future__ import annotations
 
@@ -19,3 +20,13 @@ def write_articles_jsonl(store: Store, run_id: int, path: str) -> int:
             n += 1
     os.replace(tmp, path)
     return n
+
+
+def write_entities_json(store: Store, run_id: int, path: str) -> int:
+    """Write the run's entities (id, name, type, variants with counts per outlet, articles)."""
+    entities = store.run_entities(run_id)
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(entities, f, ensure_ascii=False, indent=1)
+    os.replace(tmp, path)
+    return len(entities)

@@ -17,12 +17,13 @@ from marsad.clean.rules import classify_line
 from marsad.clean.segment import split_appended
 from marsad.clean.shape import is_headline_like, is_paragraph_like
 from marsad.context import Context
+from marsad.entities.mentions import find_mentions
 from marsad.ingest.html import html_to_lines
 from marsad.meta.describe import PAGE_LEVEL_OUTLET_RULES, describe_article
 
 # Bump when a change to the stages changes their output: stored pages from another version
 # are analysed again on the next run.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 ArticleStage = Callable[[Article, Context], Article]
 
@@ -97,7 +98,13 @@ def assemble(article: Article, ctx: Context) -> Article:
     return article
 
 
-ARTICLE_STAGES: tuple[ArticleStage, ...] = (mark_repeated_lines, describe_article, detect, assemble)
+def find_entities(article: Article, ctx: Context) -> Article:
+    """Names in the clean text (the tagger is Arabic; other languages get none)."""
+    article.mentions = find_mentions(article.text) if article.language == "ar" and article.text else []
+    return article
+
+
+ARTICLE_STAGES: tuple[ArticleStage, ...] = (mark_repeated_lines, describe_article, detect, assemble, find_entities)
 
 
 def analyze_page(page: Page, ctx: Context) -> list[Article]:

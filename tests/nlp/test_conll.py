@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from marsad.nlp.conll import SpanScore, normalise_tag, read_conll, spans
-from marsad.nlp.ner import token_features
+from marsad.nlp.features import CLITIC_VALUES, CUE_VALUES, GAZETTEER_VALUES, SHAPE_VALUES, token_features
 
 
 def test_conll_reads_anercorp_noise(tmp_path: Path) -> None:
@@ -31,7 +31,11 @@ def test_conll_exact_span_scoring() -> None:
     assert (p, r) == (1 / 3, 1 / 3)
 
 
-def test_ner_features_are_clitic_aware() -> None:
-    a, b = token_features(["وبوتين", "قال"]), token_features(["بوتين", "قال"])
-    assert "s=بوتين" in a[0] and "w=بوتين" in b[0] and "clitic=و" in a[0]
-    assert any(f.startswith("gaz=B-LOC") for f in token_features(["في", "روسيا"])[1])
+def test_ner_features_see_clitics_gazetteers_and_cues() -> None:
+    gaz, cue, _, shape, clitic = range(5)
+    a = token_features(["وبوتين", "قال"])
+    assert CLITIC_VALUES[a[0][clitic]] == "و" and CLITIC_VALUES[a[1][clitic]] == ""
+    assert GAZETTEER_VALUES[token_features(["في", "لروسيا"])[1][gaz]] == "B-LOC"
+    assert GAZETTEER_VALUES[token_features(["كوريا", "الشمالية"])[1][gaz]] == "I-LOC"
+    assert CUE_VALUES[token_features(["الرئيس", "بوتين"])[1][cue]] == "title"
+    assert SHAPE_VALUES[token_features(["CNN"])[0][shape]] == "latin"

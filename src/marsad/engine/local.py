@@ -134,6 +134,8 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
         if pool is not None:
             pool.close()
             pool.join()
+    # Cross-document stages run once the run's pages are all in the store.
+    store.resolve_entities(ctx.registry)
     summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())
     return summary

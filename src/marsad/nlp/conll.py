@@ -49,6 +49,17 @@ def read_conll(path: str | Path, keep: tuple[str, ...] = ENTITY_TYPES) -> list[S
     return [_repair_bio(s) for s in sentences]
 
 
+def split_dev(sentences: list[Sentence], dev_share: float = 0.10) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, dev): the last `dev_share` of the tokens, cut at a sentence boundary, is the dev set."""
+    total = sum(len(s) for s in sentences)
+    seen = 0
+    for i, s in enumerate(sentences):
+        if seen >= total * (1 - dev_share):
+            return sentences[:i], sentences[i:]
+        seen += len(s)
+    return sentences, []
+
+
 def _pairs(parts: list[str]) -> Iterable[tuple[str, str]]:
     if len(parts) == 1:
         return []  # a tag with no token

@@ -1,135 +1,114 @@
-"""A CRF named-entity tagger for Arabic news (PER, LOC, ORG, MISC), trained by tools/train_ner.py
-on ANERcorp's training portion and shipped as a small model file; nothing is downloaded.
+"""marsad's Arabic named-entity tagger (PER, LOC, ORG, MISC): a BiLSTM-CRF (marsad.nlp.bilstm_crf)
+trained by tools/train_ner.py on ANERcorp's training portion and shipped as one small file under
+src/marsad/data/models/; nothing is downloaded at run time.
 
-Features are clitic-aware: each word is seen as written, as its normalised key, and as its key
-without proclitics (وبوتين -> بوتين), with affixes, shape, cue words around it (titles, place and
-institution nouns), and membership in gazetteers (CLDR Arabic territory names from babel, the
-outlet and agency registry)."""
+`NerTagger.tag_batch` takes tokenised sentences and returns a BIO tag per token. The model file
+holds the network's weights and the vocabularies it was trained with, and is loaded with torch's
+weights-only loader (no pickled code)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
+import torch
+
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokens import strip_proclitics
-from marsad.data import load_data
+from marsad.nlp.bilstm_crf import BiLstmCrf, NetConfig
+from marsad.nlp.features import stem_readings, token_features
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "ner.crfsuite"
-_LATIN_RE = re.compile(r"[A-Za-z]")
-_DIGIT_RE = re.compile(r"\d")
-_PUNCT_RE = re.compile(r"^[^\w]+$")
-
-
-@cache
-def _cues() -> dict[str, frozenset[str]]:
-    data = load_data("ner_cues.json")
-    return {
-        k: frozenset(strip_proclitics(match_key(w)) for w in data[k]) for k in ("person_titles", "location_nouns", "organization_nouns")
-    }
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "ner.pt"
+PAD, UNK = 0, 1
+MAX_CHARS = 20  # letters of a word the character CNN reads
+MAX_TOKENS = 200  # longer runs (no sentence punctuation) are tagged in pieces
 
 
-@cache
-def _gazetteers() -> tuple[frozenset[str], frozenset[str], int]:
-    """(place keys, organisation keys, longest name in words): CLDR territories and the registry."""
-    from babel import Locale
+class Vocabulary:
+    """Index of strings, with 0 for padding and 1 for unknown."""
 
-    from marsad.meta.registry import Registry
+    def __init__(self, items: Sequence[str]) -> None:
+        self.items = ["<pad>", "<unk>", *items]
+        self.index = {s: i for i, s in enumerate(self.items)}
 
-    places = {strip_proclitics(match_key(n)) for n in Locale("ar").territories.values()}
-    places |= {" ".join(strip_proclitics(w) for w in match_key(n).split()) for n in Locale("ar").territories.values()}
-    reg = Registry.load()
-    orgs = {" ".join(strip_proclitics(w) for w in k.split()) for k in reg.by_key}
-    longest = max(len(n.split()) for n in places | orgs)
-    return frozenset(places), frozenset(orgs), longest
+    def get(self, item: str) -> int:
+        return self.index.get(item, UNK)
 
-
-def _gazetteer_tags(stems: list[str]) -> list[str]:
-    """B-/I- gazetteer membership of each token, longest match first."""
-    places, orgs, longest = _gazetteers()
-    out = ["O"] * len(stems)
-    i = 0
-    while i < len(stems):
-        for n in range(min(longest, len(stems) - i), 0, -1):
-            key = " ".join(stems[i : i + n])
-            kind = "LOC" if key in places else ("ORG" if key in orgs else None)
-            if kind:
-                out[i] = f"B-{kind}"
-                for j in range(i + 1, i + n):
-                    out[j] = f"I-{kind}"
-                i += n
-                break
-        else:
-            i += 1
-    return out
+    def __len__(self) -> int:
+        return len(self.items)
 
 
-def token_features(tokens: Sequence[str]) -> list[list[str]]:
-    """CRF features for each token of a sentence."""
-    keys = [match_key(t) for t in tokens]
-    stems = [strip_proclitics(k) for k in keys]
-    gaz = _gazetteer_tags(stems)
-    cues = _cues()
-    feats: list[list[str]] = []
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        k, s = keys[i], stems[i]
-        f = [
-            "b",
-            f"w={k}",
-            f"s={s}",
-            f"p2={k[:2]}",
-            f"p3={k[:3]}",
-            f"sfx2={s[-2:]}",
-            f"sfx3={s[-3:]}",
-            f"sp2={s[:2]}",
-            f"len={min(len(s), 8)}",
-            f"clitic={k[: len(k) - len(s)]}",
-            f"gaz={gaz[i]}",
-        ]
-        if _LATIN_RE.search(tok):
-            f.append("latin")
-        if _DIGIT_RE.search(tok):
-            f.append("digit")
-        if _PUNCT_RE.match(tok):
-            f.append("punct")
-        if k.startswith("ال"):
-            f.append("al")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                f.append(f"{off}:s={stems[j]}")
-                f.append(f"{off}:gaz={gaz[j]}")
-                if stems[j] in cues["person_titles"]:
-                    f.append(f"{off}:title")
-                if stems[j] in cues["location_nouns"]:
-                    f.append(f"{off}:placenoun")
-                if stems[j] in cues["organization_nouns"]:
-                    f.append(f"{off}:orgnoun")
-            else:
-                f.append(f"{off}:edge")
-        if i > 0:
-            f.append(f"-1|0={stems[i - 1]}|{s}")
-        if i + 1 < n:
-            f.append(f"0|+1={s}|{stems[i + 1]}")
-        feats.append(f)
-    return feats
+class Encoder:
+    """Turns tokenised sentences into the tensors BiLstmCrf reads."""
+
+    def __init__(self, words: Vocabulary, pretrained: Vocabulary, chars: Vocabulary) -> None:
+        self.words, self.pretrained, self.chars = words, pretrained, chars
+
+    def pretrained_id(self, key: str) -> int:
+        for reading in stem_readings(key):
+            if reading in self.pretrained.index:
+                return self.pretrained.index[reading]
+        return UNK
+
+    def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[torch.Tensor, ...]:
+        batch, length = len(sentences), max(1, max(len(s) for s in sentences))
+        words = torch.zeros(batch, length, dtype=torch.long)
+        pre = torch.zeros(batch, length, dtype=torch.long)
+        chars = torch.zeros(batch, length, MAX_CHARS, dtype=torch.long)
+        feats = torch.zeros(batch, length, 5, dtype=torch.long)
+        mask = torch.zeros(batch, length, dtype=torch.bool)
+        for b, sentence in enumerate(sentences):
+            if not sentence:
+                mask[b, 0] = True  # an empty sentence still needs one step; its tag is dropped
+                continue
+            keys = [match_key(t) or t for t in sentence]
+            words[b, : len(keys)] = torch.tensor([self.words.get(k) for k in keys])
+            pre[b, : len(keys)] = torch.tensor([self.pretrained_id(k) for k in keys])
+            for i, k in enumerate(keys):
+                ids = [self.chars.get(c) for c in k[:MAX_CHARS]]
+                chars[b, i, : len(ids)] = torch.tensor(ids)
+            feats[b, : len(keys)] = torch.tensor(token_features(sentence))
+            mask[b, : len(keys)] = True
+        return words, pre, chars, feats, mask
 
 
 class NerTagger:
-    """Loads the shipped model once; `tag` returns a BIO tag per token."""
+    """Loads the shipped model once; `tag_batch` returns a BIO tag per token of each sentence."""
 
-    def __init__(self, model_path: str | Path = MODEL_PATH) -> None:
-        import pycrfsuite
-
+    def __init__(self, model_path: str | Path = MODEL_PATH, threads: int = 1) -> None:
         if not Path(model_path).exists():
             raise FileNotFoundError(f"{model_path}: NER model missing; build it with tools/train_ner.py")
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
+        # One thread by default: the analysis already runs one process per core.
+        torch.set_num_threads(threads)
+        blob = torch.load(model_path, weights_only=True, map_location="cpu")
+        raw = blob["config"]
+        cfg = NetConfig(**{**raw, **{k: tuple(raw[k]) for k in ("feature_sizes", "tags", "char_widths")}})
+        self.tags = cfg.tags
+        self.encoder = Encoder(Vocabulary(blob["words"]), Vocabulary(blob["pretrained_words"]), Vocabulary(blob["chars"]))
+        self.net = BiLstmCrf(cfg)
+        state = {k: v.float() for k, v in blob["state"].items()}
+        self.net.load_state_dict(state)
+        self.net.eval()
+
+    def tag_batch(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
+        pieces: list[Sequence[str]] = []
+        owners: list[int] = []
+        for n, sentence in enumerate(sentences):
+            for i in range(0, max(len(sentence), 1), MAX_TOKENS):
+                pieces.append(sentence[i : i + MAX_TOKENS])
+                owners.append(n)
+        tagged: list[list[str]] = [[] for _ in sentences]
+        order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))  # similar lengths pad less
+        results: dict[int, list[str]] = {}
+        with torch.inference_mode():
+            for i in range(0, len(order), batch_size):
+                chunk = [pieces[j] for j in order[i : i + batch_size]]
+                words, pre, chars, feats, mask = self.encoder.encode(chunk)
+                paths = self.net.crf.decode(self.net.emissions(words, pre, chars, feats, mask), mask)
+                for j, piece, path in zip(order[i : i + batch_size], chunk, paths, strict=True):
+                    results[j] = [self.tags[t] for t in path[: len(piece)]]
+        for j in range(len(pieces)):
+            tagged[owners[j]].extend(results[j])
+        return tagged
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        if not tokens:
-            return []
-        return list(self._tagger.tag(token_features(tokens)))
+        return self.tag_batch([tokens])[0] if tokens else []

@@ -14,6 +14,8 @@ from typing import Any
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
 from marsad.article import Article, Page
+from marsad.entities.resolve import Entity, MentionRow, name_slots, resolve
+from marsad.meta.registry import Registry
 
 
 def _now() -> str:
@@ -129,6 +131,10 @@ class Store:
                     self.db.execute(
                         "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (a.id, field, getattr(a, field), ev.text, ev.rule, ev.line)
                     )
+            self.db.executemany(
+                "INSERT INTO mentions (article_id, seq, type, start, \"end\", text, key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, i, m.type, m.start, m.end, m.text, m.key) for i, m in enumerate(a.mentions)],
+            )
             terms = " ".join(index_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
             self.db.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (cur.lastrowid, terms))
 
@@ -157,7 +163,7 @@ class Store:
             key = f"{source}\0{locator}"
             if seen_first_seq.setdefault(page_id, key) != key:
                 continue  # the same page read twice in one run: exported once
-            rec = json.loads(record)
+            rec = self._with_entities(json.loads(record))
             rec["source"], rec["locator"] = source, locator
             yield rec
 
@@ -172,25 +178,94 @@ class Store:
 
     def get_record(self, article_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else self._with_entities(json.loads(row[0]))
+
+    def _with_entities(self, rec: dict[str, Any]) -> dict[str, Any]:
+        """The record with its mentions as resolved now: entity id and display name on each."""
+        rows = self.db.execute(
+            "SELECT m.text, m.type, m.start, m.\"end\", m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.article_id = ? ORDER BY m.seq",
+            (rec["id"],),
+        )
+        rec["entities"] = [
+            {"text": r[0], "type": r[1], "start": r[2], "end": r[3], "entity_id": r[4], "entity_name": r[5]} for r in rows
+        ]
+        return rec
+
+    # --- entities -----------------------------------------------------------------------------
+    def resolve_entities(self, registry: Registry) -> int:
+        """Resolve every mention in the store to an entity (entities/resolve.py) and rewrite the
+        entity tables. Deterministic: the same mentions give the same ids. Returns the count."""
+        rows = self.db.execute(
+            "SELECT m.article_id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m JOIN articles a ON a.id = m.article_id"
+        )
+        assignment, entities = resolve((MentionRow(*r) for r in rows), registry)
+        self.begin()
+        try:
+            self.db.execute("UPDATE mentions SET entity_id = NULL")
+            self.db.executemany(
+                "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND seq = ?", [(e, a, s) for (a, s), e in assignment.items()]
+            )
+            self.db.execute("DELETE FROM entity_terms")
+            self.db.execute("DELETE FROM entities")
+            self.db.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?)",
+                [(e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False)) for e in entities],
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO entity_terms VALUES (?, ?, ?)", [(t, e.id, slot) for e in entities for t, slot in name_slots(e)]
+            )
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+        return len(entities)
+
+    def run_entities(self, run_id: int) -> list[dict[str, Any]]:
+        """The entities a run's articles mention, with the spellings and outlets of this run."""
+        rows = self.db.execute(
+            "SELECT m.entity_id, e.name, e.type, a.id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
+            " JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp ON rp.page_id = a.page_id",
+            (run_id,),
+        )
+        found: dict[str, Entity] = {}
+        for eid, name, kind, *mention in rows:
+            found.setdefault(eid, Entity(eid, name, kind)).add(MentionRow(*mention))
+        return [e.to_json() for e in sorted(found.values(), key=lambda e: (-len(e.articles), e.name, e.id))]
+
+    def get_entity(self, entity_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return None if row is None else json.loads(row[0])
+
+    def entity_alternatives(self, term: str) -> set[str]:
+        """Other spellings of `term` as a word of an entity's name: شويجو -> {شويغو}."""
+        rows = self.db.execute(
+            "SELECT DISTINCT t2.term FROM entity_terms t1 JOIN entity_terms t2 ON t2.entity_id = t1.entity_id AND t2.slot = t1.slot"
+            " WHERE t1.term = ?",
+            (term,),
+        )
+        return {r[0] for r in rows} - {term}
 
     def count_articles(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles containing every word of `query`, matched on normalised keys behind any
-        proclitics: «الكرملين» finds «والكرملين», «بوتين» finds «وبوتين», «إيران» finds «ايران».
-        Ranked by BM25."""
+        proclitics: «الكرملين» finds «والكرملين», «بوتين» finds «وبوتين», «إيران» finds «ايران»;
+        a word of an entity's name also finds the entity's other spellings of it (شويجو finds
+        شويغو). Ranked by BM25."""
         terms = search_terms(query)
         if not terms:
             return []
-        fts_query = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        alternatives = [sorted({t} | self.entity_alternatives(t)) for t in terms]
+        fts_query = " AND ".join("(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in alts) + ")" for alts in alternatives)
         rows = self.db.execute(
             "SELECT a.id, a.outlet, a.headline, a.published, a.text FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
             " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
             (fts_query, limit),
         ).fetchall()
-        return [SearchHit(r[0], r[1], r[2], r[3], make_snippet(r[4], set(terms))) for r in rows]
+        return [SearchHit(r[0], r[1], r[2], r[3], make_snippet(r[4], {t for alts in alternatives for t in alts})) for r in rows]
 
 
 def make_snippet(text: str, terms: set[str], width: int = 80) -> str:

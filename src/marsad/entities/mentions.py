@@ -1,0 +1,272 @@
+"""Article stage: find the people, places and organisations an article mentions.
+
+The tagger reads whitespace words, so a mention's first word may carry proclitics (وبوتين،
+لروسيا). The mention's span starts after them, so its offsets point at the name itself in the
+stored text; the clitic is only dropped when the bare word is known to be a name or a word on its
+own (another mention in the article starts with it, a gazetteer holds it, or the tagger's
+vocabulary knows it and not the whole word), because many names start with a clitic letter
+(بوتين، بيونغ يانغ، فلاديمير، واشنطن)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from marsad.arabic.chars import SENTENCE_END_CHARSET
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokens import Token, tokenize
+from marsad.article import Mention
+from marsad.data import load_data
+from marsad.nlp.conll import spans
+from marsad.nlp.features import gazetteer_stems, stem_readings
+
+NAME_TYPES = ("PER", "LOC", "ORG", "MISC")
+_ARTICLE = "\u0627\u0644"  # alef lam: ال
+_LAM_LAM = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written)
+_WAW = "\u0648"  # waw: و, the conjunction
+
+
+@cache
+def tagger():  # type: ignore[no-untyped-def]
+    """The NER tagger, loaded once per process."""
+    from marsad.nlp.ner import NerTagger
+
+    return NerTagger()
+
+
+def sentences(text: str) -> list[list[Token]]:
+    """Tokens of each sentence: split at sentence-final punctuation and at line breaks."""
+    out: list[list[Token]] = []
+    offset = 0
+    for line in text.split("\n"):
+        current: list[Token] = []
+        for tok in tokenize(line):
+            current.append(Token(tok.text, tok.start + offset, tok.end + offset))
+            if tok.text in SENTENCE_END_CHARSET:
+                out.append(current)
+                current = []
+        if current:
+            out.append(current)
+        offset += len(line) + 1
+    return out
+
+
+def _bare_reading(key: str, name_starts: set[str], vocabulary: frozenset[str]) -> str:
+    """The reading of a mention's first word without proclitics, or the word itself."""
+    for reading in stem_readings(key)[1:]:
+        if key.endswith(reading) and len(key) - len(reading) <= 2:
+            stripped = reading
+        elif key.startswith(_LAM_LAM) and reading == _ARTICLE + key[2:]:
+            stripped = reading  # للكرملين -> الكرملين
+        else:
+            continue
+        if stripped in name_starts or stripped in gazetteer_stems() or (key not in vocabulary and stripped in vocabulary):
+            return stripped
+    # An unknown word after the conjunction و is most often a name the vocabulary lacks
+    # (وفوستوتشني); a remainder starting with و again is a name of its own (ووهان).
+    rest = key[1:]
+    if key.startswith(_WAW) and key not in vocabulary and len(rest) >= 4 and not rest.startswith(_WAW):
+        return rest
+    return key
+
+
+def _skip_letters(surface: str, n: int) -> int:
+    """Characters of `surface` taken by its first `n` letters (marks after a letter go with it)."""
+    seen = 0
+    for i, ch in enumerate(surface):
+        if ch.isalpha():
+            if seen == n:
+                return i
+            seen += 1
+    return len(surface)
+
+
+def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Mention]:
+    """The mentions in `text`, in order. `tags_of` (BIO tags per sentence) skips the tagger."""
+    sents = sentences(text)
+    if tags_of is None:
+        tags_of = tagger().tag_batch([[t.text for t in s] for s in sents])
+    tags_of = spread_names(sents, tags_of)
+    raw: list[tuple[list[Token], str]] = []
+    for sent, tags in zip(sents, tags_of, strict=True):
+        for i, j, kind in sorted(spans(tags)):
+            words = sent[i:j]
+            if kind in NAME_TYPES and any(ch.isalpha() for w in words for ch in w.text):
+                raw.append((words, kind))
+    name_starts = {match_key(words[0].text) for words, _ in raw}
+    raw = [piece for words, kind in raw for piece in _split_at_conjunction(words, kind, name_starts)]
+    vocabulary = tagger_vocabulary()
+    out: list[Mention] = []
+    taken: set[int] = set()  # token starts inside a mention
+    for words, _ in raw:
+        taken |= {w.start for w in words}
+    for words, kind in raw:
+        first = words[0]
+        key = match_key(first.text)
+        bare = _bare_reading(key, name_starts - {key}, vocabulary)
+        clitic_letters = len(key) - len(bare) if not (key.startswith(_LAM_LAM) and bare.startswith(_ARTICLE)) else 1
+        start = first.start + _skip_letters(first.text, clitic_letters)
+        end = words[-1].end
+        rest = [match_key(w.text) for w in words[1:]]
+        out.append(Mention(text[start:end], kind, start, end, " ".join([bare, *rest])))
+    out = _split_name_pairs(out)
+    _retype_name_parts(out)
+    out += role_references(text, sents, out, taken)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _split_at_conjunction(words: list[Token], kind: str, name_starts: set[str]) -> list[tuple[list[Token], str]]:
+    """«كيم وبوتين» tagged as one name is two: split before a word that is و + a name the
+    article mentions on its own."""
+    for i in range(1, len(words)):
+        key = match_key(words[i].text)
+        if key.startswith(_WAW) and key[1:] in name_starts:
+            return [(words[:i], kind), *_split_at_conjunction(words[i:], kind, name_starts)]
+    return [(words, kind)]
+
+
+def _split_name_pairs(mentions: list[Mention]) -> list[Mention]:
+    """«قمة كيم بوتين» tagged as one person is two: a two-word person whose words are each the
+    first or last word of two different full names in the article, and never written as a full
+    name itself elsewhere, is split into its words."""
+    full = [m.key.split() for m in mentions if m.type == "PER" and len(m.key.split()) >= 2]
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.key.split()
+        if m.type == "PER" and len(words) == 2 and full.count(words) == 1 and m.text.count(" ") == 1:
+            owners = [{i for i, f in enumerate(full) if w in (f[0], f[-1]) and f != words} for w in words]
+            if all(owners) and not (owners[0] & owners[1] and len(owners[0] | owners[1]) == 1):
+                gap = m.text.index(" ")
+                out += [
+                    Mention(m.text[:gap], "PER", m.start, m.start + gap, words[0]),
+                    Mention(m.text[gap + 1 :], "PER", m.start + gap + 1, m.end, words[1]),
+                ]
+                continue
+        out.append(m)
+    return out
+
+
+def _retype_name_parts(mentions: list[Mention]) -> None:
+    """A one-word mention that is the first or last word of a person's full name in the same
+    article is that person, whatever type the tagger gave it («شويجو» after «سيرجي شويجو»)."""
+    parts = set()
+    for m in mentions:
+        words = m.key.split()
+        if m.type == "PER" and len(words) >= 2:
+            parts |= {words[0], words[-1]} - _not_name_parts()
+    for m in mentions:
+        if m.type != "PER" and " " not in m.key and m.key in parts:
+            m.type = "PER"
+
+
+def role_references(text: str, sents: list[list[Token]], found: list[Mention], taken: set[int]) -> list[Mention]:
+    """A role written before a person's name (الرئيس الروسي فلاديمير بوتين, المتحدث باسم
+    الكرملين دميتري بيسكوف) names that person when the article uses it again on its own. Only
+    roles that precede one person in the article count; the reference gets the person's key,
+    so resolution gives it the person's entity."""
+    tokens = [t for s in sents for t in s]
+    index = {t.start: i for i, t in enumerate(tokens)}
+    titles = _title_words()
+    roles: dict[tuple[str, ...], set[str]] = {}
+    for m in found:
+        i = index.get(m.start, index.get(_token_start(tokens, m.start), -1))
+        if m.type != "PER" or len(m.key.split()) < 2 or i <= 0:
+            continue
+        for n in range(min(MAX_ROLE_WORDS, i), 1, -1):
+            words = [match_key(t.text) for t in tokens[i - n : i]]
+            if any(t.start in taken for t in tokens[i - n + 1 : i]) or not any(r in titles for r in stem_readings(words[0])):
+                continue
+            if all(any(ch.isalpha() for ch in w) for w in words):
+                roles.setdefault(tuple(words), set()).add(m.key)
+                break
+    out: list[Mention] = []
+    for role, people in roles.items():
+        if len(people) != 1:
+            continue  # two people under one role: ambiguous
+        (person,) = people
+        n = len(role)
+        for i in range(len(tokens) - n + 1):
+            span = tokens[i : i + n]
+            if any(t.start in taken for t in span) or (i + n < len(tokens) and tokens[i + n].start in taken):
+                continue  # the defining use, or the role before another name
+            keys = [match_key(t.text) for t in span]
+            if tuple(keys[1:]) == role[1:] and role[0] in stem_readings(keys[0]):
+                start = span[0].start + _skip_letters(span[0].text, len(keys[0]) - len(role[0]))
+                out.append(Mention(text[start : span[-1].end], "PER", start, span[-1].end, person))
+    return out
+
+
+MAX_ROLE_WORDS = 4  # وزير الدفاع الروسي, المتحدث باسم الكرملين
+
+
+def _token_start(tokens: list[Token], offset: int) -> int:
+    """The start of the token containing `offset` (a mention may start after a proclitic)."""
+    for t in tokens:
+        if t.start <= offset < t.end:
+            return t.start
+    return offset
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("ner_cues.json")["person_titles"])
+
+
+def spread_names(sents: list[list[Token]], tags_of: list[list[str]]) -> list[list[str]]:
+    """Document-level consistency: a name the tagger found once is a name wherever the article
+    repeats it (behind any proclitic), and the first or last word of a person's full name is that
+    person when it stands alone later (كيم جونغ أون ... وقال أون). Only untagged words change."""
+    keys = [[match_key(t.text) for t in s] for s in sents]
+    known: dict[tuple[str, ...], Counter[str]] = {}
+    parts: set[str] = set()
+    for ks, tags in zip(keys, tags_of, strict=True):
+        for i, j, kind in spans(tags):
+            if kind not in NAME_TYPES:
+                continue
+            seq = tuple(ks[i:j])
+            known.setdefault(seq, Counter())[kind] += 1
+            if kind == "PER" and j - i >= 2:
+                parts |= {w for w in (ks[i], ks[j - 1]) if len(w) >= 3 and w not in _not_name_parts()}
+    if not known:
+        return tags_of
+    longest = max(len(k) for k in known)
+    out = []
+    for ks, tags in zip(keys, tags_of, strict=True):
+        tags = list(tags)
+        i = 0
+        while i < len(ks):
+            if tags[i] != "O":
+                i += 1
+                continue
+            readings = stem_readings(ks[i])
+            found = None
+            for n in range(min(longest, len(ks) - i), 0, -1):
+                rest = tuple(ks[i + 1 : i + n])
+                if all(t == "O" for t in tags[i : i + n]):
+                    for r in readings:
+                        if (r, *rest) in known:
+                            found = (n, known[(r, *rest)].most_common(1)[0][0])
+                            break
+                if found:
+                    break
+            if found is None and any(r in parts for r in readings):
+                found = (1, "PER")
+            if found:
+                n, kind = found
+                tags[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
+                i += n
+            else:
+                i += 1
+        out.append(tags)
+    return out
+
+
+@cache
+def _not_name_parts() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("ner_cues.json")["not_name_parts"])
+
+
+@cache
+def tagger_vocabulary() -> frozenset[str]:
+    """Words the tagger has a vector for: a wide list of known Arabic words (and names)."""
+    return frozenset(tagger().encoder.pretrained.index)

@@ -1,0 +1,92 @@
+"""When two spellings name the same person, place or organisation.
+
+Foreign names reach Arabic by many roads: ج or غ for a hard g (جونج / جونغ, شويجو / شويغو),
+تش or ش (فوستوتشني / فوستوشني), long vowels written or not (ترمب / ترامب, دميتري / ديمتري),
+one word or two (بيونغيانغ / بيونغ يانغ). A name's *skeleton* folds the first kind of variation
+away; vowels are compared loosely only for long, non-native names, because Arabic names of one
+root differ exactly by their vowels (محمد / محمود, سامر / سمير) and are different people.
+The letter groups and the native names are data (data/name_spelling.json)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.arabic.normalize import match_key, phrase_key
+from marsad.data import load_data
+
+MIN_LOOSE_CONSONANTS = 4  # shorter skeletons look like Arabic root-and-pattern words
+
+
+@cache
+def _spelling() -> tuple[tuple[tuple[str, str], ...], dict[int, str], str, str, frozenset[str]]:
+    data = load_data("name_spelling.json")
+    digraphs = tuple((match_key(a), match_key(b)) for a, b in data["digraphs"].items())
+    letters = str.maketrans({match_key(a): match_key(b) for a, b in data["letters"].items()})
+    native = frozenset(token_skeleton_raw(w, digraphs, letters, match_key(data["article"])) for w in data["native_names"])
+    return digraphs, letters, data["long_vowels"], match_key(data["article"]), native
+
+
+def token_skeleton_raw(word: str, digraphs: tuple[tuple[str, str], ...], letters: dict[int, str], article: str) -> str:
+    key = match_key(word)
+    if key.startswith(article) and len(key) > len(article) + 2:
+        key = key[len(article) :]
+    for a, b in digraphs:
+        key = key.replace(a, b)
+    key = key.translate(letters)
+    out: list[str] = []
+    for ch in key:
+        if not out or out[-1] != ch:  # doubled letters: شويغو / شوييغو
+            out.append(ch)
+    return "".join(out)
+
+
+def token_skeleton(word: str) -> str:
+    digraphs, letters, _, article, _ = _spelling()
+    return token_skeleton_raw(word, digraphs, letters, article)
+
+
+def name_skeleton(name: str) -> tuple[str, ...]:
+    """The skeleton of each word of a name."""
+    return tuple(token_skeleton(w) for w in phrase_key(name).split())
+
+
+def consonants(skeleton: str) -> str:
+    """The skeleton without its long vowels after the first letter: ترمب and ترامب -> ترمب."""
+    _, _, vowels, _, _ = _spelling()
+    return skeleton[:1] + "".join(c for c in skeleton[1:] if c not in vowels)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two name words (skeletons) spell the same name."""
+    if a == b:
+        return True
+    _, _, _, _, native = _spelling()
+    ca = consonants(a)
+    return ca == consonants(b) and len(ca) >= MIN_LOOSE_CONSONANTS and a not in native and b not in native
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of at most one (جونغ / يونغ)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+
+
+def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names (tuples of word skeletons) name one entity: word by word alike, or written
+    as one word against two (بيونغيانغ / بيونغ يانغ), or for names of three words or more the
+    same first and last word with the middle words one letter apart (كيم جونغ أون / كيم يونغ أون)."""
+    if len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True)):
+        return True
+    if len(a) != len(b) and "".join(a) == "".join(b):
+        return True
+    if len(a) == len(b) >= 3 and same_word(a[0], b[0]) and same_word(a[-1], b[-1]):
+        return all(within_one_edit(x, y) and min(len(x), len(y)) >= 3 for x, y in zip(a[1:-1], b[1:-1], strict=True))
+    return False

@@ -1,0 +1,227 @@
+"""Cross-document stage: one identity per person, place and organisation across the store.
+
+Input is every mention of every article (its normalised key, type, article and outlet); output is
+an entity id per mention and the entities themselves. The steps, in order:
+
+1. Full names (and one-word names) that spell the same name are one entity (names.same_name):
+   spellings are blocked by consonant skeleton, or by first and last word for long names, so the
+   comparison stays linear in the number of distinct spellings.
+2. Organisation aliases in the outlet and agency registry are one entity (فرانس برس = وكالة
+   فرانس برس = الوكالة الفرنسية = أ ف ب).
+3. A one-word mention of a person (بوتين، كيم، أون) joins the full name in the same article whose
+   first or last word it is, when exactly one does; failing that, the one full name in the whole
+   store whose last word it is. When several full names in the article fit, the one the store
+   mentions at least three times as often as any other wins; otherwise the word stays on its own:
+   two people called كيم in two unrelated stories are not merged through a bare كيم.
+4. An entity's type is the most frequent type of its mentions (the tagger may call one mention of
+   a country an organisation); its display name is its most frequent spelling of the most words.
+
+Ids are a hash of the entity's type and its display name's skeleton: the same data gives the
+same ids, whatever order the pages were read in."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from marsad.arabic.normalize import phrase_key
+from marsad.data import load_data
+from marsad.entities.names import consonants, name_skeleton, same_name, same_word
+from marsad.meta.registry import Registry
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    article_id: str
+    seq: int
+    type: str
+    key: str  # the mention's normalised reading (clitics off)
+    text: str  # as written in the article
+    outlet: str | None
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    variants: dict[str, Counter[str]] = field(default_factory=dict)  # spelling -> outlet -> count
+    references: dict[str, Counter[str]] = field(default_factory=dict)  # roles standing for the name
+    articles: set[str] = field(default_factory=set)
+
+    def add(self, m: MentionRow) -> None:
+        where = self.variants if spells_key(m) else self.references
+        where.setdefault(m.text, Counter())[m.outlet or ""] += 1
+        self.articles.add(m.article_id)
+
+    def to_json(self) -> dict[str, object]:
+        def listed(spellings: dict[str, Counter[str]]) -> list[dict[str, object]]:
+            return [
+                {"text": text, "count": sum(outlets.values()), "outlets": dict(sorted(outlets.items()))}
+                for text, outlets in sorted(spellings.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+            ]
+
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "variants": listed(self.variants),
+            "references": listed(self.references),
+            "articles": sorted(self.articles),
+        }
+
+
+def spells_key(m: MentionRow) -> bool:
+    """The mention is written as the name it reads as (not a role standing for it, as الرئيس
+    الروسي for بوتين, nor a clitic-fused form, as لكرملين for الكرملين)."""
+    return phrase_key(m.text) == phrase_key(m.key)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _org_prefixes() -> tuple[str, ...]:
+    """Generic nouns an organisation's name may be written with or without (وكالة، صحيفة)."""
+    return tuple(phrase_key(w) + " " for w in load_data("ner_cues.json")["organization_nouns"])
+
+
+def _registry_name(key: str, registry: Registry, prefixes: tuple[str, ...]) -> str | None:
+    entry = registry.lookup(key)
+    if entry is None:
+        for p in prefixes:
+            if key.startswith(p) and (entry := registry.lookup(key[len(p) :])):
+                break
+    return entry.name if entry else None
+
+
+def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tuple[str, int], str], list[Entity]]:
+    rows = list(mentions)
+    forms: dict[tuple[str, ...], list[MentionRow]] = defaultdict(list)
+    for m in rows:
+        sk = name_skeleton(m.key)
+        if sk:
+            forms[sk].append(m)
+    uf = _UnionFind()
+    ident = {sk: "\u241f".join(sk) for sk in forms}  # a string id per spelling for the union-find
+
+    # 1. Spellings of one name. Blocks: consonants of the whole name; first+last word for long names.
+    blocks: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for sk in forms:
+        blocks[("all", consonants("".join(sk)))].append(sk)
+        if len(sk) >= 3:
+            blocks[("ends", str(len(sk)), consonants(sk[0]), consonants(sk[-1]))].append(sk)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            uf.find(ident[a])
+            for b in block[i + 1 :]:
+                if same_name(a, b):
+                    uf.union(ident[a], ident[b])
+
+    # 2. Registry aliases.
+    prefixes = _org_prefixes()
+    canonical_org: dict[str, str] = {}
+    for sk, ms in forms.items():
+        name = _registry_name(phrase_key(ms[0].key), registry, prefixes)
+        if name:
+            anchor = "\u241freg:" + name
+            uf.union(ident[sk], anchor)
+            canonical_org[uf.find(anchor)] = name
+
+    # Groups of spellings, then step 3 per one-word person mention.
+    group_of = {sk: uf.find(ident[sk]) for sk in forms}
+    members: dict[str, list[MentionRow]] = defaultdict(list)
+    for sk, ms in forms.items():
+        members[group_of[sk]].extend(ms)
+    group_type = {g: Counter(m.type for m in ms).most_common(1)[0][0] for g, ms in members.items()}
+    group_size = {g: len(ms) for g, ms in members.items()}
+    multiword_people = {
+        sk: group_of[sk] for sk in forms if len(sk) >= 2 and group_type[group_of[sk]] == "PER"
+    }
+    by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)  # consonants -> (last word, group)
+    for sk, g in multiword_people.items():
+        by_last[consonants(sk[-1])].add((sk[-1], g))
+    in_article: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for sk, g in multiword_people.items():
+        for m in forms[sk]:
+            in_article[m.article_id].append((sk, g))
+
+    assignment: dict[tuple[str, int], str] = {}
+    for sk, ms in forms.items():
+        g = group_of[sk]
+        lone_word = len(sk) == 1 and g not in canonical_org and group_type[g] in ("PER", "MISC", "LOC", "ORG")
+        for m in ms:
+            target = g
+            if lone_word:
+                word = sk[0]
+                local = {pg for psk, pg in in_article[m.article_id] if same_word(word, psk[0]) or same_word(word, psk[-1])}
+                if len(local) > 1:
+                    local = _dominant(local, group_size)
+                if len(local) == 1:
+                    target = local.pop()
+                elif not local and group_type[g] == "PER":
+                    wide = {pg for last, pg in by_last.get(consonants(word), set()) if same_word(word, last)}
+                    if len(wide) == 1:
+                        target = wide.pop()
+            assignment[(m.article_id, m.seq)] = target
+
+    # 4. Entities: type, display name, id.
+    final: dict[str, list[MentionRow]] = defaultdict(list)
+    by_key = {(m.article_id, m.seq): m for m in rows}
+    for k, g in assignment.items():
+        final[g].append(by_key[k])
+    entities: dict[str, Entity] = {}
+    group_id: dict[str, str] = {}
+    for g, ms in final.items():
+        kind = Counter(m.type for m in ms).most_common(1)[0][0]
+        spellings = Counter(m.text for m in ms if spells_key(m)) or Counter(m.key for m in ms)
+        name = canonical_org.get(g) or max(spellings, key=lambda s: (len(s.split()), spellings[s], s))
+        eid = "e-" + hashlib.sha1(f"{kind}\u241f{'|'.join(name_skeleton(name))}".encode()).hexdigest()[:12]
+        group_id[g] = eid
+        ent = entities.setdefault(eid, Entity(eid, name, kind))
+        for m in ms:
+            ent.add(m)
+    return {k: group_id[g] for k, g in assignment.items()}, sorted(entities.values(), key=lambda e: (-len(e.articles), e.name))
+
+
+def _dominant(candidates: set[str], size: dict[str, int]) -> set[str]:
+    """Of several full names a bare word could belong to, the one mentioned at least
+    DOMINANCE times as often as any other across the store («كيم جونغ أون», named again and
+    again, over a one-off «كيم المارشال»); none when no name stands out that clearly."""
+    ranked = sorted(candidates, key=lambda g: -size[g])
+    return {ranked[0]} if size[ranked[0]] >= DOMINANCE * size[ranked[1]] else set()
+
+
+DOMINANCE = 3
+
+
+def name_slots(entity: Entity) -> list[tuple[str, str]]:
+    """(word key, slot) for each word of each spelling of `entity`. A word's slot is the word of
+    the display name it spells (شويجو and شويغو both fill the surname's slot), so a search can
+    swap a word for its other spellings without swapping a surname for a given name."""
+    canonical = name_skeleton(entity.name)
+    out: list[tuple[str, str]] = []
+    for text in entity.variants:
+        words = phrase_key(text).split()
+        skeleton = name_skeleton(text)
+        for i, (word, sk) in enumerate(zip(words, skeleton, strict=True)):
+            slot = next((str(j) for j, c in enumerate(canonical) if same_word(sk, c)), None)
+            if slot is None:
+                slot = str(i) if len(skeleton) == len(canonical) else f"w:{sk}"
+            out.append((word, slot))
+    return out

@@ -1,0 +1,129 @@
+"""Per-token features the NER tagger sees besides the word and its letters: gazetteer membership
+(CLDR Arabic territory names from babel, the outlet and agency registry), the cue word before a
+token (a title or role suggests a person, a place noun a location, an institution noun an
+organisation), the proclitic the word carries, and its script shape.
+
+Each feature is a small closed set of values so the tagger can give it an embedding."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokens import key_variants, strip_proclitics
+from marsad.data import load_data
+
+GAZETTEER_VALUES = ("O", "B-LOC", "I-LOC", "B-ORG", "I-ORG")
+CUE_VALUES = ("none", "title", "place", "org")
+SHAPE_VALUES = ("arabic", "latin", "digit", "punct", "other")
+CLITIC_VALUES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل")
+FEATURE_SIZES = (len(GAZETTEER_VALUES), len(CUE_VALUES), len(CUE_VALUES), len(SHAPE_VALUES), len(CLITIC_VALUES))
+
+_ARABIC_RE = re.compile("^[\u0621-\u064a]")  # hamza .. yeh: the Arabic letter block
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_DIGIT_RE = re.compile(r"\d")
+_PUNCT_RE = re.compile(r"^[^\w]+$")
+
+
+def stem_readings(key: str) -> list[str]:
+    """A word's clitic readings, the word itself first and then longest first (وبوتين -> وبوتين,
+    بوتين, وتين): the order in which a vocabulary lookup tries them."""
+    return sorted(key_variants(key), key=lambda v: (v != key, -len(v)))
+
+
+@cache
+def _cues() -> dict[str, str]:
+    data = load_data("ner_cues.json")
+    out: dict[str, str] = {}
+    for field, value in (("person_titles", "title"), ("location_nouns", "place"), ("organization_nouns", "org")):
+        for word in data[field]:
+            out.setdefault(strip_proclitics(match_key(word)), value)
+    return out
+
+
+@cache
+def _gazetteers() -> tuple[frozenset[str], frozenset[str], int]:
+    """(place keys, organisation keys, longest name in words): CLDR territories and the registry.
+    Names are kept as keys with each word's proclitics stripped, as `gazetteer_tags` compares."""
+    from babel import Locale
+
+    from marsad.meta.registry import Registry
+
+    def stemmed(name: str) -> str:
+        return " ".join(strip_proclitics(w) for w in match_key(name).split())
+
+    places = {stemmed(n) for n in Locale("ar").territories.values()}
+    places |= {stemmed(c) for c in load_data("cities.json")["places"]}
+    orgs = {stemmed(k) for k in Registry.load().by_key}
+    longest = max(len(n.split()) for n in places | orgs)
+    return frozenset(places), frozenset(orgs), longest
+
+
+@cache
+def gazetteer_stems() -> frozenset[str]:
+    """First words of gazetteer names as match keys, with and without the article (روسيا،
+    الكرملين، كرملين): enough to tell that a clitic-stripped word is a known name."""
+    from babel import Locale
+
+    from marsad.meta.registry import Registry
+
+    names = [*Locale("ar").territories.values(), *load_data("cities.json")["places"], *Registry.load().by_key]
+    firsts = {match_key(n).split()[0] for n in names if n.strip()}
+    return frozenset(firsts | {w[2:] for w in firsts if w.startswith("\u0627\u0644") and len(w) > 4})  # alef lam: ال
+
+
+def gazetteer_tags(stems: Sequence[str]) -> list[str]:
+    """B-/I- gazetteer membership of each token, longest match first."""
+    places, orgs, longest = _gazetteers()
+    out = ["O"] * len(stems)
+    i = 0
+    while i < len(stems):
+        for n in range(min(longest, len(stems) - i), 0, -1):
+            key = " ".join(stems[i : i + n])
+            kind = "LOC" if key in places else ("ORG" if key in orgs else None)
+            if kind:
+                out[i] = f"B-{kind}"
+                for j in range(i + 1, i + n):
+                    out[j] = f"I-{kind}"
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _shape(token: str) -> str:
+    if _ARABIC_RE.match(token):
+        return "arabic"
+    if _LATIN_RE.search(token):
+        return "latin"
+    if _DIGIT_RE.search(token):
+        return "digit"
+    if _PUNCT_RE.match(token):
+        return "punct"
+    return "other"
+
+
+def token_features(tokens: Sequence[str]) -> list[tuple[int, ...]]:
+    """For each token: (gazetteer, cue before, cue two before, shape, proclitic) as value indexes."""
+    keys = [match_key(t) for t in tokens]
+    stems = [strip_proclitics(k) for k in keys]
+    gaz = gazetteer_tags(stems)
+    cues = _cues()
+    out = []
+    for i, tok in enumerate(tokens):
+        before = cues.get(stems[i - 1], "none") if i >= 1 else "none"
+        before2 = cues.get(stems[i - 2], "none") if i >= 2 else "none"
+        clitic = keys[i][: len(keys[i]) - len(stems[i])]
+        out.append(
+            (
+                GAZETTEER_VALUES.index(gaz[i]),
+                CUE_VALUES.index(before),
+                CUE_VALUES.index(before2),
+                SHAPE_VALUES.index(_shape(tok)),
+                CLITIC_VALUES.index(clitic) if clitic in CLITIC_VALUES else 0,
+            )
+        )
+    return out

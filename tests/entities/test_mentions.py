@@ -1,0 +1,77 @@
+"""Mentions in real pages: spans without proclitics, offsets into the stored text, names the
+article repeats, and the people of the sample pages found under each of their spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.article import Article
+from marsad.entities.mentions import find_mentions, sentences, spread_names
+
+
+def test_sentences_keep_offsets_into_the_text() -> None:
+    text = "قال بوتين: نعم.\n\nوزار كيم روسيا؟ ثم عاد"
+    for sent in sentences(text):
+        for tok in sent:
+            assert text[tok.start : tok.end] == tok.text
+    assert [len(s) for s in sentences(text)] == [5, 4, 2]
+
+
+def test_a_proclitic_is_left_out_of_the_span() -> None:
+    text = "التقى فلاديمير بوتين كيم جونغ أون، وقال بوتين إن لروسيا مصلحة."
+    tags = [["O", "B-PER", "I-PER", "B-PER", "I-PER", "I-PER", "O", "O", "B-PER", "O", "B-LOC", "O", "O"]]
+    found = find_mentions(text, tags)
+    assert [(m.text, m.type) for m in found] == [
+        ("فلاديمير بوتين", "PER"),
+        ("كيم جونغ أون", "PER"),
+        ("بوتين", "PER"),
+        ("روسيا", "LOC"),
+    ]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_a_name_that_starts_with_a_clitic_letter_keeps_it() -> None:
+    text = "وصل الوفد إلى بيونغ يانغ وواشنطن وفوستوتشني."
+    tags = [["O", "O", "O", "B-LOC", "I-LOC", "B-LOC", "B-LOC", "O"]]
+    assert [m.text for m in find_mentions(text, tags)] == ["بيونغ يانغ", "واشنطن", "فوستوتشني"]
+
+
+def test_lam_lam_mention_keys_as_the_definite_name() -> None:
+    text = "وفي بيان للكرملين قال إن الكرملين لم يوقع."
+    tags = [["O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O"]]
+    first, second = find_mentions(text, tags)
+    assert first.key == second.key == "الكرملين"
+    assert text[first.start : first.end] == first.text == "لكرملين"
+
+
+def test_names_spread_to_untagged_repeats_and_name_parts() -> None:
+    text = "وصل كيم جونغ أون إلى روسيا. وقال أون إن كيم سعيد. ولروسيا مصالح."
+    sents = sentences(text)
+    tags = [["O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "O"], ["O"] * 6, ["O"] * 3]
+    spread = spread_names(sents, tags)
+    assert spread[1] == ["O", "B-PER", "O", "B-PER", "O", "O"]  # أون, كيم
+    assert spread[2] == ["B-LOC", "O", "O"]  # ولروسيا
+
+
+@pytest.mark.shared
+def test_sample_people_are_found_under_every_spelling(sample_articles: dict[str, list[Article]]) -> None:
+    want = {
+        "000": ["فلاديمير بوتين", "بوتين", "كيم جونغ أون", "كيم", "سيرغي شويغو", "سيرغي لافروف", "فلاديمير تيخونوف"],
+        "001": ["كيم جونج أون", "كيم", "سيرجي شويجو", "شويجو", "دميتري بيسكوف", "جون كيربي", "ماثيو ميلر"],
+        "002": ["كيم جونغ أون", "كيم", "أون", "فلاديمير بوتين", "بوتين"],
+        "004": ["كيم يونغ أون", "دميتري بيسكوف", "بيسكوف", "دونالد ترمب"],
+    }
+    for page, spellings in want.items():
+        article = sample_articles[page][0]
+        texts = {m.text for m in article.mentions if m.type == "PER"}
+        missing = [s for s in spellings if s not in texts]
+        assert not missing, f"{page}: not found as persons: {missing}; found {sorted(texts)}"
+        for m in article.mentions:
+            assert article.text[m.start : m.end] == m.text
+
+
+def test_two_names_tagged_as_one_are_split() -> None:
+    text = "التقى فلاديمير بوتين كيم جونغ أون. وفي قمة كيم بوتين تبادلا البنادق."
+    tags = [["O", "B-PER", "I-PER", "B-PER", "I-PER", "I-PER", "O"], ["O", "O", "B-PER", "I-PER", "O", "O", "O"]]
+    assert [m.text for m in find_mentions(text, tags)] == ["فلاديمير بوتين", "كيم جونغ أون", "كيم", "بوتين"]

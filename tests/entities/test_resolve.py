@@ -1,0 +1,111 @@
+"""Entity resolution rules on real mentions from the sample pages, and hard negatives."""
+
+from __future__ import annotations
+
+from marsad.context import Context
+from marsad.entities.resolve import MentionRow, resolve
+
+
+def rows(*articles: tuple[str, str, list[tuple[str, str]]]) -> list[MentionRow]:
+    """(article id, outlet, [(text, type), ...]) -> mention rows; the key is the text."""
+    out = []
+    for article_id, outlet, mentions in articles:
+        for seq, (text, kind) in enumerate(mentions):
+            out.append(MentionRow(article_id, seq, kind, text, text, outlet))
+    return out
+
+
+def ids_of(assignment: dict[tuple[str, int], str], article_id: str, seq: int) -> str:
+    return assignment[(article_id, seq)]
+
+
+def test_spellings_across_outlets_are_one_person(ctx: Context) -> None:
+    data = rows(
+        ("a", "سكاي نيوز عربية", [("كيم جونغ أون", "PER"), ("كيم", "PER"), ("فلاديمير بوتين", "PER"), ("بوتين", "PER")]),
+        ("b", "الحرة", [("كيم جونج أون", "PER"), ("سيرجي شويجو", "PER"), ("شويجو", "PER")]),
+        ("c", "DW", [("كيم جونغ أون", "PER"), ("أون", "PER"), ("كيم", "PER")]),
+        ("d", "العربية", [("كيم يونغ أون", "PER"), ("دميتري بيسكوف", "PER"), ("بيسكوف", "PER")]),
+        ("e", "روسيا اليوم", [("سيرغي شويغو", "PER"), ("ديمتري بيسكوف", "PER")]),
+    )
+    a, entities = resolve(data, ctx.registry)
+    kim = {a[("a", 0)], a[("a", 1)], a[("b", 0)], a[("c", 0)], a[("c", 1)], a[("c", 2)], a[("d", 0)]}
+    assert len(kim) == 1
+    assert a[("a", 2)] == a[("a", 3)] != a[("a", 0)]
+    assert a[("b", 1)] == a[("b", 2)] == a[("e", 0)]
+    assert a[("d", 1)] == a[("d", 2)] == a[("e", 1)]
+    by_id = {e.id: e for e in entities}
+    kim_entity = by_id[kim.pop()]
+    assert kim_entity.name == "كيم جونغ أون"  # the most frequent full spelling
+    assert kim_entity.type == "PER"
+    assert kim_entity.variants["كيم جونج أون"] == {"الحرة": 1}
+
+
+def test_distinct_people_stay_distinct(ctx: Context) -> None:
+    data = rows(
+        ("a", "x", [("سيرغي لافروف", "PER"), ("سيرغي شويغو", "PER"), ("لافروف", "PER"), ("شويغو", "PER")]),
+        ("b", "y", [("فلاديمير بوتين", "PER"), ("فلاديمير تيخونوف", "PER"), ("محمد عباس", "PER"), ("محمود عباس", "PER")]),
+    )
+    a, _ = resolve(data, ctx.registry)
+    assert a[("a", 0)] != a[("a", 1)]
+    assert a[("a", 2)] == a[("a", 0)] and a[("a", 3)] == a[("a", 1)]
+    assert a[("b", 0)] != a[("b", 1)]
+    assert a[("b", 2)] != a[("b", 3)]
+
+
+def test_two_kims_in_unrelated_stories_are_two_people(ctx: Context) -> None:
+    data = rows(
+        ("a", "x", [("كيم جونغ أون", "PER"), ("كيم", "PER")]),
+        ("b", "y", [("كيم يو جونغ", "PER"), ("كيم", "PER")]),
+        ("c", "z", [("كيم", "PER")]),  # no full name anywhere near: ambiguous, left on its own
+    )
+    a, _ = resolve(data, ctx.registry)
+    assert a[("a", 1)] == a[("a", 0)]
+    assert a[("b", 1)] == a[("b", 0)]
+    assert a[("a", 0)] != a[("b", 0)]
+    assert a[("c", 0)] not in (a[("a", 0)], a[("b", 0)])
+
+
+def test_a_surname_alone_joins_the_one_full_name_in_the_store(ctx: Context) -> None:
+    data = rows(("a", "x", [("فلاديمير بوتين", "PER")]), ("b", "y", [("بوتين", "PER")]))
+    a, _ = resolve(data, ctx.registry)
+    assert a[("b", 0)] == a[("a", 0)]
+
+
+def test_a_given_name_alone_in_another_article_is_not_guessed(ctx: Context) -> None:
+    data = rows(("a", "x", [("سيرغي لافروف", "PER"), ("سيرغي شويغو", "PER")]), ("b", "y", [("سيرغي", "PER")]))
+    a, _ = resolve(data, ctx.registry)
+    assert a[("b", 0)] not in (a[("a", 0)], a[("a", 1)])
+
+
+def test_agency_aliases_are_one_organisation(ctx: Context) -> None:
+    data = rows(("a", "x", [("فرانس برس", "ORG"), ("وكالة فرانس برس", "ORG")]), ("b", "y", [("الوكالة الفرنسية", "ORG"), ("أ ف ب", "ORG")]))
+    a, entities = resolve(data, ctx.registry)
+    assert len({a[("a", 0)], a[("a", 1)], a[("b", 0)], a[("b", 1)]}) == 1
+    assert [e.name for e in entities] == ["فرانس برس"]
+
+
+def test_places_spelled_apart_or_together_are_one_place(ctx: Context) -> None:
+    data = rows(("a", "x", [("بيونغ يانغ", "LOC")]), ("b", "y", [("بيونج يانج", "LOC")]), ("c", "z", [("بيونغيانغ", "LOC")]))
+    a, _ = resolve(data, ctx.registry)
+    assert len(set(a.values())) == 1
+
+
+def test_type_is_the_majority_and_ids_do_not_depend_on_order(ctx: Context) -> None:
+    data = rows(("a", "x", [("روسيا", "LOC"), ("روسيا", "LOC")]), ("b", "y", [("روسيا", "ORG")]))
+    a1, e1 = resolve(data, ctx.registry)
+    a2, e2 = resolve(list(reversed(data)), ctx.registry)
+    assert a1 == a2
+    assert [e.type for e in e1] == ["LOC"]
+    assert [e.to_json() for e in e1] == [e.to_json() for e in e2]
+
+
+def test_a_bare_word_goes_to_the_name_that_clearly_dominates(ctx: Context) -> None:
+    """A tagger slip («كيم نخبًا») must not leave the bare «كيم» unresolved."""
+    data = rows(
+        ("a", "x", [("كيم جونغ أون", "PER"), ("كيم نخبًا", "PER"), ("كيم", "PER"), ("كيم جونغ أون", "PER")]),
+        ("b", "y", [("كيم جونغ أون", "PER")]),
+        ("c", "z", [("كيم جونغ أون", "PER"), ("كيم يو جونغ", "PER"), ("كيم يو جونغ", "PER"), ("كيم", "PER")]),
+    )
+    a, _ = resolve(data, ctx.registry)
+    assert a[("a", 2)] == a[("a", 0)]
+    assert a[("c", 3)] not in (a[("c", 0)], a[("c", 1)])  # 4 against 2: not clear enough
