@@ -18,12 +18,12 @@ demo: $(STAMP)
 	$(BIN)/marsad analyze demo/corpus --registry demo/registry.json --out demo-out
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench demo
+	$(BIN)/ruff check src tests bench tools demo
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools demo
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -75,6 +75,46 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Quote:
+    """A statement: the quoted (direct) or reported (indirect) words, the reporting verb or cue,
+    and the speaker as written. `speaker_mention` indexes the article's mentions; its entity id
+    and name are filled in when the record is read back from the store."""
+
+    text: str
+    kind: str  # direct | indirect
+    start: int
+    end: int
+    cue: str | None
+    speaker_name: str | None
+    speaker_mention: int | None = None
+
+
+@dataclass(slots=True)
+class SourceRef:
+    """Where the article says information comes from: a canonical name, its id and kind
+    (agency | outlet | official | anonymous), and the span that names it."""
+
+    name: str
+    source_id: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class TimeRef:
+    """A time expression: its text and span, the date it stands for (ISO day, month, year or an
+    interval of days; null when it needs a publication date the article lacks) and the date it
+    was resolved against (null for absolute dates)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    anchor: str | None
+
+
+@dataclass(slots=True)
 class Repair:
     """A change the cleaner made to a line's layout (never to its words)."""
 
@@ -110,6 +150,9 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
 
     @staticmethod
     def make_id(page_id: str, seq: int) -> str:

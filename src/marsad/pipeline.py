@@ -20,10 +20,13 @@ from marsad.context import Context
 from marsad.entities.mentions import find_mentions
 from marsad.ingest.html import html_to_lines
 from marsad.meta.describe import PAGE_LEVEL_OUTLET_RULES, describe_article
+from marsad.statements.quotes import find_quotes
+from marsad.statements.sources import find_sources
+from marsad.temporal.times import find_times
 
 # Bump when a change to the stages changes their output: stored pages from another version
 # are analysed again on the next run.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 ArticleStage = Callable[[Article, Context], Article]
 
@@ -104,7 +107,16 @@ def find_entities(article: Article, ctx: Context) -> Article:
     return article
 
 
-ARTICLE_STAGES: tuple[ArticleStage, ...] = (mark_repeated_lines, describe_article, detect, assemble, find_entities)
+def find_statements(article: Article, ctx: Context) -> Article:
+    """Quotes with speakers, cited sources and time expressions (Arabic text only)."""
+    if article.language == "ar" and article.text:
+        article.quotes = find_quotes(article.text, article.mentions)
+        article.sources = find_sources(article.text, ctx.registry, article.outlet)
+        article.times = find_times(article.text, article.published)
+    return article
+
+
+ARTICLE_STAGES: tuple[ArticleStage, ...] = (mark_repeated_lines, describe_article, detect, assemble, find_entities, find_statements)
 
 
 def analyze_page(page: Page, ctx: Context) -> list[Article]:

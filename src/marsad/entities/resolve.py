@@ -150,9 +150,7 @@ def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tu
         members[group_of[sk]].extend(ms)
     group_type = {g: Counter(m.type for m in ms).most_common(1)[0][0] for g, ms in members.items()}
     group_size = {g: len(ms) for g, ms in members.items()}
-    multiword_people = {
-        sk: group_of[sk] for sk in forms if len(sk) >= 2 and group_type[group_of[sk]] == "PER"
-    }
+    multiword_people = {sk: group_of[sk] for sk in forms if len(sk) >= 2 and group_type[group_of[sk]] == "PER"}
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)  # consonants -> (last word, group)
     for sk, g in multiword_people.items():
         by_last[consonants(sk[-1])].add((sk[-1], g))

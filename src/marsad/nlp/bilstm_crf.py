@@ -47,6 +47,9 @@ def allowed_transitions(tags: tuple[str, ...]) -> torch.Tensor:
 
 
 class Crf(nn.Module):
+    forbid: torch.Tensor
+    forbid_start: torch.Tensor
+
     def __init__(self, tags: tuple[str, ...]) -> None:
         super().__init__()
         n = len(tags)
@@ -63,7 +66,7 @@ class Crf(nn.Module):
     def neg_log_likelihood(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Mean over the batch of -log p(tags | sentence). emissions (B, T, N), tags/mask (B, T)."""
         trans, start = self._trans()
-        batch, length, _ = emissions.shape
+        length = emissions.shape[1]
         maskf = mask.float()
         # Score of the gold path.
         gold = start[tags[:, 0]] + emissions[:, 0].gather(1, tags[:, :1]).squeeze(1)
@@ -136,4 +139,5 @@ class BiLstmCrf(nn.Module):
         packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
         h, _ = self.lstm(packed)
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=length)
-        return self.out(self.dropout(h))
+        scores: torch.Tensor = self.out(self.dropout(h))
+        return scores

@@ -112,7 +112,7 @@ def token_features(tokens: Sequence[str]) -> list[tuple[int, ...]]:
     stems = [strip_proclitics(k) for k in keys]
     gaz = gazetteer_tags(stems)
     cues = _cues()
-    out = []
+    out: list[tuple[int, ...]] = []
     for i, tok in enumerate(tokens):
         before = cues.get(stems[i - 1], "none") if i >= 1 else "none"
         before2 = cues.get(stems[i - 2], "none") if i >= 2 else "none"

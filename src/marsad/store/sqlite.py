@@ -132,7 +132,7 @@ class Store:
                         "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (a.id, field, getattr(a, field), ev.text, ev.rule, ev.line)
                     )
             self.db.executemany(
-                "INSERT INTO mentions (article_id, seq, type, start, \"end\", text, key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO mentions (article_id, seq, type, start, "end", text, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
                 [(a.id, i, m.type, m.start, m.end, m.text, m.key) for i, m in enumerate(a.mentions)],
             )
             terms = " ".join(index_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
@@ -183,13 +183,19 @@ class Store:
     def _with_entities(self, rec: dict[str, Any]) -> dict[str, Any]:
         """The record with its mentions as resolved now: entity id and display name on each."""
         rows = self.db.execute(
-            "SELECT m.text, m.type, m.start, m.\"end\", m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+            'SELECT m.text, m.type, m.start, m."end", m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id'
             " WHERE m.article_id = ? ORDER BY m.seq",
             (rec["id"],),
         )
-        rec["entities"] = [
-            {"text": r[0], "type": r[1], "start": r[2], "end": r[3], "entity_id": r[4], "entity_name": r[5]} for r in rows
-        ]
+        entities = [{"text": r[0], "type": r[1], "start": r[2], "end": r[3], "entity_id": r[4], "entity_name": r[5]} for r in rows]
+        rec["entities"] = entities
+        # A quote's speaker is a mention: its entity gives the speaker's id and display name.
+        for q in rec.get("quotes", []):
+            m = q.pop("speaker_mention", None)
+            speaker = entities[m] if m is not None and m < len(entities) else None
+            q["speaker_id"] = speaker["entity_id"] if speaker else None
+            if speaker and speaker["entity_name"]:
+                q["speaker_name"] = speaker["entity_name"]
         return rec
 
     # --- entities -----------------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""The speech lexicon (data/speech.json) as match keys, and reading a word as a reporting verb."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.arabic.normalize import match_key
+from marsad.data import load_data
+
+_CONJUNCTIONS = ("\u0648", "\u0641")  # waw, feh: و ف
+_FEMININE_T = "\u062a"  # teh: قالت، أضافت
+_KAMA = "\u0643\u0645\u0627"  # kaf meem alef: كما (كما قال)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechLexicon:
+    verbs: frozenset[str]
+    continuations: frozenset[str]
+    that: frozenset[str]
+    work_titles: frozenset[str]
+    person_titles: frozenset[str]
+    source_cues: frozenset[str]
+    media_nouns: frozenset[str]
+    official_media: tuple[str, ...]
+    anonymous: frozenset[str]
+
+    def verb_kind(self, word: str) -> str | None:
+        """ "verb" for a reporting verb (وقال، فقالت، أكدت), "continuation" for a cue that carries
+        the last speaker on (وأضاف، مضيفا، قائلا), else None."""
+        key = match_key(word)
+        for k in _readings(key):
+            if k in self.continuations:
+                return "continuation"
+            if k in self.verbs or (k.endswith(_FEMININE_T) and k[:-1] in self.verbs):
+                return "verb"
+        return None
+
+    def is_that(self, word: str) -> bool:
+        """إن / أن / بأن…, the particle that opens reported speech; not آن (a name, or "now"),
+        which folds to the same key."""
+        return match_key(word) in self.that and not word.startswith(_ALEF_MADDA)
+
+
+_ALEF_MADDA = "\u0622"  # alef with madda above: آ
+
+
+def _readings(key: str) -> list[str]:
+    out = [key]
+    if key[:1] in _CONJUNCTIONS and len(key) >= 3:  # ورد -> رد
+        out.append(key[1:])
+    return out
+
+
+@cache
+def speech_lexicon() -> SpeechLexicon:
+    d = load_data("speech.json")
+    cues = load_data("ner_cues.json")
+
+    def keys(name: str, data: dict[str, list[str]] = d) -> frozenset[str]:
+        return frozenset(match_key(w) for w in data[name])
+
+    return SpeechLexicon(
+        verbs=keys("reporting_verbs"),
+        continuations=keys("continuation_cues"),
+        that=keys("that_particles"),
+        work_titles=keys("work_title_nouns"),
+        person_titles=keys("person_titles", cues) | keys("role_words"),
+        source_cues=keys("source_cues"),
+        media_nouns=keys("media_nouns"),
+        official_media=tuple(sorted((match_key(w) for w in d["official_media"]), key=len, reverse=True)),
+        anonymous=keys("anonymous_sources"),
+    )

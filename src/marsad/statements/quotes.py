@@ -1,0 +1,303 @@
+"""Who said what: direct quotes in «…», “…” and "…", and indirect speech (قال إن …), each with
+its speaker when the text makes the speaker clear.
+
+A speaker is the name (or role) written right after a reporting verb: «وقال بوتين لصحفيين:»,
+«وقال المتحدث باسم مجلس الأمن القومي، جون كيربي:», «وقال الكرملين في بيان», «بدوره، قال كيم».
+A verb with no subject of its own (وأضاف:، وتابع:، مضيفا:، «وقال:») carries on the last speaker of
+the previous few sentences; «…»، قال بوتين names the speaker after the quote. Only words between
+the verb and the name that form a role (a title word leading them) are allowed, so the other
+party in «وقال في مؤتمر مع نظيره وانغ يي:» is never taken for the speaker. When unsure, the
+speaker stays empty: a wrong speaker is worse than none."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from marsad.arabic.chars import QUOTE_PAIRS, SENTENCE_END_CHARSET
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokens import Token, tokenize
+from marsad.article import Mention, Quote
+from marsad.statements.lexicon import SpeechLexicon, speech_lexicon
+
+CARRY_SENTENCES = 3  # how far back a verb with no subject looks for the last speaker
+MAX_ROLE_TOKENS = 12  # longest role phrase between a verb and the speaker's name
+MAX_INDIRECT_GAP = 15  # tokens between a verb and its إن / أن
+MIN_BARE_QUOTE_WORDS = 4  # shorter quoted text with no speaker is a scare quote or a name
+_ILA = "\u0627\u0644\u064a"  # alef lam yeh: إلى (as a match key)
+_LAM = "\u0644"  # lam: لـ (to)
+_ACCORDING = ("\u062d\u0633\u0628\u0645\u0627", "\u0643\u0645\u0627")  # حسبما، كما: «…، حسبما قال X»
+
+
+@dataclass(slots=True)
+class _Span:
+    open: int  # the opening mark
+    start: int  # the quoted text
+    end: int
+    close: int  # after the closing mark
+
+
+@dataclass(slots=True)
+class _Speaker:
+    mention: int | None
+    name: str
+    sentence: int
+
+
+def quote_spans(text: str) -> list[_Span]:
+    """Quoted stretches within a paragraph, outermost only («… "x" …» is one)."""
+    out: list[_Span] = []
+    i = 0
+    while i < len(text):
+        closer = QUOTE_PAIRS.get(text[i])
+        if closer is None or (closer == text[i] and not _opens(text, i)):
+            i += 1
+            continue
+        j = i + 1
+        # A straight quote closes only where a closing one can stand (after a word, before a
+        # space or punctuation): «"نظام صاروخ "MiG-31"» is one quote with a name inside.
+        while j < len(text) and text[j] != "\n" and not (text[j] == closer and (closer != text[i] or _closes(text, j))):
+            j += 1
+        if j < len(text) and text[j] == closer and j > i + 1:
+            out.append(_Span(i, i + 1, j, j + 1))
+            i = j + 1
+        else:
+            i += 1  # an unclosed mark quotes nothing
+    return out
+
+
+def _opens(text: str, i: int) -> bool:
+    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _closes(text: str, j: int) -> bool:
+    return not text[j - 1].isspace() and (j + 1 == len(text) or not text[j + 1].isalnum())
+
+
+def _sentence_ends(text: str, spans: list[_Span]) -> list[int]:
+    """Offsets where sentences end: sentence punctuation outside quotes, and line breaks."""
+    inside: set[int] = set()
+    for s in spans:
+        inside.update(range(s.start, s.end))
+    ends = [i + 1 for i, ch in enumerate(text) if (ch in SENTENCE_END_CHARSET and i not in inside) or ch == "\n"]
+    return [*ends, len(text) + 1]
+
+
+class _Reader:
+    def __init__(self, text: str, mentions: list[Mention], lex: SpeechLexicon) -> None:
+        self.text, self.mentions, self.lex = text, mentions, lex
+        self.tokens = tokenize(text)
+        self.starts = [t.start for t in self.tokens]
+        self.mention_at = {m.start: i for i, m in enumerate(mentions)}
+        self.spans = [s for s in quote_spans(text) if not self._is_name_or_title(s)]
+        self.sentence_ends = _sentence_ends(text, self.spans)
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_left(self.sentence_ends, offset + 1)
+
+    def sentence_start(self, offset: int) -> int:
+        n = self.sentence_of(offset)
+        return self.sentence_ends[n - 1] if n > 0 else 0
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        return self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def _is_name_or_title(self, s: _Span) -> bool:
+        """«فرانس برس», "كيم وبوتين", a book or film title: quoted, but not a statement."""
+        inner = tokenize(self.text[s.start : s.end])
+        words = [t for t in inner if t.text[0].isalnum()]
+        if not words:
+            return True
+        covered = sum(m.end - m.start for m in self.mentions if m.start >= s.start and m.end <= s.end)
+        letters = sum(len(t.text) for t in words) + len(words) - 1
+        if covered >= letters * 0.8:
+            return True
+        before = [t for t in tokenize(self.text[max(0, s.open - 40) : s.open]) if t.text[0].isalnum()][-2:]
+        return any(match_key(t.text) in self.lex.work_titles for t in before)
+
+    def _skip_addressee(self, toks: list[Token]) -> list[Token]:
+        """Drop a leading «إلى «فرانس برس»» / «لوكالة رويترز» / «لصحفيين»: who was told, not who spoke."""
+        if not toks:
+            return toks
+        first = match_key(toks[0].text)
+        if first == _ILA:
+            rest = toks[1:]
+        elif first.startswith(_LAM) and len(first) > 3:
+            rest = toks
+        else:
+            return toks
+        # The addressee ends at the first comma or after the organisation / quoted name it names.
+        head = rest[0] if rest else None
+        if head is None:
+            return toks
+        for m in self.mentions:
+            if m.start <= head.start < m.end or head.start <= m.start < head.end:
+                end = m.end
+                break
+        else:
+            span = next((s for s in quote_spans(self.text) if s.open == head.start), None)
+            end = span.close if span else head.end
+        if (
+            first.startswith(_LAM)
+            and first != _ILA
+            and not any(m.start <= toks[0].start < m.end or toks[0].start < m.start < toks[0].end for m in self.mentions)
+        ):
+            end = toks[0].end  # لصحفيين: one word
+        return [t for t in toks if t.start >= end and t.text not in ("»", "”", '"')]
+
+    def subject(self, after: int, limit: int) -> tuple[int | None, str] | None:
+        """The speaker named right after a verb ending at `after`: a mention, or a role.
+        Allowed before the name: nothing, or a role phrase led by a title word."""
+        toks = self._skip_addressee(self.tokens_between(after, limit))
+        role_led = False
+        for k, tok in enumerate(toks[: MAX_ROLE_TOKENS + 1]):
+            i = self.mention_at.get(tok.start)
+            if i is None:  # a mention may start after a proclitic inside this token
+                i = next((j for j, m in enumerate(self.mentions) if tok.start < m.start < tok.end), None)
+            if i is not None:
+                m = self.mentions[i]
+                if m.type == "PER" or (k == 0 and m.type == "ORG"):
+                    return i, m.text
+                if not role_led:
+                    return None
+                continue
+            key = match_key(tok.text)
+            if k == 0:
+                if key in self.lex.person_titles:
+                    role_led = True
+                    continue
+                return None
+            if not role_led or tok.text in (":", "\u00ab", "\u201c", '"') or self.lex.is_that(tok.text):
+                break
+        if role_led:
+            end = toks[0].start
+            for tok in toks:
+                if tok.text in ("\u060c", ",", ":", "\u00ab", "\u201c", '"') or self.lex.is_that(tok.text):
+                    break
+                end = tok.end
+            return None, self.text[toks[0].start : end]
+        return None
+
+
+def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Direct and indirect quotes in `text`, in order, with speakers where the text is clear."""
+    lex = speech_lexicon()
+    r = _Reader(text, mentions, lex)
+
+    def attribute(verb_pos: int, window_start: int, limit: int, sentence: int) -> tuple[_Speaker | None, str | None]:
+        """Speaker and cue from the reporting verbs in [window_start, verb_pos): the last verb
+        with a subject of its own (ورد بوتين على سؤال…، بقوله: is بوتين); else no speaker yet."""
+        verbs = [t for t in r.tokens_between(window_start, verb_pos) if lex.verb_kind(t.text)]
+        for tok in reversed(verbs):
+            found = r.subject(tok.end, limit)
+            if found:
+                return _Speaker(found[0], found[1], sentence), tok.text
+        return None, verbs[-1].text if verbs else None
+
+    # Direct quotes: the verb before the quote, or one right after it.
+    events: list[tuple[int, Quote, _Speaker | None]] = []
+    prev_end = 0
+    for s in r.spans:
+        sentence = r.sentence_of(s.open)
+        window = max(r.sentence_start(s.open), prev_end)
+        speaker, cue = attribute(s.open, window, s.open, sentence)
+        if cue is None:
+            after = [t for t in r.tokens_between(s.close, r.sentence_ends[sentence] - 1)][:4]
+            verb = next((t for t in after if lex.verb_kind(t.text) == "verb"), None)
+            if verb is not None:
+                found = r.subject(verb.end, r.sentence_ends[sentence] - 1)
+                speaker = _Speaker(found[0], found[1], sentence) if found else None
+                cue = verb.text
+        words = len(text[s.start : s.end].split())
+        if (cue is not None and words >= 2) or words >= MIN_BARE_QUOTE_WORDS:
+            q = Quote(
+                text[s.start : s.end],
+                "direct",
+                s.start,
+                s.end,
+                cue,
+                speaker.name if speaker else None,
+                speaker.mention if speaker else None,
+            )
+            events.append((s.start, q, speaker))
+        prev_end = s.close
+
+    # Indirect speech: verb ... إن / أن ..., outside direct quotes.
+    quoted = [(s.open, s.close) for s in r.spans]
+    for n, tok in enumerate(r.tokens):
+        if not lex.verb_kind(tok.text) or any(a <= tok.start < b for a, b in quoted):
+            continue
+        sentence = r.sentence_of(tok.start)
+        end_of_sentence = r.sentence_ends[sentence] - 1
+        that = None
+        for t in r.tokens[n + 1 : n + 1 + MAX_INDIRECT_GAP]:
+            if t.start >= end_of_sentence or t.text in QUOTE_PAIRS or t.text == ":":
+                break
+            if lex.is_that(t.text):
+                that = t
+                break
+        if that is None:
+            before = r.tokens[n - 1] if n > 0 else None
+            if before is not None and match_key(before.text) in _ACCORDING:
+                # «…، حسبما قال X»: what precedes in the sentence is what X said.
+                begin = max(r.sentence_start(tok.start), max((b for _, b in quoted if b <= before.start), default=0))
+                content = text[begin : before.start].strip(" \u060c,.\n")
+                found = r.subject(tok.end, end_of_sentence)
+                if len(content.split()) >= 3 and found:
+                    start = text.index(content, begin)
+                    speaker = _Speaker(found[0], found[1], sentence)
+                    events.append((start, Quote(content, "indirect", start, start + len(content), tok.text, found[1], found[0]), speaker))
+            continue
+        content_end = min([end_of_sentence, *(a for a, _ in quoted if a > that.end)])
+        content = text[that.end : content_end].strip(" \u060c,.")
+        if len(content.split()) < 3:
+            continue
+        start = text.index(content, that.end)
+        found = r.subject(tok.end, that.start)
+        speaker = _Speaker(found[0], found[1], sentence) if found else None
+        q = Quote(
+            content,
+            "indirect",
+            start,
+            start + len(content),
+            tok.text,
+            speaker.name if speaker else None,
+            speaker.mention if speaker else None,
+        )
+        events.append((start, q, speaker))
+
+    # Two verbs sharing one إن (ذكرت … مضيفة أن) report one statement: the first verb keeps it.
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for e in sorted(events, key=lambda e: e[0]):
+        if (e[1].start, e[1].end) not in seen:
+            seen.add((e[1].start, e[1].end))
+            unique.append(e)
+    return _carry_speakers(unique, r)
+
+
+def _carry_speakers(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader) -> list[Quote]:
+    """In text order: a statement whose cue is a continuation (وأضاف، وتابع، مضيفا)
+    or a bare verb with nothing after it, and no speaker, takes the previous speaker."""
+    last: _Speaker | None = None
+    lex = speech_lexicon()
+    for _, q, speaker in events:
+        sentence = r.sentence_of(q.start)
+        if speaker is None and q.speaker_name is None and q.cue is not None and last is not None:
+            bare = lex.verb_kind(q.cue) == "continuation" or _verb_without_subject(r, q)
+            if bare and sentence - last.sentence <= CARRY_SENTENCES:
+                q.speaker_name, q.speaker_mention = last.name, last.mention
+                speaker = _Speaker(last.mention, last.name, sentence)
+        if speaker is not None or q.speaker_name is not None:
+            last = speaker or _Speaker(q.speaker_mention, q.speaker_name or "", sentence)
+    return [q for _, q, _ in events]
+
+
+def _verb_without_subject(r: _Reader, q: Quote) -> bool:
+    """«وقال: "…"», «وقال إن …»: the cue verb is followed directly by a colon, a quote mark or إن."""
+    before = [t for t in r.tokens_between(r.sentence_start(q.start), q.start)]
+    for i, t in enumerate(before):
+        if t.text == q.cue:
+            nxt = before[i + 1] if i + 1 < len(before) else None
+            return nxt is None or nxt.text in (":", *QUOTE_PAIRS) or r.lex.is_that(nxt.text)
+    return False
