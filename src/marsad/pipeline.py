@@ -116,6 +116,17 @@ def find_statements(article: Article, ctx: Context) -> Article:
     return article
 
 
+TEXT_STAGES: tuple[ArticleStage, ...] = (find_entities, find_statements)
+
+
+def annotate_text(text: str, published: str | None, ctx: Context) -> Article:
+    """The text-level stages on a text that is already clean (evaluation sets, tests)."""
+    article = Article(id="text-0", page_id="text", source="<text>", seq=0, text=text, published=published, language=detect_language(text))
+    for stage in TEXT_STAGES:
+        article = stage(article, ctx)
+    return article
+
+
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (mark_repeated_lines, describe_article, detect, assemble, find_entities, find_statements)
 
 

@@ -9,6 +9,7 @@ vocabulary knows it and not the whole word), because many names start with a cli
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -95,6 +96,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
                 raw.append((words, kind))
     name_starts = {match_key(words[0].text) for words, _ in raw}
     raw = [piece for words, kind in raw for piece in _split_at_conjunction(words, kind, name_starts)]
+    raw = [(_trim_object(words) if kind == "PER" else words, kind) for words, kind in raw]
     vocabulary = tagger_vocabulary()
     out: list[Mention] = []
     taken: set[int] = set()  # token starts inside a mention
@@ -113,6 +115,19 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     _retype_name_parts(out)
     out += role_references(text, sents, out, taken)
     return sorted(out, key=lambda m: m.start)
+
+
+_OBJECT_RE = re.compile(
+    "^[\u0644\u0628][\u0621-\u064a]{2,}(?:\u0647|\u0647\u0627|\u0647\u0645)$"
+)  # lam/beh + word + heh / heh alef / heh meem
+
+
+def _trim_object(words: list[Token]) -> list[Token]:
+    """«ستارمر لأنصاره»: a last word of the form لـ/بـ + noun + his/her/their is the object of
+    the sentence, not part of a name."""
+    while len(words) > 1 and _OBJECT_RE.match(match_key(words[-1].text)):
+        words = words[:-1]
+    return words
 
 
 def _split_at_conjunction(words: list[Token], kind: str, name_starts: set[str]) -> list[tuple[list[Token], str]]:

@@ -24,6 +24,12 @@ class SpeechLexicon:
     media_nouns: frozenset[str]
     official_media: tuple[str, ...]
     anonymous: frozenset[str]
+    role_stops: frozenset[str]
+
+    def is_title(self, word: str) -> bool:
+        """A word that opens a role (الرئيس، وزير، المتحدث، الأمين), with or without the article."""
+        key = match_key(word)
+        return key in self.person_titles or key.removeprefix(_AL) in self.person_titles or _AL + key in self.person_titles
 
     def verb_kind(self, word: str) -> str | None:
         """ "verb" for a reporting verb (وقال، فقالت، أكدت), "continuation" for a cue that carries
@@ -43,6 +49,7 @@ class SpeechLexicon:
 
 
 _ALEF_MADDA = "\u0622"  # alef with madda above: آ
+_AL = "\u0627\u0644"  # alef lam: the article ال
 
 
 def _readings(key: str) -> list[str]:
@@ -70,4 +77,5 @@ def speech_lexicon() -> SpeechLexicon:
         media_nouns=keys("media_nouns"),
         official_media=tuple(sorted((match_key(w) for w in d["official_media"]), key=len, reverse=True)),
         anonymous=keys("anonymous_sources"),
+        role_stops=keys("role_stops"),
     )

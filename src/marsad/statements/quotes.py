@@ -163,16 +163,20 @@ class _Reader:
                 continue
             key = match_key(tok.text)
             if k == 0:
-                if key in self.lex.person_titles:
+                if self.lex.is_title(tok.text):
                     role_led = True
                     continue
                 return None
-            if not role_led or tok.text in (":", "\u00ab", "\u201c", '"') or self.lex.is_that(tok.text):
+            if not role_led or tok.text in (":", "\u00ab", "\u201c", '"') or self.lex.is_that(tok.text) or key in self.lex.role_stops:
                 break
         if role_led:
             end = toks[0].start
             for tok in toks:
-                if tok.text in ("\u060c", ",", ":", "\u00ab", "\u201c", '"') or self.lex.is_that(tok.text):
+                if (
+                    tok.text in ("\u060c", ",", ":", "\u00ab", "\u201c", '"')
+                    or self.lex.is_that(tok.text)
+                    or match_key(tok.text) in self.lex.role_stops
+                ):
                     break
                 end = tok.end
             return None, self.text[toks[0].start : end]
@@ -203,7 +207,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         speaker, cue = attribute(s.open, window, s.open, sentence)
         if cue is None:
             after = [t for t in r.tokens_between(s.close, r.sentence_ends[sentence] - 1)][:4]
-            verb = next((t for t in after if lex.verb_kind(t.text) == "verb"), None)
+            verb = next((t for t in after if lex.verb_kind(t.text)), None)
             if verb is not None:
                 found = r.subject(verb.end, r.sentence_ends[sentence] - 1)
                 speaker = _Speaker(found[0], found[1], sentence) if found else None
@@ -224,6 +228,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
     # Indirect speech: verb ... إن / أن ..., outside direct quotes.
     quoted = [(s.open, s.close) for s in r.spans]
+    openers = {s.open for s in r.spans}  # a quoted name («فرانس برس») does not end the clause
     for n, tok in enumerate(r.tokens):
         if not lex.verb_kind(tok.text) or any(a <= tok.start < b for a, b in quoted):
             continue
@@ -231,7 +236,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         end_of_sentence = r.sentence_ends[sentence] - 1
         that = None
         for t in r.tokens[n + 1 : n + 1 + MAX_INDIRECT_GAP]:
-            if t.start >= end_of_sentence or t.text in QUOTE_PAIRS or t.text == ":":
+            if t.start >= end_of_sentence or t.start in openers or t.text == ":":
                 break
             if lex.is_that(t.text):
                 that = t
@@ -250,7 +255,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             continue
         content_end = min([end_of_sentence, *(a for a, _ in quoted if a > that.end)])
         content = text[that.end : content_end].strip(" \u060c,.")
-        if len(content.split()) < 3:
+        if len(content.split()) < 2:
             continue
         start = text.index(content, that.end)
         found = r.subject(tok.end, that.start)

@@ -23,7 +23,7 @@ from marsad.article import TimeRef
 from marsad.data import load_data
 from marsad.meta.dates import find_dates
 
-FUTURE_CONTEXT = 3  # tokens before a bare weekday where a future verb makes it the next one
+FUTURE_CONTEXT = 5  # tokens before a bare weekday where a future verb makes it the next one
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,7 @@ class _Scanner:
                 direction, end = -1, end + 1
             elif end < n and keys[end] in w.future:
                 direction, end = 1, end + 1
-            elif any(keys[p].startswith(w.future_prefixes) for p in range(max(0, start - FUTURE_CONTEXT), start)):
+            elif any(r.startswith(w.future_prefixes) for p in range(max(0, start - FUTURE_CONTEXT), start) for r in (keys[p], keys[p][1:])):
                 direction = 2  # a future verb before a bare weekday: the next such day (or today)
             value = None
             if self.anchor:

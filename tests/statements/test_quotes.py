@@ -1,0 +1,89 @@
+"""Each speaker pattern, and what is not a statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.article import Article
+from marsad.context import Context
+from marsad.pipeline import annotate_text
+from marsad.statements.quotes import quote_spans
+
+
+def speakers(ctx: Context, text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, first words of the quote, speaker as written or the speaker mention's text)."""
+    a = annotate_text(text, "2024-05-01", ctx)
+    out = []
+    for q in a.quotes:
+        name = a.mentions[q.speaker_mention].text if q.speaker_mention is not None else q.speaker_name
+        out.append((q.kind, " ".join(q.text.split()[:2]), name))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("وقال بوتين لصحفيين: «سنناقش كل المواضيع دون تسرع».", [("direct", "سنناقش كل", "بوتين")]),
+        ("وقال المتحدث باسم الكرملين دميتري بيسكوف: «ستعقد محادثات بين الوفدين».", [("direct", "ستعقد محادثات", "دميتري بيسكوف")]),
+        (
+            "وقال المتحدث باسم وزارة الدفاع التركية: «قواتنا ردت على مصادر النيران».",
+            [("direct", "قواتنا ردت", "المتحدث باسم وزارة الدفاع التركية")],
+        ),
+        ("وقال الكرملين في بيان: «الزعيمان تفقدا منشأة جمع المركبات».", [("direct", "الزعيمان تفقدا", "الكرملين")]),
+        ("بدوره، قال كيم جونغ أون: «سنقف دائما إلى جانب روسيا».", [("direct", "سنقف دائما", "كيم جونغ أون")]),
+        ("«الاقتصاد سيتعافى قبل نهاية العام»، قال رئيس الوزراء عزيز أخنوش.", [("direct", "الاقتصاد سيتعافى", "عزيز أخنوش")]),
+        ("وقال وزير الخارجية أيمن الصفدي إن الأردن يرفض التهجير.", [("indirect", "الأردن يرفض", "أيمن الصفدي")]),
+    ],
+)
+def test_speaker_patterns(ctx: Context, text: str, want: list[tuple[str, str, str | None]]) -> None:
+    assert speakers(ctx, text) == want
+
+
+def test_continuation_cues_keep_the_previous_speaker(ctx: Context) -> None:
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون: «أوروبا مستعدة». وأضاف: «سنتحمل مسؤولياتنا كاملة». وتابع أن الاتحاد سيجتمع قريبا."
+    assert [s for _, _, s in speakers(ctx, text)] == ["إيمانويل ماكرون"] * 3
+
+
+def test_a_bare_name_after_the_full_name_is_the_speaker(ctx: Context) -> None:
+    text = "التقى كيم جونغ أون الرئيس الروسي. وقال أون إن روسيا تخوض حربا مقدسة."
+    assert speakers(ctx, text)[-1][2] == "أون"
+
+
+def test_the_other_party_is_not_the_speaker(ctx: Context) -> None:
+    """«وقال في مؤتمر مع نظيره …:» names no speaker after the verb; the one before carries on."""
+    text = "وقال في مؤتمر صحفي مع نظيره الصيني وانغ يي: «العلاقات ممتازة بين البلدين»."
+    assert speakers(ctx, text) == [("direct", "العلاقات ممتازة", None)]
+
+
+def test_said_inside_a_quote_does_not_start_a_new_one(ctx: Context) -> None:
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون: «قال لي كثيرون إن هذا مستحيل، لكننا فعلناه»."
+    (got,) = speakers(ctx, text)
+    assert got[:2] == ("direct", "قال لي") and got[2] is not None and got[2].startswith("إيمانويل")
+
+
+def test_titles_and_names_in_quote_marks_are_not_statements(ctx: Context) -> None:
+    text = "صدر أمس كتاب «الطريق إلى الحرية»، وعرض فيلم «الرجل الذي قال لا». وقال الوزير لوكالة «فرانس برس» إن الأمور تتحسن."
+    got = speakers(ctx, text)
+    assert [g[:2] for g in got] == [("indirect", "الأمور تتحسن")]
+
+
+def test_a_wrong_speaker_is_worse_than_none(ctx: Context) -> None:
+    """A verb with no subject and no earlier speaker nearby: the speaker stays empty."""
+    text = "وتابع: «الأمر لم ينته بعد وسنواصل العمل»."
+    assert speakers(ctx, text) == [("direct", "الأمر لم", None)]
+
+
+def test_straight_quotes_pair_around_a_nested_name() -> None:
+    text = 'عرض "نظام صاروخ حامل صاروخ "MiG-31". كما اطلع "كيم" على القاذفات.'
+    spans = [text[s.start : s.end] for s in quote_spans(text)]
+    assert spans == ['نظام صاروخ حامل صاروخ "MiG-31', "كيم"]
+
+
+@pytest.mark.shared
+def test_sample_quotes_have_their_speakers(sample_articles: dict[str, list[Article]]) -> None:
+    article = sample_articles["001"][0]
+    by_text = {
+        q.text[:20]: (article.mentions[q.speaker_mention].text if q.speaker_mention is not None else q.speaker_name) for q in article.quotes
+    }
+    assert by_text["نحن بالطبع قلقون من "] == "جون كيربي"
+    assert by_text["نشعر حتمًا بالقلق من"] == "ماثيو ميلر"

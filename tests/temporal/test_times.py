@@ -1,0 +1,61 @@
+"""Each time expression form, resolved against the publication date (or left unresolved)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.temporal.times import find_times
+
+# 2023-09-16 is a Saturday.
+CASES = [
+    ("وصل صباح اليوم السبت", "صباح اليوم السبت", "2023-09-16"),
+    ("وكان قد وصل أمس", "أمس", "2023-09-15"),
+    ("غادر أول من أمس", "أول من أمس", "2023-09-14"),
+    ("سيعود غدا", "غدا", "2023-09-17"),
+    ("التقيا الأربعاء في القاعدة", "الأربعاء", "2023-09-13"),
+    ("قال يوم الجمعة إن", "يوم الجمعة", "2023-09-15"),
+    ("التقيا الأربعاء الماضي", "الأربعاء الماضي", "2023-09-13"),
+    ("في السبت الماضي", "السبت الماضي", "2023-09-09"),
+    ("يعقد الاجتماع الاثنين المقبل", "الاثنين المقبل", "2023-09-18"),
+    ("وسيلتقي الوزير نظيره الأحد في الرياض", "الأحد", "2023-09-17"),
+    ("زار الأسبوع الماضي", "الأسبوع الماضي", "2023-09-04/2023-09-10"),
+    ("تراجع الشهر الماضي", "الشهر الماضي", "2023-08"),
+    ("في العام المقبل", "العام المقبل", "2024"),
+    ("هذا العام", "هذا العام", "2023"),
+    ("منذ أكثر من 18 شهراً", "منذ أكثر من 18 شهراً", "2022-03"),
+    ("قبل يومين", "قبل يومين", "2023-09-14"),
+    ("منذ ثلاثة أيام", "منذ ثلاثة أيام", "2023-09-13"),
+    ("في ١٣ سبتمبر", "١٣ سبتمبر", "2023-09-13"),
+    ("وقع في 12 يناير 2023", "12 يناير 2023", "2023-01-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), CASES)
+def test_expression_is_resolved(text: str, expression: str, value: str) -> None:
+    found = find_times(text, "2023-09-16T10:00:00")
+    assert [(t.text, t.value) for t in found] == [(expression, value)]
+    assert text[found[0].start : found[0].end] == expression
+
+
+def test_without_a_publication_date_relative_times_stay_unresolved() -> None:
+    found = find_times("وصل أمس، بعد لقاء الأربعاء الماضي، ووقع في 12 يناير 2023", None)
+    assert [(t.text, t.value, t.anchor) for t in found] == [
+        ("أمس", None, None),
+        ("الأربعاء الماضي", None, None),
+        ("12 يناير 2023", "2023-01-12", None),
+    ]
+
+
+def test_a_bare_plural_is_not_a_count() -> None:
+    assert find_times("بعد أشهر من المفاوضات", "2023-09-16") == []
+
+
+@given(st.dates(min_value=__import__("datetime").date(2000, 1, 1), max_value=__import__("datetime").date(2090, 12, 31)))
+def test_weekday_past_is_within_the_last_week(day) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    found = find_times("الأربعاء الماضي", day.isoformat())
+    got = date.fromisoformat(found[0].value)
+    assert got.weekday() == 2 and 1 <= (day - got).days <= 7
