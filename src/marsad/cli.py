@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from marsad.engine.local import run_analysis
-    from marsad.export import write_articles_jsonl, write_entities_json
+    from marsad.export import write_articles_jsonl, write_entities_json, write_stories_json
     from marsad.report.html import write_report
     from marsad.store.sqlite import Store
 
@@ -75,13 +75,15 @@ def _analyze(args: argparse.Namespace) -> int:
         write_articles_jsonl(store, summary.run_id, articles_path)
         entities_path = os.path.join(args.out, "entities.json")
         n_entities = write_entities_json(store, summary.run_id, entities_path)
+        stories_path = os.path.join(args.out, "stories.json")
+        n_stories = write_stories_json(store, summary.run_id, stories_path)
         info = summary.as_dict()
         write_report(store, summary.run_id, report_path, info)
     with open(os.path.join(args.out, "run.json"), "w", encoding="utf-8") as f:
         json.dump(info, f, ensure_ascii=False, indent=2)
     print(
         f"{info['files']} files, {info['pages']} pages ({info['pages_analysed']} analysed, {info['pages_reused']} already in the store), "
-        f"{info['articles']} articles, {n_entities} entities"
+        f"{info['articles']} articles, {n_entities} entities, {n_stories} stories"
     )
     for line in info["errors"]:
         print(f"error: {line}")
@@ -89,6 +91,7 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"warning: {line}")
     print(f"export: {articles_path}")
     print(f"        {entities_path}")
+    print(f"        {stories_path}")
     print(f"report: {report_path}")
     print(f"store:  {db_path}")
     return EXIT_INPUT_FAILED if summary.failed else EXIT_OK

@@ -1,5 +1,6 @@
 """The JSON export of a run: OUT/articles.jsonl, one article record per line (see
-data/article.schema.json), and OUT/entities.json, the entities the run's articles mention."""
+data/article.schema.json), OUT/entities.json, the entities the run's articles mention, and
+OUT/stories.json, the stories they belong to."""
 
 from __future__ import annotations
 
@@ -20,6 +21,16 @@ def write_articles_jsonl(store: Store, run_id: int, path: str) -> int:
             n += 1
     os.replace(tmp, path)
     return n
+
+
+def write_stories_json(store: Store, run_id: int, path: str) -> int:
+    """Write the stories the run's articles belong to, with their dossiers."""
+    stories = store.run_stories(run_id)
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(stories, f, ensure_ascii=False, indent=1)
+    os.replace(tmp, path)
+    return len(stories)
 
 
 def write_entities_json(store: Store, run_id: int, path: str) -> int:

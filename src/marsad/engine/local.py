@@ -19,6 +19,7 @@ from marsad.ingest.errors import InputProblem
 from marsad.ingest.readers import discover, read_file, truncation_warning
 from marsad.pipeline import PIPELINE_VERSION, analyze_page
 from marsad.store.sqlite import Store
+from marsad.stories.build import update_stories
 
 WINDOW = 256  # pages per analyse-and-commit window: bounds memory and what an interruption loses
 
@@ -136,6 +137,7 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
             pool.join()
     # Cross-document stages run once the run's pages are all in the store.
     store.resolve_entities(ctx.registry)
+    update_stories(store)
     summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())
     return summary

@@ -240,6 +240,49 @@ class Store:
             found.setdefault(eid, Entity(eid, name, kind)).add(MentionRow(*mention))
         return [e.to_json() for e in sorted(found.values(), key=lambda e: (-len(e.articles), e.name, e.id))]
 
+    # --- stories ------------------------------------------------------------------------------
+    def iter_all_records(self) -> Iterator[dict[str, Any]]:
+        """Every article in the store, as exported (entities resolved)."""
+        for (record,) in self.db.execute("SELECT record FROM articles ORDER BY rowid"):
+            yield self._with_entities(json.loads(record))
+
+    def story_assignments(self) -> dict[str, tuple[str, str | None]]:
+        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT article_id, story_id, copy_of FROM story_articles")}
+
+    def save_stories(self, dossiers: list[dict[str, Any]], members: dict[str, tuple[str, str | None]]) -> None:
+        """Store rebuilt dossiers and their members' assignments (one transaction)."""
+        self.begin()
+        try:
+            self.db.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?)", [(a, s, c) for a, (s, c) in members.items()])
+            for d in dossiers:
+                days = [e["date"] for e in d["timeline"]]
+                self.db.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        d["id"],
+                        d["title"],
+                        min(days, default=None),
+                        max(days, default=None),
+                        len(d["articles"]),
+                        json.dumps(d, ensure_ascii=False),
+                    ),
+                )
+            self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+
+    def run_stories(self, run_id: int) -> list[dict[str, Any]]:
+        """The stories any of a run's articles belong to, largest first."""
+        rows = self.db.execute(
+            "SELECT DISTINCT s.record, s.articles, s.id FROM stories s JOIN story_articles sa ON sa.story_id = s.id"
+            " JOIN articles a ON a.id = sa.article_id JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp"
+            " ON rp.page_id = a.page_id ORDER BY s.articles DESC, s.id",
+            (run_id,),
+        )
+        return [json.loads(r[0]) for r in rows]
+
     def get_entity(self, entity_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return None if row is None else json.loads(row[0])

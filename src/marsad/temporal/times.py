@@ -80,6 +80,16 @@ def _words() -> _Words:
     )
 
 
+def weekday_named(expression: str) -> int | None:
+    """The weekday an expression names (اليوم السبت -> 5), if any."""
+    w = _words()
+    for word in match_key(expression).split():
+        for r in _readings(word):
+            if r in w.weekday:
+                return w.weekday[r]
+    return None
+
+
 def _readings(key: str) -> set[str]:
     """The word and its readings without proclitics (والأربعاء -> الأربعاء)."""
     return key_variants(key)

@@ -1,0 +1,187 @@
+"""Story clustering: articles about one event, across outlets and days.
+
+Each article is a TF-IDF vector of its content words and one of the entities it names. An article
+joins the story it is most similar to (the two cosines, equally weighted) when that similarity reaches JOIN_THRESHOLD and the story's dates are within
+WINDOW_DAYS of its own; otherwise it starts a story. Candidate stories come from an inverted index
+of entities and top words, so an archive is clustered in one pass, and a new run only places its
+new articles: stories already stored keep their members (incremental, no re-clustering).
+
+Near-copies (syndicated wire text, the same article on two sites) are found with MinHash over
+word 5-shingles and marked as copies of the first; a copy still belongs to its story but does not
+count as independent coverage. Appended articles are clustered on their own text like any other:
+the page they were glued to has no say."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+import numpy as np
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokens import search_terms
+from marsad.data import load_data
+
+JOIN_THRESHOLD = 0.35
+WINDOW_DAYS = 7
+TOP_TERMS = 12  # words per article used to find candidate stories
+COPY_JACCARD = 0.8  # MinHash estimate above which two articles are the same text
+SHINGLE = 5
+PERMUTATIONS = 64
+ENTITY_TYPES_FOR_STORIES = ("PER", "ORG", "LOC", "MISC")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("stopwords.json")["words"])
+
+
+@dataclass(slots=True)
+class Doc:
+    id: str
+    outlet: str | None
+    day: date | None
+    terms: Counter[str]
+    entities: Counter[str]
+    signature: np.ndarray
+    copy_of: str | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    members: list[str] = field(default_factory=list)
+    terms: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
+    first: date | None = None
+    last: date | None = None
+
+    def add(self, doc: Doc) -> None:
+        self.members.append(doc.id)
+        self.terms.update(doc.terms)
+        self.entities.update(doc.entities)
+        if doc.day:
+            self.first = min(self.first or doc.day, doc.day)
+            self.last = max(self.last or doc.day, doc.day)
+
+
+def content_terms(text: str) -> Counter[str]:
+    stop = _stopwords()
+    return Counter(t for t in search_terms(text) if len(t) >= 3 and t not in stop and not t.isdigit())
+
+
+_PRIME = (1 << 61) - 1
+_rng = np.random.default_rng(20231013)
+_A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
+_B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
+
+
+def minhash(text: str) -> np.ndarray:
+    """MinHash signature of the word 5-shingles of a text."""
+    words = search_terms(text)
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    hashes = np.array(
+        [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 4 for s in shingles], dtype=np.uint64
+    )
+    with np.errstate(over="ignore"):
+        values = (hashes[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
+    signature: np.ndarray = values.min(axis=0)
+    return signature
+
+
+def make_doc(article_id: str, outlet: str | None, day: date | None, text: str, headline: str | None, entities: Iterable[str]) -> Doc:
+    terms = content_terms(f"{headline or ''}\n{text}")
+    return Doc(article_id, outlet, day, terms, Counter(entities), minhash(text))
+
+
+def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    small, big = (a, b) if len(a) < len(b) else (b, a)
+    dot = sum(v * big[t] * idf.get(t, 1.0) ** 2 for t, v in small.items() if t in big)
+    na = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in a.items()))
+    nb = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
+    """Equal parts word cosine and entity cosine, both IDF-weighted: the entities every story of
+    an archive shares (a country, its leader) weigh less than the ones that mark this event."""
+    return 0.5 * _cosine(doc.terms, story.terms, idf) + 0.5 * _cosine(doc.entities, story.entities, idf)
+
+
+class Clusterer:
+    """Places documents into stories, one at a time, in the order given (oldest first)."""
+
+    def __init__(self, idf: dict[str, float]) -> None:
+        self.idf = idf
+        self.stories: dict[str, Story] = {}
+        self.by_key: dict[str, set[str]] = defaultdict(set)  # entity or top word -> story ids
+        self.copies: dict[tuple[int, ...], list[tuple[str, np.ndarray]]] = defaultdict(list)  # LSH bands
+
+    def _keys(self, doc: Doc) -> list[str]:
+        top = sorted(doc.terms, key=lambda t: -doc.terms[t] * self.idf.get(t, 1.0))[:TOP_TERMS]
+        return [f"e:{e}" for e in doc.entities] + [f"w:{t}" for t in top]
+
+    def find_copy(self, doc: Doc) -> str | None:
+        bands = [tuple(int(x) for x in doc.signature[i : i + 4]) for i in range(0, PERMUTATIONS, 4)]
+        best = None
+        for b, band in enumerate(bands):
+            for other_id, sig in self.copies[(b, *band)]:
+                if float(np.mean(sig == doc.signature)) >= COPY_JACCARD:
+                    best = other_id
+                    break
+            if best:
+                break
+        for b, band in enumerate(bands):
+            self.copies[(b, *band)].append((doc.id, doc.signature))
+        return best
+
+    def restore(self, story_id: str, docs: list[Doc]) -> None:
+        """A story already stored, with its members: new documents may join it."""
+        story = self.stories.setdefault(story_id, Story(story_id))
+        for doc in docs:
+            story.add(doc)
+            self.find_copy(doc)
+            for k in self._keys(doc):
+                self.by_key[k].add(story_id)
+
+    def place(self, doc: Doc) -> str:
+        doc.copy_of = self.find_copy(doc)
+        candidates = {s for k in self._keys(doc) for s in self.by_key.get(k, ())}
+        best, best_score = None, JOIN_THRESHOLD
+        for sid in sorted(candidates):
+            story = self.stories[sid]
+            if (
+                doc.day
+                and story.first
+                and story.last
+                and not ((story.first - doc.day).days <= WINDOW_DAYS and (doc.day - story.last).days <= WINDOW_DAYS)
+            ):
+                continue
+            score = similarity(doc, story, self.idf)
+            if score > best_score:
+                best, best_score = sid, score
+        if best is None:
+            best = "s-" + hashlib.sha1(doc.id.encode()).hexdigest()[:12]
+            self.stories[best] = Story(best)
+        self.stories[best].add(doc)
+        for k in self._keys(doc):
+            self.by_key[k].add(best)
+        return best
+
+
+def idf_of(docs: Iterable[Doc]) -> dict[str, float]:
+    """Inverse document frequency of words and of entity ids (the two never collide: ids are Latin)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for d in docs:
+        df.update(d.terms.keys())
+        df.update(d.entities.keys())
+        n += 1
+    return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}

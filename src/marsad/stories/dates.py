@@ -1,0 +1,62 @@
+"""Publication dates a story implies for its undated articles.
+
+An article with no date of its own may still fix it: «اليوم السبت» says it was written on a
+Saturday, and «الأربعاء الماضي» lands on the summit day the story's dated articles know. Each
+candidate day around the story's dates is tried as the publication date; a candidate must agree
+with every «اليوم + weekday» in the text, and scores one for each relative expression that then
+falls on a day the story already knows. Only a single best candidate with support is taken, and it
+is reported with its evidence, never written into the article's own `published`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from marsad.arabic.normalize import match_key
+from marsad.temporal.times import find_times, weekday_named
+
+SEARCH_BEFORE, SEARCH_AFTER = 3, 14  # days around the story's known dates tried as a publication date
+
+
+@dataclass(frozen=True, slots=True)
+class InferredDate:
+    article: str
+    date: str
+    evidence: list[str]  # the expressions that fixed it
+
+
+_TODAY = match_key("\u0627\u0644\u064a\u0648\u0645")  # alef lam yeh waw meem: اليوم
+
+
+def infer_published(article_id: str, text: str, known: set[date]) -> InferredDate | None:
+    if not known:
+        return None
+    scores: dict[date, list[str]] = {}
+    day = min(known) - timedelta(days=SEARCH_BEFORE)
+    while day <= max(known) + timedelta(days=SEARCH_AFTER):
+        times = find_times(text, day.isoformat())
+        support: list[str] = []
+        consistent = True
+        for t in times:
+            if t.anchor is None or t.value is None or len(t.value) != 10:
+                continue
+            named = weekday_named(t.text)
+            if _TODAY in match_key(t.text).split():
+                if named is not None and named != day.weekday():
+                    consistent = False
+                    break
+                if named is not None:
+                    support.append(t.text)
+                continue
+            if date.fromisoformat(t.value) in known:
+                support.append(t.text)
+        if consistent and support and any(_TODAY not in match_key(s).split() for s in support):
+            scores[day] = support
+        day += timedelta(days=1)
+    if not scores:
+        return None
+    best = max(len(s) for s in scores.values())
+    top = [d for d, s in scores.items() if len(s) == best]
+    if len(top) != 1:
+        return None  # the evidence fits more than one day
+    return InferredDate(article_id, top[0].isoformat(), scores[top[0]])

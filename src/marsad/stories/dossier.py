@@ -1,0 +1,250 @@
+"""A story's dossier, built from its articles' records: matched quotes per speaker, claims with
+independent corroboration, candidate disagreements, a timeline and a sourced summary.
+
+Independence: an article's original sources are the agencies it cites (five outlets repeating one
+AFP report are one source: فرانس برس), or the outlet itself when it cites none; a near-copy of
+another article adds nothing. Only body text is used: boilerplate and appended articles are not
+part of a record's text, and appended articles are stories of their own."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from marsad.arabic.normalize import match_key, normalize_digits
+from marsad.arabic.sentences import split_sentences
+from marsad.stories.cluster import _cosine, content_terms
+from marsad.stories.dates import InferredDate
+from marsad.temporal.times import find_times
+
+QUOTE_MATCH = 0.3  # character-trigram similarity of two quotes by one speaker
+CLAIM_MATCH = 0.3  # word cosine of two sentences stating the same fact
+MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
+SUMMARY_SENTENCES = 5
+TOP_ENTITIES = 10
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _negation_words() -> frozenset[str]:
+    return frozenset(match_key(w) for w in ("لم", "لن", "لا", "ليس", "ليست", "نفى", "نفت", "ينفي", "تنفي", "غير", "عدم", "دون"))
+
+
+def _trigrams(text: str) -> set[str]:
+    t = " ".join(match_key(text).split())
+    return {t[i : i + 3] for i in range(max(1, len(t) - 2))}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    article: str
+    outlet: str | None
+    terms: Counter[str]
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class _Claim:
+    sentences: list[_Sentence] = field(default_factory=list)
+
+    def independent_sources(self, copies: dict[str, str]) -> list[str]:
+        found: set[str] = set()
+        for s in self.sentences:
+            if s.article in copies:
+                continue
+            found.update(s.sources or [s.outlet or s.article])
+        return sorted(found)
+
+
+def original_sources(record: dict[str, Any]) -> list[str]:
+    """Agencies an article cites; they, not the outlet, are where its facts come from."""
+    return sorted({s["name"] for s in record.get("sources", []) if s["kind"] == "agency"})
+
+
+def build_dossier(
+    story_id: str, records: list[dict[str, Any]], copies: dict[str, str], inferred: list[InferredDate], idf: dict[str, float]
+) -> dict[str, Any]:
+    records = sorted(records, key=lambda r: (r.get("published") or "9999", r["id"]))
+    anchors = {i.article: i for i in inferred}
+    return {
+        "id": story_id,
+        "title": _title(records),
+        "articles": [r["id"] for r in records],
+        "outlets": sorted({r["outlet"] for r in records if r.get("outlet")}),
+        "copies": [{"article": a, "copy_of": b} for a, b in sorted(copies.items())],
+        "inferred_published": [{"article": i.article, "date": i.date, "evidence": i.evidence} for i in inferred],
+        "entities": _top_entities(records),
+        "quotes": _quote_clusters(records),
+        **_claims(records, copies, idf),
+        "timeline": _timeline(records, anchors),
+    }
+
+
+def _title(records: list[dict[str, Any]]) -> str:
+    heads = [r["headline"] for r in records if r.get("headline")]
+    return heads[0] if heads else (records[0]["text"][:80] if records else "")
+
+
+def _top_entities(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for r in records:
+        for e in r.get("entities", []):
+            if e.get("entity_id"):
+                counts[(e["entity_id"], e["entity_name"], e["type"])] += 1
+    return [{"id": i, "name": n, "type": t, "mentions": c} for (i, n, t), c in counts.most_common(TOP_ENTITIES)]
+
+
+def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quotes by one speaker that say the same thing, across outlets, side by side."""
+    clusters: list[dict[str, Any]] = []
+    for r in records:
+        for q in r.get("quotes", []):
+            if not q.get("speaker_id"):
+                continue
+            grams = _trigrams(q["text"])
+            variant = {"text": q["text"], "outlet": r.get("outlet"), "article": r["id"], "kind": q["kind"]}
+            home = next(
+                (c for c in clusters if c["speaker_id"] == q["speaker_id"] and max(_jaccard(grams, g) for g in c["_grams"]) >= QUOTE_MATCH),
+                None,
+            )
+            if home is None:
+                clusters.append({"speaker_id": q["speaker_id"], "speaker": q["speaker_name"], "variants": [variant], "_grams": [grams]})
+            else:
+                home["variants"].append(variant)
+                home["_grams"].append(grams)
+    for c in clusters:
+        del c["_grams"]
+    clusters.sort(key=lambda c: (-len({v["article"] for v in c["variants"]}), c["speaker"] or ""))
+    return clusters
+
+
+def _sentences(records: list[dict[str, Any]]) -> list[_Sentence]:
+    out = []
+    for r in records:
+        sources = original_sources(r)
+        for s in split_sentences(r["text"]):
+            terms = content_terms(s.text)
+            if len(terms) >= MIN_CLAIM_WORDS:
+                out.append(_Sentence(s.text, r["id"], r.get("outlet"), terms, sources))
+    return out
+
+
+def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str, float]) -> dict[str, Any]:
+    sentences = _sentences(records)
+    claims: list[_Claim] = []
+    for s in sentences:
+        best, score = None, CLAIM_MATCH
+        for c in claims:
+            if any(x.article == s.article for x in c.sentences):
+                continue
+            sim = max(_cosine(s.terms, x.terms, idf) for x in c.sentences)
+            if sim >= score:
+                best, score = c, sim
+        if best is None:
+            claims.append(_Claim([s]))
+        else:
+            best.sentences.append(s)
+    # Rank: claims stated by more articles first, then by more independent sources, then by
+    # centrality (how close the claim's words are to the whole story's).
+    story_terms: Counter[str] = Counter()
+    for s in sentences:
+        story_terms.update(s.terms)
+    ranked = sorted(
+        claims,
+        key=lambda c: (
+            -len({x.article for x in c.sentences}),
+            -len(c.independent_sources(copies)),
+            -_cosine(c.sentences[0].terms, story_terms, idf),
+            c.sentences[0].article,
+        ),
+    )
+    multi = [c for c in ranked if len({x.article for x in c.sentences}) > 1]
+    return {
+        "claims": [_claim_json(c, copies) for c in multi],
+        "disagreements": [d for c in multi if (d := _disagreement(c))],
+        "summary": _summary(ranked, copies),
+    }
+
+
+def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
+    return {
+        "text": c.sentences[0].text,
+        "articles": sorted({s.article for s in c.sentences}),
+        "outlets": sorted({s.outlet for s in c.sentences if s.outlet}),
+        "variants": [{"text": s.text, "article": s.article, "outlet": s.outlet} for s in c.sentences],
+        "independent_sources": c.independent_sources(copies),
+        "independent_source_count": len(c.independent_sources(copies)),
+    }
+
+
+def _disagreement(c: _Claim) -> dict[str, Any] | None:
+    """Two versions of one claim where one denies what the other asserts, or the numbers differ."""
+    neg = _negation_words()
+    for a in c.sentences:
+        for b in c.sentences:
+            if a.article >= b.article:
+                continue
+            na = bool(set(match_key(a.text).split()) & neg)
+            nb = bool(set(match_key(b.text).split()) & neg)
+            numbers_a = set(_NUMBER_RE.findall(normalize_digits(a.text)))
+            numbers_b = set(_NUMBER_RE.findall(normalize_digits(b.text)))
+            kind = "denial" if na != nb else ("numbers" if numbers_a and numbers_b and numbers_a != numbers_b else None)
+            if kind:
+                return {
+                    "kind": kind,
+                    "sides": [{"text": s.text, "article": s.article, "outlet": s.outlet} for s in (a, b)],
+                }
+    return None
+
+
+def _summary(ranked: list[_Claim], copies: dict[str, str]) -> list[dict[str, Any]]:
+    """The best-supported claims, most independent sources first, no two alike."""
+    chosen: list[_Claim] = []
+    for c in ranked:
+        if len(chosen) == SUMMARY_SENTENCES:
+            break
+        grams = _trigrams(c.sentences[0].text)
+        if any(_jaccard(grams, _trigrams(x.sentences[0].text)) > 0.5 for x in chosen):
+            continue
+        chosen.append(c)
+    return [
+        {
+            "text": c.sentences[0].text,
+            "articles": sorted({s.article for s in c.sentences}),
+            "outlets": sorted({s.outlet for s in c.sentences if s.outlet}),
+            "sources": c.independent_sources(copies),
+        }
+        for c in chosen
+    ]
+
+
+def _timeline(records: list[dict[str, Any]], anchors: dict[str, InferredDate]) -> list[dict[str, Any]]:
+    """Days the articles' time expressions name, each with the sentence that names it first and
+    every article that names it; days known only through an inferred publication date are
+    marked inferred."""
+    events: dict[str, dict[str, Any]] = {}
+    for r in records:
+        times = r.get("times", [])
+        inferred = False
+        if not r.get("published") and r["id"] in anchors:
+            times = [{"text": t.text, "start": t.start, "value": t.value} for t in find_times(r["text"], anchors[r["id"]].date)]
+            inferred = True
+        sentences = split_sentences(r["text"])
+        for t in times:
+            value = t.get("value")
+            if not value or len(value) != 10:
+                continue
+            date.fromisoformat(value)
+            text = next((s.text for s in sentences if s.start <= t["start"] < s.end), t["text"])
+            ev = events.setdefault(value, {"date": value, "text": text, "articles": [], "inferred": True})
+            if r["id"] not in ev["articles"]:
+                ev["articles"].append(r["id"])
+            ev["inferred"] = ev["inferred"] and inferred
+    return [events[d] for d in sorted(events)]
