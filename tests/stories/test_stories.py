@@ -1,0 +1,139 @@
+"""Stories: clustering, near-copies, corroboration by independent source, disagreements and
+publication dates inferred from the story."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+import pytest
+
+from marsad.stories.cluster import Clusterer, idf_of, make_doc, minhash
+from marsad.stories.dates import infer_published
+from marsad.stories.dossier import build_dossier
+
+SUMMIT = "التقى الرئيس الروسي فلاديمير بوتين الزعيم الكوري الشمالي كيم جونغ أون في قاعدة فوستوتشني الفضائية وبحثا التعاون العسكري والفضائي وصفقات الأسلحة المحتملة"
+FLOOD = "غمرت مياه النهر الأحياء الشرقية في وادي السنديان بعد أمطار غزيرة وأجليت مئات الأسر وأعلن الدفاع المدني حالة الطوارئ"
+
+
+def record(article_id: str, outlet: str, text: str, published: str | None = "2023-09-13", agencies: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        "id": article_id,
+        "outlet": outlet,
+        "headline": None,
+        "published": published,
+        "text": text,
+        "entities": [],
+        "quotes": [],
+        "times": [],
+        "sources": [{"name": a, "kind": "agency", "source_id": f"agency:{a}", "start": 0, "end": 1} for a in agencies],
+    }
+
+
+def test_articles_of_one_event_join_and_another_event_stays_apart() -> None:
+    docs = [
+        make_doc("a", "x", date(2023, 9, 13), SUMMIT, None, ["e-putin", "e-kim"]),
+        make_doc("b", "y", date(2023, 9, 13), SUMMIT.replace("وبحثا", "حيث ناقشا"), None, ["e-putin", "e-kim"]),
+        make_doc("c", "z", date(2023, 9, 14), FLOOD, None, ["e-sindyan"]),
+    ]
+    clusterer = Clusterer(idf_of(docs))
+    stories = [clusterer.place(d) for d in docs]
+    assert stories[0] == stories[1] != stories[2]
+
+
+def test_the_date_window_keeps_a_later_event_apart() -> None:
+    docs = [make_doc("a", "x", date(2023, 9, 13), SUMMIT, None, ["e-kim"]), make_doc("b", "y", date(2023, 11, 1), SUMMIT, None, ["e-kim"])]
+    clusterer = Clusterer(idf_of(docs))
+    assert clusterer.place(docs[0]) != clusterer.place(docs[1])
+
+
+def test_near_copies_are_marked() -> None:
+    docs = [make_doc("a", "x", date(2023, 9, 13), SUMMIT, None, []), make_doc("b", "y", date(2023, 9, 13), SUMMIT + " اليوم", None, [])]
+    clusterer = Clusterer(idf_of(docs))
+    clusterer.place(docs[0])
+    clusterer.place(docs[1])
+    assert docs[1].copy_of == "a"
+    assert float((minhash(SUMMIT) == minhash(FLOOD)).mean()) < 0.2
+
+
+def test_corroboration_counts_original_sources_not_outlets() -> None:
+    """Three outlets repeating one AFP report, and a syndicated copy, are one source; an outlet
+    with its own reporting is another."""
+    claim = "قالت روسيا إنها ستساعد كوريا الشمالية في بناء أقمار صناعية خلال العام المقبل وفق اتفاق فضائي جديد"
+    records = [
+        record("a", "الأفق", claim, agencies=("فرانس برس",)),
+        record("b", "المدار", claim.replace("قالت", "أعلنت"), agencies=("فرانس برس",)),
+        record("c", "صوت المدينة", claim.replace("العام المقبل", "السنة المقبلة"), agencies=("فرانس برس",)),
+        record("d", "الخليج", claim),
+        record("e", "نسخة", claim, agencies=("رويترز",)),
+    ]
+    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
+    dossier = build_dossier("s", records, {"e": "a"}, [], idf)
+    (top,) = [c for c in dossier["claims"] if len(c["articles"]) == 5]
+    assert top["independent_sources"] == ["الخليج", "فرانس برس"]
+    assert dossier["summary"][0]["sources"] == ["الخليج", "فرانس برس"]
+
+
+def test_a_denial_against_an_assertion_is_a_disagreement() -> None:
+    records = [
+        record("a", "الأفق", "وقع الزعيمان اتفاقا للتعاون العسكري خلال القمة في قاعدة فوستوتشني الفضائية أمس"),
+        record("b", "المدار", "لم يوقع الزعيمان أي اتفاق للتعاون العسكري خلال القمة في قاعدة فوستوتشني الفضائية أمس"),
+    ]
+    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
+    (d,) = build_dossier("s", records, {}, [], idf)["disagreements"]
+    assert d["kind"] == "denial" and {s["outlet"] for s in d["sides"]} == {"الأفق", "المدار"}
+
+
+def test_different_numbers_for_one_fact_are_a_disagreement() -> None:
+    records = [
+        record("a", "الأفق", "لقي ثلاثة أشخاص حتفهم وأجليت 400 أسرة من منازلها في وادي السنديان بعد الفيضان"),
+        record("b", "المدار", "لقي خمسة أشخاص حتفهم وأجليت 600 أسرة من منازلها في وادي السنديان بعد الفيضان"),
+    ]
+    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
+    (d,) = build_dossier("s", records, {}, [], idf)["disagreements"]
+    assert d["kind"] == "numbers"
+
+
+def test_publication_date_inferred_from_the_story() -> None:
+    text = "وصل الزعيم إلى فلاديفوستوك صباح اليوم السبت، بعد لقائه بوتين الأربعاء الماضي في قاعدة فوستوتشني."
+    found = infer_published("x", text, {date(2023, 9, 13), date(2023, 9, 12)})
+    assert found is not None and found.date == "2023-09-16"
+    assert "الأربعاء الماضي" in found.evidence
+
+
+def test_no_date_is_inferred_when_the_evidence_fits_several_days() -> None:
+    assert infer_published("x", "التقى الزعيمان الأربعاء في القاعدة.", {date(2023, 9, 13)}) is None
+
+
+def test_timeline_marks_days_known_only_through_an_inferred_date() -> None:
+    from marsad.stories.dates import InferredDate
+
+    records = [
+        record("a", "الأفق", "التقى الزعيمان الأربعاء في القاعدة.", "2023-09-13"),
+        record("b", "المدار", "وصل كيم اليوم السبت إلى فلاديفوستوك.", None),
+    ]
+    records[0]["times"] = [{"text": "الأربعاء", "start": 14, "end": 22, "value": "2023-09-13", "anchor": "2023-09-13"}]
+    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
+    timeline = build_dossier("s", records, {}, [InferredDate("b", "2023-09-16", ["اليوم السبت"])], idf)["timeline"]
+    assert [(e["date"], e["inferred"]) for e in timeline] == [("2023-09-13", False), ("2023-09-16", True)]
+
+
+@pytest.mark.shared
+def test_sample_pages_form_one_story_without_the_appended_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from marsad.context import Settings
+    from marsad.engine.local import run_analysis
+    from marsad.store.sqlite import Store
+    from tests.conftest import SAMPLE_CORPUS
+
+    with Store(str(tmp_path / "m.db")) as store:
+        summary = run_analysis([str(SAMPLE_CORPUS)], store, Settings(workers=1, progress=False))
+        stories = store.run_stories(summary.run_id)
+        records = list(store.iter_run_records(summary.run_id))
+    mains = {r["id"] for r in records if not r["appended_to"]}
+    appended = {r["id"] for r in records if r["appended_to"]}
+    (home,) = [s for s in stories if mains <= set(s["articles"])]
+    assert not appended & set(home["articles"])
+    days = Counter(e["date"] for e in home["timeline"])
+    assert {"2023-09-13", "2023-09-15", "2023-09-16"} <= set(days)
+    assert [i["date"] for i in home["inferred_published"]] == ["2023-09-16"]
