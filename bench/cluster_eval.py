@@ -76,7 +76,7 @@ def quality(path: Path, show: bool) -> None:
     predicted = {d.id: clusterer.place(d) for d in sorted(docs, key=lambda d: (d.day or date.max, d.id))}
     gold = {it["id"]: it["event"] for it in items}
     if show:
-        for story, members in sorted(Counter(predicted.values()).items()):
+        for story in sorted(set(predicted.values())):
             print(story, sorted((a, gold[a]) for a in predicted if predicted[a] == story))
     s = scores(gold, predicted)
     print(f"{len(items)} articles, {len(set(gold.values()))} events, {len(set(predicted.values()))} stories")
