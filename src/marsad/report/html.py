@@ -1,5 +1,6 @@
-"""A static, right-to-left HTML report: each article with its metadata and evidence, and what
-was removed from it, folded away. Streamed from the store, so its size does not hold memory."""
+"""A static, right-to-left HTML report: each story of more than one article as a dossier (sourced
+summary, timeline, quotes side by side, disagreements), then each article with its metadata and
+evidence, its names, statements, sources and times, and what was removed from it, folded away. Streamed from the store, so its size does not hold memory."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ def write_report(store: Store, run_id: int, path: str, summary: dict[str, Any]) 
     template = _env().get_template("report.html.j2")
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        for chunk in template.generate(articles=store.iter_run_records(run_id), summary=summary, outlets=outlets):
+        stories = [s for s in store.run_stories(run_id) if len(s["articles"]) > 1]  # single-article stories are the articles below
+        for chunk in template.generate(articles=store.iter_run_records(run_id), summary=summary, outlets=outlets, stories=stories):
             f.write(chunk)
     os.replace(tmp, path)
