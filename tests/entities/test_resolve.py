@@ -109,3 +109,24 @@ def test_a_bare_word_goes_to_the_name_that_clearly_dominates(ctx: Context) -> No
     a, _ = resolve(data, ctx.registry)
     assert a[("a", 2)] == a[("a", 0)]
     assert a[("c", 3)] not in (a[("c", 0)], a[("c", 1)])  # 4 against 2: not clear enough
+
+
+def test_a_name_cut_short_is_completed_from_the_full_names_of_the_store() -> None:
+    from marsad.entities.resolve import Span, complete_names
+
+    texts = {
+        "a": "التقى كيم جونغ أون بوتين.",
+        "b": "وقال كيم جونغ أون إن روسيا صديقة.",
+        "c": "زعيم كوريا الشمالية كيم يونغ أون لروسيا",
+        "d": "وصل كيم يو جونغ أمس",  # another person: no full name of hers is known twice
+    }
+    people = [
+        Span("a", 0, 6, 18, "كيم جونغ أون"),
+        Span("b", 0, 5, 17, "كيم جونغ أون"),
+        Span("c", 0, 20, 28, "كيم يونغ"),
+        Span("d", 0, 4, 10, "كيم يو"),
+    ]
+    changes = complete_names(people, texts.__getitem__)
+    assert [(old.article_id, texts[new.article_id][new.start : new.end], new.key) for old, new in changes] == [
+        ("c", "كيم يونغ أون", "كيم يونغ اون")
+    ]

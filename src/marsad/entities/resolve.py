@@ -22,11 +22,12 @@ same ids, whatever order the pages were read in."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from marsad.arabic.normalize import phrase_key
+from marsad.arabic.normalize import match_key, phrase_key
 from marsad.data import load_data
 from marsad.entities.names import consonants, name_skeleton, same_name, same_word
 from marsad.meta.registry import Registry
@@ -222,4 +223,54 @@ def name_slots(entity: Entity) -> list[tuple[str, str]]:
             if slot is None:
                 slot = str(i) if len(skeleton) == len(canonical) else f"w:{sk}"
             out.append((word, slot))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    article_id: str
+    seq: int
+    start: int
+    end: int
+    key: str
+
+
+_NEXT_WORD_RE = re.compile(r"^[ \t]+([^\W\d_]+)")
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+MIN_NAME_SUPPORT = 2  # a full name must be seen this often before it can complete a cut one
+
+
+def complete_names(people: list[Span], text_of: Callable[[str], str]) -> list[tuple[Span, Span]]:
+    """Person mentions the tagger cut short, completed from full names seen elsewhere in the
+    store: «كيم يونغ» followed by «أون» becomes «كيم يونغ أون» when «كيم جونغ أون» (or another
+    spelling of it) is a name the store knows. Returns (old, new) spans."""
+    known: Counter[tuple[str, ...]] = Counter(name_skeleton(p.key) for p in people if " " in p.key)
+    blocks: dict[tuple[int, str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for form, n in known.items():
+        if n >= MIN_NAME_SUPPORT:
+            blocks[(len(form), consonants(form[0]), consonants(form[-1]))].append(form)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for p in people:
+        taken[p.article_id].append((p.start, p.end))
+    out = []
+    for p in people:
+        words = name_skeleton(p.key)
+        if not words:
+            continue
+        text = text_of(p.article_id)
+        after = _NEXT_WORD_RE.match(text[p.end : p.end + 40])
+        before = _PREV_WORD_RE.search(text[max(0, p.start - 40) : p.start])
+        options = []
+        if after:
+            options.append((p.start, p.end + after.end(), f"{p.key} {match_key(after.group(1))}"))
+        if before:
+            options.append((p.start - (len(before.group(0))), p.end, f"{match_key(before.group(1))} {p.key}"))
+        for start, end, key in options:
+            if any(s < end and start < e and (s, e) != (p.start, p.end) for s, e in taken[p.article_id]):
+                continue  # the word belongs to another mention
+            form = name_skeleton(key)
+            block = blocks.get((len(form), consonants(form[0]), consonants(form[-1])), [])
+            if any(same_name(form, f) for f in block):
+                out.append((p, Span(p.article_id, p.seq, start, end, key)))
+                break
     return out

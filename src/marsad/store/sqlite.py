@@ -14,7 +14,7 @@ from typing import Any
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
 from marsad.article import Article, Page
-from marsad.entities.resolve import Entity, MentionRow, name_slots, resolve
+from marsad.entities.resolve import Entity, MentionRow, Span, complete_names, name_slots, resolve
 from marsad.meta.registry import Registry
 
 
@@ -201,7 +201,9 @@ class Store:
     # --- entities -----------------------------------------------------------------------------
     def resolve_entities(self, registry: Registry) -> int:
         """Resolve every mention in the store to an entity (entities/resolve.py) and rewrite the
-        entity tables. Deterministic: the same mentions give the same ids. Returns the count."""
+        entity tables. Deterministic: the same mentions give the same ids. Returns the count.
+        Person mentions cut short by the tagger are first completed from the store's full names."""
+        self._complete_names()
         rows = self.db.execute(
             "SELECT m.article_id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m JOIN articles a ON a.id = m.article_id"
         )
@@ -226,6 +228,31 @@ class Store:
             self.rollback()
             raise
         return len(entities)
+
+    def _complete_names(self) -> None:
+        people = [Span(*r) for r in self.db.execute("SELECT article_id, seq, start, \"end\", key FROM mentions WHERE type = 'PER'")]
+        texts: dict[str, str] = {}
+
+        def text_of(article_id: str) -> str:
+            if article_id not in texts:
+                texts[article_id] = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+            return texts[article_id]
+
+        changes = complete_names(people, text_of)
+        if changes:
+            self.begin()
+            try:
+                self.db.executemany(
+                    'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ? WHERE article_id = ? AND seq = ?',
+                    [
+                        (new.start, new.end, text_of(new.article_id)[new.start : new.end], new.key, new.article_id, new.seq)
+                        for _, new in changes
+                    ],
+                )
+                self.commit()
+            except Exception:
+                self.rollback()
+                raise
 
     def run_entities(self, run_id: int) -> list[dict[str, Any]]:
         """The entities a run's articles mention, with the spellings and outlets of this run."""
