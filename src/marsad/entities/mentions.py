@@ -95,7 +95,8 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
             if kind in NAME_TYPES and any(ch.isalpha() for w in words for ch in w.text):
                 raw.append((words, kind))
     name_starts = {match_key(words[0].text) for words, _ in raw}
-    raw = [piece for words, kind in raw for piece in _split_at_conjunction(words, kind, name_starts)]
+    name_parts = name_starts | {match_key(words[-1].text) for words, _ in raw if len(words) > 1}
+    raw = [piece for words, kind in raw for piece in _split_at_conjunction(words, kind, name_parts)]
     raw = [(_trim_object(words) if kind == "PER" else words, kind) for words, kind in raw]
     vocabulary = tagger_vocabulary()
     out: list[Mention] = []
@@ -131,8 +132,8 @@ def _trim_object(words: list[Token]) -> list[Token]:
 
 
 def _split_at_conjunction(words: list[Token], kind: str, name_starts: set[str]) -> list[tuple[list[Token], str]]:
-    """«كيم وبوتين» tagged as one name is two: split before a word that is و + a name the
-    article mentions on its own."""
+    """«كيم وبوتين», «دغمان وفيتريني» tagged as one name are two: split before a word that is
+    و + the first or last word of a name the article mentions elsewhere."""
     for i in range(1, len(words)):
         key = match_key(words[i].text)
         if key.startswith(_WAW) and key[1:] in name_starts:

@@ -29,7 +29,7 @@ from marsad.data import load_data
 
 JOIN_THRESHOLD = 0.35
 WINDOW_DAYS = 7
-TOP_TERMS = 12  # words per article used to find candidate stories
+TOP_TERMS = 25  # words per article used to find candidate stories
 COPY_JACCARD = 0.8  # MinHash estimate above which two articles are the same text
 SHINGLE = 5
 PERMUTATIONS = 64
@@ -112,7 +112,10 @@ def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
 def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
     """Equal parts word cosine and entity cosine, both IDF-weighted: the entities every story of
     an archive shares (a country, its leader) weigh less than the ones that mark this event."""
-    return 0.5 * _cosine(doc.terms, story.terms, idf) + 0.5 * _cosine(doc.entities, story.entities, idf)
+    words = _cosine(doc.terms, story.terms, idf)
+    if not doc.entities or not story.entities:
+        return words  # no names on one side is no evidence either way
+    return 0.5 * words + 0.5 * _cosine(doc.entities, story.entities, idf)
 
 
 class Clusterer:
