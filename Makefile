@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint bench
+.PHONY: demo test install lint bench browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,7 +17,13 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/marsad analyze demo/corpus --registry demo/registry.json --out demo-out
 
-test: $(STAMP)
+# Debian's Chromium for the browser tests (Playwright drives it; nothing downloads a browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	  && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium is not installed and cannot be installed here: the browser tests will be skipped"; }
+
+test: $(STAMP) browser
 	$(BIN)/ruff check src tests bench tools demo
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -1,4 +1,4 @@
-"""The `marsad` command: analyze pages into a store and export them; search the store."""
+"""The `marsad` command: analyze pages into a store and export them; search the store; serve it."""
 
 from __future__ import annotations
 
@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--db", required=True, metavar="FILE")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true", help="print hits as JSON lines")
+
+    w = sub.add_parser("serve", help="browse, search and audit a store in a web browser (and a JSON API)")
+    w.add_argument("--db", required=True, metavar="FILE")
+    w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    w.add_argument("--port", type=int, default=8000)
     return p
 
 
@@ -42,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "analyze":
         return _analyze(args)
+    if args.command == "serve":
+        return _serve(args)
     return _search(args)
 
 
@@ -95,6 +102,20 @@ def _analyze(args: argparse.Namespace) -> int:
     print(f"report: {report_path}")
     print(f"store:  {db_path}")
     return EXIT_INPUT_FAILED if summary.failed else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from marsad.web.app import create_app
+
+    try:
+        app = create_app(args.db)
+    except FileNotFoundError as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
 
 
 def _search(args: argparse.Namespace) -> int:

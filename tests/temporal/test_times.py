@@ -59,3 +59,20 @@ def test_weekday_past_is_within_the_last_week(day) -> None:  # type: ignore[no-u
     found = find_times("الأربعاء الماضي", day.isoformat())
     got = date.fromisoformat(found[0].value)
     assert got.weekday() == 2 and 1 <= (day - got).days <= 7
+
+
+def test_coordinated_weekdays_share_their_direction() -> None:
+    # 2025-09-08 is a Monday.
+    found = find_times("ستغلق الطرق أمام حركة السير يومي الأربعاء والخميس، وكانت مغلقة السبت والأحد", "2025-09-08")
+    assert [(t.text, t.value) for t in found] == [
+        ("الأربعاء", "2025-09-10"),
+        ("والخميس", "2025-09-11"),
+        ("السبت", "2025-09-06"),
+        ("والأحد", "2025-09-07"),
+    ]
+
+
+def test_a_name_or_noun_starting_like_a_future_verb_is_not_one() -> None:
+    # 2025-09-08 is a Monday: «سيرغي لافروف الأربعاء» is the Wednesday before, not after.
+    assert [t.value for t in find_times("التقى سيرغي لافروف الأربعاء نظيره", "2025-09-08")] == ["2025-09-03"]
+    assert [t.value for t in find_times("وسيلتقي الوزير نظيره الأربعاء", "2025-09-08")] == ["2025-09-10"]

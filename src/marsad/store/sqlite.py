@@ -310,6 +310,43 @@ class Store:
         )
         return [json.loads(r[0]) for r in rows]
 
+    def list_stories(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories, newest first (by the last day their timeline or articles reach)."""
+        rows = self.db.execute(
+            "SELECT record FROM stories ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?", (limit, offset)
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def count_stories(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def entity_mentions(self, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
+        """Where an entity is named: article, outlet, headline, the spelling and its context."""
+        rows = self.db.execute(
+            'SELECT a.id, a.outlet, a.headline, a.published, m.text, m.start, m."end", a.text FROM mentions m'
+            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? ORDER BY a.published DESC, a.id, m.start LIMIT ?",
+            (entity_id, limit),
+        )
+        return [
+            {
+                "article": r[0],
+                "outlet": r[1],
+                "headline": r[2],
+                "published": r[3],
+                "text": r[4],
+                "context": r[7][max(0, r[5] - 60) : r[6] + 60].replace("\n", " "),
+            }
+            for r in rows
+        ]
+
     def get_entity(self, entity_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return None if row is None else json.loads(row[0])
@@ -326,7 +363,7 @@ class Store:
     def count_articles(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles containing every word of `query`, matched on normalised keys behind any
         proclitics: «الكرملين» finds «والكرملين», «بوتين» finds «وبوتين», «إيران» finds «ايران»;
         a word of an entity's name also finds the entity's other spellings of it (شويجو finds
@@ -338,8 +375,8 @@ class Store:
         fts_query = " AND ".join("(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in alts) + ")" for alts in alternatives)
         rows = self.db.execute(
             "SELECT a.id, a.outlet, a.headline, a.published, a.text FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
-            (fts_query, limit),
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
+            (fts_query, limit, offset),
         ).fetchall()
         return [SearchHit(r[0], r[1], r[2], r[3], make_snippet(r[4], {t for alts in alternatives for t in alts})) for r in rows]
 

@@ -23,7 +23,7 @@ from marsad.article import TimeRef
 from marsad.data import load_data
 from marsad.meta.dates import find_dates
 
-FUTURE_CONTEXT = 5  # tokens before a bare weekday where a future verb makes it the next one
+FUTURE_CONTEXT = 8  # tokens before a bare weekday where a future verb makes it the next one
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +80,13 @@ def _words() -> _Words:
     )
 
 
+def known_words() -> frozenset[str]:
+    """A wide list of Arabic words (the NER model's vocabulary)."""
+    from marsad.entities.mentions import tagger_vocabulary
+
+    return tagger_vocabulary()
+
+
 def weekday_named(expression: str) -> int | None:
     """The weekday an expression names (اليوم السبت -> 5), if any."""
     w = _words()
@@ -132,12 +139,26 @@ class _Scanner:
         self.text, self.anchor, self.w = text, anchor, _words()
         self.tokens = [t for t in tokenize(text)]
         self.keys = [match_key(normalize_digits(t.text)) for t in self.tokens]
+        self.last_weekday = (-1, 0)  # (token after the last weekday read, its direction)
 
     def ref(self, i: int, j: int, value: str | None) -> TimeRef:
         a, b = self.tokens[i], self.tokens[j - 1]
         return TimeRef(
             self.text[a.start : b.end], a.start, b.end, value if self.anchor else None, self.anchor.isoformat() if self.anchor else None
         )
+
+    def future_before(self, start: int) -> bool:
+        """A future verb (سيلتقي، ستغلق) earlier in the clause, within FUTURE_CONTEXT words."""
+        for p in range(start - 1, max(-1, start - 1 - FUTURE_CONTEXT), -1):
+            key = self.keys[p]
+            if not key[:1].isalnum():
+                return False  # the clause ends at punctuation
+            for word in (key, key[1:]):  # ستغلق، وسيلتقي
+                # A future verb is سـ + a present-tense verb the vocabulary knows (ستغلق: تغلق);
+                # سيارة، سيرغي، سنة start the same way and are not.
+                if word.startswith(self.w.future_prefixes) and word[1:] in known_words():
+                    return True
+        return False
 
     def at(self, i: int) -> tuple[TimeRef, int] | None:
         """The relative expression starting at token i, and the token after it."""
@@ -166,8 +187,11 @@ class _Scanner:
                 direction, end = -1, end + 1
             elif end < n and keys[end] in w.future:
                 direction, end = 1, end + 1
-            elif any(r.startswith(w.future_prefixes) for p in range(max(0, start - FUTURE_CONTEXT), start) for r in (keys[p], keys[p][1:])):
+            elif start == self.last_weekday[0] and keys[start][:1] == "\u0648":  # waw: «الأربعاء والخميس» go together
+                direction = self.last_weekday[1]
+            elif self.future_before(start):
                 direction = 2  # a future verb before a bare weekday: the next such day (or today)
+            self.last_weekday = (end, direction)
             value = None
             if self.anchor:
                 wd = self.anchor.weekday()

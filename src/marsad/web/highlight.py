@@ -1,0 +1,79 @@
+"""An article's text as HTML with its quotes, names and time expressions marked and linked.
+Every piece of page text is escaped; only the marks are markup."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+
+def _spans(record: dict[str, Any]) -> list[tuple[int, int, int, str, str]]:
+    """(start, end, layer, open tag, close tag); layer 0 (quotes) may hold layer 1 (names, times)."""
+    out: list[tuple[int, int, int, str, str]] = []
+    for q in record.get("quotes", []):
+        who = q.get("speaker_name") or "متحدث غير محدد"
+        out.append((q["start"], q["end"], 0, f'<q class="quote {q["kind"]}" title="{escape(who)}">', "</q>"))
+    for e in record.get("entities", []):
+        if e.get("entity_id"):
+            href = "/entities/" + quote(e["entity_id"])
+            out.append(
+                (
+                    e["start"],
+                    e["end"],
+                    1,
+                    f'<a class="ent {escape(e["type"])}" href="{href}" title="{escape(e.get("entity_name") or "")}">',
+                    "</a>",
+                )
+            )
+    for t in record.get("times", []):
+        out.append(
+            (
+                t["start"],
+                t["end"],
+                1,
+                f'<time class="tx" datetime="{escape(t.get("value") or "")}" title="{escape(t.get("value") or "؟")}">',
+                "</time>",
+            )
+        )
+    return out
+
+
+def highlight(record: dict[str, Any]) -> list[Markup]:
+    """The text's paragraphs as markup. Marks that would cross another mark are dropped, so the
+    HTML always nests."""
+    text: str = record.get("text", "")
+    spans = sorted(_spans(record), key=lambda s: (s[0], s[2], -s[1]))
+    kept: list[tuple[int, int, int, str, str]] = []
+    for s in spans:
+        if s[1] <= s[0] or s[1] > len(text):
+            continue
+        if all(s[1] <= k[0] or s[0] >= k[1] or (k[0] <= s[0] and s[1] <= k[1] and k[2] < s[2]) for k in kept):
+            kept.append(s)
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    for start, end, _, open_tag, close_tag in sorted(kept, key=lambda s: (s[0], s[2])):
+        opens.setdefault(start, []).append(open_tag)
+        closes.setdefault(end, []).insert(0, close_tag)
+    paragraphs: list[Markup] = []
+    current: list[str] = []
+    stack = 0
+    for i, ch in enumerate(text):
+        for tag in closes.get(i, []):
+            current.append(tag)
+            stack -= 1
+        for tag in opens.get(i, []):
+            current.append(tag)
+            stack += 1
+        if ch == "\n" and stack == 0:
+            if current:
+                paragraphs.append(Markup("".join(current)))
+            current = []
+            continue
+        current.append(str(escape(ch)) if ch != "\n" else "<br>")
+    for tag in closes.get(len(text), []):
+        current.append(tag)
+    if current:
+        paragraphs.append(Markup("".join(current)))
+    return [p for p in paragraphs if p.strip()]

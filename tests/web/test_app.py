@@ -1,0 +1,97 @@
+"""Pages and API routes over a store of the demo corpus: they answer, link, paginate, escape
+page content, reject bad uploads, and change nothing but through the upload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from marsad.store.sqlite import Store
+from marsad.web.app import MAX_UPLOAD_BYTES, create_app
+
+
+@pytest.fixture(scope="module")
+def client(web_store: str) -> TestClient:
+    return TestClient(create_app(web_store))
+
+
+def test_api_stories_are_paginated_and_link_to_dossiers(client: TestClient) -> None:
+    first = client.get("/api/stories", params={"size": 2}).json()
+    assert first["page"] == 1 and len(first["items"]) == 2 and first["total"] >= 3
+    second = client.get("/api/stories", params={"size": 2, "page": 2}).json()
+    assert {s["id"] for s in first["items"]}.isdisjoint(s["id"] for s in second["items"])
+    story = client.get(f"/api/stories/{first['items'][0]['id']}").json()
+    assert {"title", "articles", "outlets", "entities", "quotes", "claims", "disagreements", "timeline", "summary"} <= set(story)
+
+
+def test_pages_render_and_link(client: TestClient) -> None:
+    home = client.get("/")
+    assert home.status_code == 200 and 'dir="rtl"' in home.text
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    dossier = client.get(f"/stories/{story_id}")
+    assert dossier.status_code == 200 and "/articles/" in dossier.text
+    article_id = client.get(f"/api/stories/{story_id}").json()["articles"][0]
+    article = client.get(f"/articles/{article_id}")
+    assert article.status_code == 200 and 'class="ent' in article.text
+    entity_id = next(e["entity_id"] for e in client.get(f"/api/articles/{article_id}").json()["entities"] if e["entity_id"])
+    assert client.get(f"/entities/{entity_id}").status_code == 200
+    assert client.get(f"/api/entities/{entity_id}").json()["mentions"]["items"]
+
+
+def test_search_finds_other_spellings_of_an_entity(client: TestClient, hostile_article: str) -> None:
+    """One page writes سيرغي شويغو, another سيرجي شويجو: either spelling finds both."""
+    for query in ("شويجو", "شويغو"):
+        hits = {h["article_id"] for h in client.get("/api/search", params={"q": query}).json()["items"]}
+        assert hostile_article in hits and len(hits) == 2, query
+    page = client.get("/search", params={"q": "شويجو"})
+    assert page.text.count("<mark>") >= 2
+
+
+def test_errors_are_json_under_api_and_pages_elsewhere(client: TestClient) -> None:
+    r = client.get("/api/articles/nope")
+    assert r.status_code == 404 and r.json() == {"error": {"status": 404, "message": "no such article"}}
+    assert client.get("/api/search").status_code == 422
+    page = client.get("/stories/nope")
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"]
+
+
+def test_openapi_documents_the_api(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/entities/{entity_id}", "/api/search"} <= set(
+        paths
+    )
+
+
+def test_page_content_is_escaped(client: TestClient, hostile_article: str) -> None:
+    html = client.get(f"/articles/{hostile_article}").text
+    assert "<script>window.__pwned" not in html
+    assert "&lt;script&gt;" in html
+    assert 'href="javascript:' not in html and "<img src=x" not in html
+
+
+def test_only_the_upload_changes_data(client: TestClient, web_store: str) -> None:
+    with Store(web_store) as s:
+        before = s.count_articles()
+    for path in ("/", "/search?q=x", "/api/stories", "/upload"):
+        client.get(path)
+    assert client.post("/api/stories").status_code == 405
+    assert client.delete(f"/api/articles/{'x'}").status_code == 405
+    with Store(web_store) as s:
+        assert s.count_articles() == before
+
+
+def test_upload_analyzes_into_the_store(client: TestClient, web_store: str, tmp_path: Path) -> None:
+    page = "موقع الرفع\n\nعنوان خبر مرفوع للتجربة\n\nقال رئيس البلدية كمال الشامي إن الطرق ستفتح غدا بعد انتهاء أعمال الصيانة في المدينة.\n"
+    r = client.post("/upload", files={"file": ("../../evil name.txt", page.encode(), "text/plain")})
+    assert r.status_code == 200 and "/articles/" in r.text
+    folder = Path(web_store).parent
+    assert not list(folder.glob("**/evil*")) and not (tmp_path.parent / "evil name.txt").exists()
+    assert client.get("/api/search", params={"q": "الشامي"}).json()["items"]
+
+
+def test_uploads_are_limited_in_type_and_size(client: TestClient) -> None:
+    assert client.post("/upload", files={"file": ("a.exe", b"MZ", "application/octet-stream")}).status_code == 415
+    big = b"a" * (MAX_UPLOAD_BYTES + 1)
+    assert client.post("/upload", files={"file": ("a.txt", big, "text/plain")}).status_code == 413
