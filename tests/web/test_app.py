@@ -95,3 +95,27 @@ def test_uploads_are_limited_in_type_and_size(client: TestClient) -> None:
     assert client.post("/upload", files={"file": ("a.exe", b"MZ", "application/octet-stream")}).status_code == 415
     big = b"a" * (MAX_UPLOAD_BYTES + 1)
     assert client.post("/upload", files={"file": ("a.txt", big, "text/plain")}).status_code == 413
+
+
+@pytest.mark.shared
+def test_every_route_works_on_the_sample_store(tmp_path: Path) -> None:
+    from marsad.context import Settings
+    from marsad.engine.local import run_analysis
+    from tests.conftest import SAMPLE_CORPUS
+
+    db = str(tmp_path / "sample.db")
+    with Store(db) as store:
+        run_analysis([str(SAMPLE_CORPUS)], store, Settings(workers=1, progress=False))
+    client = TestClient(create_app(db))
+    stories = client.get("/api/stories").json()["items"]
+    (summit,) = [s for s in stories if len(s["articles"]) == 4]
+    for path in ["/", f"/stories/{summit['id']}", "/search?q=شويجو", "/upload", f"/api/stories/{summit['id']}", "/api/search?q=بوتين"]:
+        assert client.get(path).status_code == 200, path
+    for article_id in summit["articles"]:
+        assert client.get(f"/articles/{article_id}").status_code == 200
+        assert client.get(f"/api/articles/{article_id}").status_code == 200
+    for e in summit["entities"]:
+        assert client.get(f"/entities/{e['id']}").status_code == 200
+        assert client.get(f"/api/entities/{e['id']}").status_code == 200
+    hits = {h["article_id"] for h in client.get("/api/search", params={"q": "شويجو"}).json()["items"]}
+    assert len(hits) == 2  # one page writes شويجو, another شويغو
