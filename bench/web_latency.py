@@ -20,10 +20,9 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import MARSAD, generate  # noqa: E402
-
-from marsad.store.sqlite import Store  # noqa: E402
-from marsad.web.app import create_app  # noqa: E402
+from marsad.store.sqlite import Store
+from marsad.web.app import create_app
+from throughput import MARSAD, generate
 
 
 def build(pages: int, db: Path) -> None:
@@ -45,8 +44,9 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=10000)
     ap.add_argument("--db", help="an existing store to measure (skips building one)")
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--keep", help="build the store here and keep it (for a later --db)")
     args = ap.parse_args()
-    db = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "marsad.db"
+    db = Path(args.db or args.keep or Path(tempfile.mkdtemp()) / "marsad.db")
     if not args.db:
         build(args.pages, db)
     with Store(str(db)) as store:

@@ -13,6 +13,8 @@ from marsad.stories.cluster import Clusterer, Doc, idf_of, make_doc
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
 
+KNOWN_RANGE_DAYS = 10
+
 
 def _day(record: dict[str, Any]) -> date | None:
     p = record.get("published")
@@ -62,8 +64,12 @@ def _inferred(records: list[dict[str, Any]]) -> list[InferredDate]:
     known: set[date] = set()
     for r in records:
         if r.get("published"):
-            known.add(date.fromisoformat(r["published"][:10]))
-            known.update(date.fromisoformat(t["value"]) for t in r.get("times", []) if t.get("value") and len(t["value"]) == 10)
+            own = date.fromisoformat(r["published"][:10])
+            known.add(own)
+            # Days the article names near its own date (not a date in its background paragraph).
+            for t in r.get("times", []):
+                if t.get("value") and len(t["value"]) == 10 and abs((date.fromisoformat(t["value"]) - own).days) <= KNOWN_RANGE_DAYS:
+                    known.add(date.fromisoformat(t["value"]))
     out = []
     for r in records:
         if not r.get("published") and (found := infer_published(r["id"], r["text"], known)):

@@ -16,6 +16,7 @@ from marsad.arabic.normalize import match_key
 from marsad.temporal.times import find_times, weekday_named
 
 SEARCH_BEFORE, SEARCH_AFTER = 3, 14  # days around the story's known dates tried as a publication date
+SNIPPET_BEFORE = 80  # characters kept before each relative expression
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +32,16 @@ _TODAY = match_key("\u0627\u0644\u064a\u0648\u0645")  # alef lam yeh waw meem: Ø
 def infer_published(article_id: str, text: str, known: set[date]) -> InferredDate | None:
     if not known:
         return None
+    # Only the relative expressions matter, each with the words before it (a future verb there
+    # changes a weekday's direction): the candidates re-read these snippets, not the article.
+    relative = [t for t in find_times(text, None) if t.anchor is None and t.value is None]
+    if not relative:
+        return None
+    snippets = "\n".join(text[max(0, t.start - SNIPPET_BEFORE) : t.end + 2].split("\n")[-1] for t in relative)
     scores: dict[date, list[str]] = {}
     day = min(known) - timedelta(days=SEARCH_BEFORE)
     while day <= max(known) + timedelta(days=SEARCH_AFTER):
-        times = find_times(text, day.isoformat())
+        times = find_times(snippets, day.isoformat())
         support: list[str] = []
         consistent = True
         for t in times:

@@ -21,9 +21,11 @@ from marsad.stories.dates import InferredDate
 from marsad.temporal.times import find_times
 
 QUOTE_MATCH = 0.3  # character-trigram similarity of two quotes by one speaker
+MAX_COMPARED = 8  # variants of a quote cluster a new quote is compared with
 CLAIM_MATCH = 0.3  # word cosine of two sentences stating the same fact
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
+INDEX_WORDS = 6  # a sentence's rarest words, by which claims that may match it are found
 TOP_ENTITIES = 10
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -104,6 +106,7 @@ def _top_entities(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Quotes by one speaker that say the same thing, across outlets, side by side."""
     clusters: list[dict[str, Any]] = []
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
     for r in records:
         for q in r.get("quotes", []):
             if not q.get("speaker_id"):
@@ -111,11 +114,13 @@ def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             grams = _trigrams(q["text"])
             variant = {"text": q["text"], "outlet": r.get("outlet"), "article": r["id"], "kind": q["kind"]}
             home = next(
-                (c for c in clusters if c["speaker_id"] == q["speaker_id"] and max(_jaccard(grams, g) for g in c["_grams"]) >= QUOTE_MATCH),
+                (c for c in by_speaker.get(q["speaker_id"], []) if max(_jaccard(grams, g) for g in c["_grams"][:MAX_COMPARED]) >= QUOTE_MATCH),
                 None,
             )
             if home is None:
-                clusters.append({"speaker_id": q["speaker_id"], "speaker": q["speaker_name"], "variants": [variant], "_grams": [grams]})
+                home = {"speaker_id": q["speaker_id"], "speaker": q["speaker_name"], "variants": [variant], "_grams": [grams]}
+                clusters.append(home)
+                by_speaker.setdefault(q["speaker_id"], []).append(home)
             else:
                 home["variants"].append(variant)
                 home["_grams"].append(grams)
@@ -139,18 +144,27 @@ def _sentences(records: list[dict[str, Any]]) -> list[_Sentence]:
 def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str, float]) -> dict[str, Any]:
     sentences = _sentences(records)
     claims: list[_Claim] = []
+    # Candidate claims come from an index of each claim's rarest words, so a story of hundreds of
+    # articles is not compared sentence against sentence; a sentence is compared with the
+    # claim's first sentence, which states it.
+    index: dict[str, list[int]] = {}
     for s in sentences:
+        rare = sorted(s.terms, key=lambda t: -idf.get(t, 1.0))[:INDEX_WORDS]
+        candidates = {c for t in rare for c in index.get(t, ())}
         best, score = None, CLAIM_MATCH
-        for c in claims:
-            if any(x.article == s.article for x in c.sentences):
+        for c in sorted(candidates):
+            claim = claims[c]
+            if any(x.article == s.article for x in claim.sentences):
                 continue
-            sim = max(_cosine(s.terms, x.terms, idf) for x in c.sentences)
+            sim = _cosine(s.terms, claim.sentences[0].terms, idf)
             if sim >= score:
                 best, score = c, sim
         if best is None:
             claims.append(_Claim([s]))
+            for t in rare:
+                index.setdefault(t, []).append(len(claims) - 1)
         else:
-            best.sentences.append(s)
+            claims[best].sentences.append(s)
     # Rank: claims stated by more articles first, then by more independent sources, then by
     # centrality (how close the claim's words are to the whole story's).
     story_terms: Counter[str] = Counter()
@@ -187,8 +201,9 @@ def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
 def _disagreement(c: _Claim) -> dict[str, Any] | None:
     """Two versions of one claim where one denies what the other asserts, or the numbers differ."""
     neg = _negation_words()
-    for a in c.sentences:
-        for b in c.sentences:
+    compared = c.sentences[:MAX_COMPARED * 4]  # a claim repeated by hundreds of copies needs no square of them
+    for a in compared:
+        for b in compared:
             if a.article >= b.article:
                 continue
             na = bool(set(match_key(a.text).split()) & neg)
