@@ -51,7 +51,8 @@ def main() -> None:
         build(args.pages, db)
     with Store(str(db)) as store:
         n_articles = store.count_articles()
-        story = store.list_stories(1)[0]
+        story = store.get_story(store.list_stories(1)[0]["id"])
+        assert story is not None
         article = story["articles"][0]
         record = store.get_record(article)
         assert record is not None

@@ -283,15 +283,25 @@ class Store:
             self.db.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?)", [(a, s, c) for a, (s, c) in members.items()])
             for d in dossiers:
                 days = [e["date"] for e in d["timeline"]]
+                card = {
+                    "id": d["id"],
+                    "title": d["title"],
+                    "articles": len(d["articles"]),
+                    "outlets": d["outlets"],
+                    "entities": d["entities"][:6],
+                    "first_date": min(days, default=None),
+                    "last_date": max(days, default=None),
+                }
                 self.db.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, articles, record, card) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
                         d["id"],
                         d["title"],
-                        min(days, default=None),
-                        max(days, default=None),
+                        card["first_date"],
+                        card["last_date"],
                         len(d["articles"]),
                         json.dumps(d, ensure_ascii=False),
+                        json.dumps(card, ensure_ascii=False),
                     ),
                 )
             self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
@@ -311,11 +321,22 @@ class Store:
         return [json.loads(r[0]) for r in rows]
 
     def list_stories(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """Stories, newest first (by the last day their timeline or articles reach)."""
+        """Story cards (id, title, article count, outlets, top entities, first and last day),
+        newest first; the dossier itself is get_story."""
         rows = self.db.execute(
-            "SELECT record FROM stories ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?", (limit, offset)
+            "SELECT card FROM stories ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?", (limit, offset)
         )
         return [json.loads(r[0]) for r in rows]
+
+    def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Headline, outlet and date of each article, for lists and links."""
+        out: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT id, headline, outlet, published FROM articles WHERE id IN ({marks})", chunk):
+                out[r[0]] = {"id": r[0], "headline": r[1], "outlet": r[2], "published": r[3]}
+        return out
 
     def count_stories(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])

@@ -22,6 +22,7 @@ from marsad.temporal.times import find_times
 
 QUOTE_MATCH = 0.3  # character-trigram similarity of two quotes by one speaker
 MAX_COMPARED = 8  # variants of a quote cluster a new quote is compared with
+MAX_VARIANTS = 20  # variants listed per claim or quote (the count says how many there are)
 CLAIM_MATCH = 0.3  # word cosine of two sentences stating the same fact
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
@@ -114,7 +115,11 @@ def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             grams = _trigrams(q["text"])
             variant = {"text": q["text"], "outlet": r.get("outlet"), "article": r["id"], "kind": q["kind"]}
             home = next(
-                (c for c in by_speaker.get(q["speaker_id"], []) if max(_jaccard(grams, g) for g in c["_grams"][:MAX_COMPARED]) >= QUOTE_MATCH),
+                (
+                    c
+                    for c in by_speaker.get(q["speaker_id"], [])
+                    if max(_jaccard(grams, g) for g in c["_grams"][:MAX_COMPARED]) >= QUOTE_MATCH
+                ),
                 None,
             )
             if home is None:
@@ -126,6 +131,8 @@ def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 home["_grams"].append(grams)
     for c in clusters:
         del c["_grams"]
+        c["variant_count"] = len(c["variants"])
+        c["variants"] = c["variants"][:MAX_VARIANTS]
     clusters.sort(key=lambda c: (-len({v["article"] for v in c["variants"]}), c["speaker"] or ""))
     return clusters
 
@@ -192,7 +199,8 @@ def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
         "text": c.sentences[0].text,
         "articles": sorted({s.article for s in c.sentences}),
         "outlets": sorted({s.outlet for s in c.sentences if s.outlet}),
-        "variants": [{"text": s.text, "article": s.article, "outlet": s.outlet} for s in c.sentences],
+        "variants": [{"text": s.text, "article": s.article, "outlet": s.outlet} for s in c.sentences[:MAX_VARIANTS]],
+        "variant_count": len(c.sentences),
         "independent_sources": c.independent_sources(copies),
         "independent_source_count": len(c.independent_sources(copies)),
     }
@@ -201,7 +209,7 @@ def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
 def _disagreement(c: _Claim) -> dict[str, Any] | None:
     """Two versions of one claim where one denies what the other asserts, or the numbers differ."""
     neg = _negation_words()
-    compared = c.sentences[:MAX_COMPARED * 4]  # a claim repeated by hundreds of copies needs no square of them
+    compared = c.sentences[: MAX_COMPARED * 4]  # a claim repeated by hundreds of copies needs no square of them
     for a in compared:
         for b in compared:
             if a.article >= b.article:

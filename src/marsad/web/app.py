@@ -111,8 +111,7 @@ def create_app(db_path: str) -> FastAPI:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str, db: Db) -> HTMLResponse:
         story = found(db.get_story(story_id), "story")
-        heads = {a: db.get_record(a) for a in story["articles"]}
-        return page_html(request, "story.html.j2", story=story, heads={a: r for a, r in heads.items() if r})
+        return page_html(request, "story.html.j2", story=story, heads=db.article_heads(story["articles"]))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, db: Db) -> HTMLResponse:
