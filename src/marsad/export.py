@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 
 from marsad.store.sqlite import Store
 
@@ -25,19 +26,18 @@ def write_articles_jsonl(store: Store, run_id: int, path: str) -> int:
 
 def write_stories_json(store: Store, run_id: int, path: str) -> int:
     """Write the stories the run's articles belong to, with their dossiers."""
-    stories = store.run_stories(run_id)
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(stories, f, ensure_ascii=False, indent=1)
-    os.replace(tmp, path)
-    return len(stories)
+    return _write_json(store.run_stories(run_id), path)
 
 
 def write_entities_json(store: Store, run_id: int, path: str) -> int:
     """Write the run's entities (id, name, type, variants with counts per outlet, articles)."""
-    entities = store.run_entities(run_id)
+    return _write_json(store.run_entities(run_id), path)
+
+
+def _write_json(items: list[dict[str, Any]], path: str) -> int:
+    """A JSON list, written atomically; returns its length."""
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(entities, f, ensure_ascii=False, indent=1)
+        json.dump(items, f, ensure_ascii=False, indent=1)
     os.replace(tmp, path)
-    return len(entities)
+    return len(items)

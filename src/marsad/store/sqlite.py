@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -80,6 +81,17 @@ class Store:
         return int(row[0] or 0)
 
     # --- writing ------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back if the body raises."""
+        self.begin()
+        try:
+            yield
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
+
     def begin(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
 
@@ -208,8 +220,7 @@ class Store:
             "SELECT m.article_id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m JOIN articles a ON a.id = m.article_id"
         )
         assignment, entities = resolve((MentionRow(*r) for r in rows), registry)
-        self.begin()
-        try:
+        with self.transaction():
             self.db.execute("UPDATE mentions SET entity_id = NULL")
             self.db.executemany(
                 "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND seq = ?", [(e, a, s) for (a, s), e in assignment.items()]
@@ -223,10 +234,6 @@ class Store:
             self.db.executemany(
                 "INSERT OR IGNORE INTO entity_terms VALUES (?, ?, ?)", [(t, e.id, slot) for e in entities for t, slot in name_slots(e)]
             )
-            self.commit()
-        except Exception:
-            self.rollback()
-            raise
         return len(entities)
 
     def _complete_names(self) -> None:
@@ -240,8 +247,7 @@ class Store:
 
         changes = complete_names(people, text_of)
         if changes:
-            self.begin()
-            try:
+            with self.transaction():
                 self.db.executemany(
                     'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ? WHERE article_id = ? AND seq = ?',
                     [
@@ -249,10 +255,6 @@ class Store:
                         for _, new in changes
                     ],
                 )
-                self.commit()
-            except Exception:
-                self.rollback()
-                raise
 
     def run_entities(self, run_id: int) -> list[dict[str, Any]]:
         """The entities a run's articles mention, with the spellings and outlets of this run."""
@@ -278,8 +280,7 @@ class Store:
 
     def save_stories(self, dossiers: list[dict[str, Any]], members: dict[str, tuple[str, str | None]]) -> None:
         """Store rebuilt dossiers and their members' assignments (one transaction)."""
-        self.begin()
-        try:
+        with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?)", [(a, s, c) for a, (s, c) in members.items()])
             for d in dossiers:
                 days = [e["date"] for e in d["timeline"]]
@@ -305,10 +306,6 @@ class Store:
                     ),
                 )
             self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
-            self.commit()
-        except Exception:
-            self.rollback()
-            raise
 
     def run_stories(self, run_id: int) -> list[dict[str, Any]]:
         """The stories any of a run's articles belong to, largest first."""
