@@ -60,11 +60,15 @@ class Story:
     entities: Counter[str] = field(default_factory=Counter)
     first: date | None = None
     last: date | None = None
+    # Squared IDF-weighted norms of `terms` and `entities`, kept up to date as members join so a
+    # similarity costs the size of the article, not of the story.
+    terms_norm2: float = 0.0
+    entities_norm2: float = 0.0
 
-    def add(self, doc: Doc) -> None:
+    def add(self, doc: Doc, idf: dict[str, float]) -> None:
         self.members.append(doc.id)
-        self.terms.update(doc.terms)
-        self.entities.update(doc.entities)
+        self.terms_norm2 += _grow(self.terms, doc.terms, idf)
+        self.entities_norm2 += _grow(self.entities, doc.entities, idf)
         if doc.day:
             self.first = min(self.first or doc.day, doc.day)
             self.last = max(self.last or doc.day, doc.day)
@@ -109,13 +113,32 @@ def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+def _grow(total: Counter[str], added: Counter[str], idf: dict[str, float]) -> float:
+    """Add `added` into `total`; returns how much the squared weighted norm of `total` grew."""
+    growth = 0.0
+    for t, v in added.items():
+        old = total[t]
+        total[t] = old + v
+        growth += ((old + v) ** 2 - old**2) * idf.get(t, 1.0) ** 2
+    return growth
+
+
+def _cosine_to(a: Counter[str], total: Counter[str], total_norm2: float, idf: dict[str, float]) -> float:
+    """Weighted cosine of a small vector with a story's, whose norm is known."""
+    if not a or total_norm2 <= 0:
+        return 0.0
+    dot = sum(v * total[t] * idf.get(t, 1.0) ** 2 for t, v in a.items() if t in total)
+    na = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in a.items()))
+    return dot / (na * math.sqrt(total_norm2)) if na else 0.0
+
+
 def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
     """Equal parts word cosine and entity cosine, both IDF-weighted: the entities every story of
     an archive shares (a country, its leader) weigh less than the ones that mark this event."""
-    words = _cosine(doc.terms, story.terms, idf)
+    words = _cosine_to(doc.terms, story.terms, story.terms_norm2, idf)
     if not doc.entities or not story.entities:
         return words  # no names on one side is no evidence either way
-    return 0.5 * words + 0.5 * _cosine(doc.entities, story.entities, idf)
+    return 0.5 * words + 0.5 * _cosine_to(doc.entities, story.entities, story.entities_norm2, idf)
 
 
 class Clusterer:
@@ -149,7 +172,7 @@ class Clusterer:
         """A story already stored, with its members: new documents may join it."""
         story = self.stories.setdefault(story_id, Story(story_id))
         for doc in docs:
-            story.add(doc)
+            story.add(doc, self.idf)
             self.find_copy(doc)
             for k in self._keys(doc):
                 self.by_key[k].add(story_id)
@@ -173,7 +196,7 @@ class Clusterer:
         if best is None:
             best = "s-" + hashlib.sha1(doc.id.encode()).hexdigest()[:12]
             self.stories[best] = Story(best)
-        self.stories[best].add(doc)
+        self.stories[best].add(doc, self.idf)
         for k in self._keys(doc):
             self.by_key[k].add(best)
         return best
