@@ -27,7 +27,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import search_terms
 from marsad.data import load_data
 
-JOIN_THRESHOLD = 0.35
+JOIN_THRESHOLD = 0.3
 WINDOW_DAYS = 7
 TOP_TERMS = 25  # words per article used to find candidate stories
 COPY_JACCARD = 0.8  # MinHash estimate above which two articles are the same text
@@ -133,12 +133,15 @@ def _cosine_to(a: Counter[str], total: Counter[str], total_norm2: float, idf: di
 
 
 def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
-    """Equal parts word cosine and entity cosine, both IDF-weighted: the entities every story of
-    an archive shares (a country, its leader) weigh less than the ones that mark this event."""
+    """Word cosine, or equal parts word and entity cosine when that is higher; both IDF-weighted:
+    the entities every story of an archive shares (a country, its leader) weigh less than the
+    ones that mark this event."""
     words = _cosine_to(doc.terms, story.terms, story.terms_norm2, idf)
     if not doc.entities or not story.entities:
         return words  # no names on one side is no evidence either way
-    return 0.5 * words + 0.5 * _cosine_to(doc.entities, story.entities, story.entities_norm2, idf)
+    # Shared names raise the score; names the tagger found on one side only do not lower it
+    # below what the words say (the tagger misses many names it has not seen).
+    return max(words, 0.5 * words + 0.5 * _cosine_to(doc.entities, story.entities, story.entities_norm2, idf))
 
 
 class Clusterer:
