@@ -150,7 +150,11 @@ class Clusterer:
     def __init__(self, idf: dict[str, float]) -> None:
         self.idf = idf
         self.stories: dict[str, Story] = {}
-        self.by_key: dict[str, set[str]] = defaultdict(set)  # entity or top word -> story ids
+        # entity or top word -> story ids (ordered); stories a dated article can no longer reach
+        # (their last day is more than the window behind it) move to `retired`, where only
+        # undated articles look, so the index a dated article scans stays small.
+        self.by_key: dict[str, dict[str, None]] = defaultdict(dict)
+        self.retired: dict[str, dict[str, None]] = defaultdict(dict)
         self.copies: dict[tuple[int, ...], list[tuple[str, np.ndarray]]] = defaultdict(list)  # LSH bands
 
     def _keys(self, doc: Doc) -> list[str]:
@@ -178,13 +182,30 @@ class Clusterer:
             story.add(doc, self.idf)
             self.find_copy(doc)
             for k in self._keys(doc):
-                self.by_key[k].add(story_id)
+                self.by_key[k][story_id] = None
+
+    def _candidates(self, doc: Doc, keys: list[str]) -> dict[str, None]:
+        """Stories sharing a key with the document. Documents come oldest first, so a story out of
+        one dated document's reach is out of every later one's."""
+        found: dict[str, None] = {}
+        for k in keys:
+            live = self.by_key.get(k)
+            if live and doc.day:
+                stale = [s for s in live if (last := self.stories[s].last) and (doc.day - last).days > WINDOW_DAYS]
+                for s in stale:
+                    del live[s]
+                    self.retired[k][s] = None
+            if live:
+                found.update(live)
+            if doc.day is None and k in self.retired:
+                found.update(self.retired[k])
+        return found
 
     def place(self, doc: Doc) -> str:
         doc.copy_of = self.find_copy(doc)
-        candidates = {s for k in self._keys(doc) for s in self.by_key.get(k, ())}
+        keys = self._keys(doc)
         best, best_score = None, JOIN_THRESHOLD
-        for sid in sorted(candidates):
+        for sid in self._candidates(doc, keys):
             story = self.stories[sid]
             if (
                 doc.day
@@ -200,8 +221,8 @@ class Clusterer:
             best = "s-" + hashlib.sha1(doc.id.encode()).hexdigest()[:12]
             self.stories[best] = Story(best)
         self.stories[best].add(doc, self.idf)
-        for k in self._keys(doc):
-            self.by_key[k].add(best)
+        for k in keys:
+            self.by_key[k][best] = None
         return best
 
 
