@@ -30,6 +30,8 @@ from marsad.data import load_data
 JOIN_THRESHOLD = 0.3
 WINDOW_DAYS = 7
 TOP_TERMS = 25  # words per article used to find candidate stories
+MIN_SHARED_KEYS = 2  # entities or top words a candidate story must share with the article
+MAX_CANDIDATES = 50  # stories compared per article, those sharing the most keys
 COPY_JACCARD = 0.8  # MinHash estimate above which two articles are the same text
 SHINGLE = 5
 PERMUTATIONS = 64
@@ -187,7 +189,7 @@ class Clusterer:
     def _candidates(self, doc: Doc, keys: list[str]) -> dict[str, None]:
         """Stories sharing a key with the document. Documents come oldest first, so a story out of
         one dated document's reach is out of every later one's."""
-        found: dict[str, None] = {}
+        hits: Counter[str] = Counter()
         for k in keys:
             live = self.by_key.get(k)
             if live and doc.day:
@@ -196,10 +198,11 @@ class Clusterer:
                     del live[s]
                     self.retired[k][s] = None
             if live:
-                found.update(live)
+                hits.update(iter(live))
             if doc.day is None and k in self.retired:
-                found.update(self.retired[k])
-        return found
+                hits.update(iter(self.retired[k]))
+        # The stories sharing the most keys; one shared common word is not a reason to compare.
+        return dict.fromkeys(s for s, n in hits.most_common(MAX_CANDIDATES) if n >= MIN_SHARED_KEYS or len(keys) <= MIN_SHARED_KEYS)
 
     def place(self, doc: Doc) -> str:
         doc.copy_of = self.find_copy(doc)
