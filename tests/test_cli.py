@@ -133,15 +133,12 @@ def test_cli_every_command_and_option_documented() -> None:
 
 @pytest.mark.shared
 def test_cli_acceptance_checks_pass(tmp_path: Path) -> None:
-    """../shared/acceptance/check on the sample corpus. Every check passes except those about
-    «آن تشان إيل», whom the NER model reads as «تشان إيل» (issue 3: the tagger is below target);
-    this list may only shrink."""
+    """../shared/acceptance/check on the sample corpus: every check passes (metadata, bodies,
+    appended articles, entities, quotes, sources and the story)."""
     out = tmp_path / "out"
     assert main(["analyze", str(SAMPLE_CORPUS), "--out", str(out), "--no-progress"]) == 0
     r = subprocess.run([sys.executable, str(SHARED / "acceptance" / "check"), "--out", str(out)], capture_output=True, text=True)
     lines = r.stdout.splitlines()
-    checks = [ln for ln in lines if ln.startswith(("PASS", "FAIL", "ok", "  ok"))] or lines
-    failed = [ln for ln in lines if ln.startswith("FAIL")]
-    assert len(checks) >= 130
-    assert all("آن تشان إيل" in ln for ln in failed), failed
-    assert len(failed) <= 4
+    assert len([ln for ln in lines if ln.startswith("PASS")]) >= 130
+    assert [ln for ln in lines if ln.startswith("FAIL")] == []
+    assert r.returncode == 0

@@ -85,3 +85,13 @@ def test_two_names_tagged_as_one_are_split() -> None:
     text = "التقى فلاديمير بوتين كيم جونغ أون. وفي قمة كيم بوتين تبادلا البنادق."
     tags = [["O", "B-PER", "I-PER", "B-PER", "I-PER", "I-PER", "O"], ["O", "O", "B-PER", "I-PER", "O", "O", "O"]]
     assert [m.text for m in find_mentions(text, tags)] == ["فلاديمير بوتين", "كيم جونغ أون", "كيم", "بوتين"]
+
+
+def test_a_name_in_apposition_gets_its_first_word_back() -> None:
+    text = "قال مدير المعهد، آن تشان إيل. وقال مسؤول، زار فلاديمير بوتين موسكو. وأضاف، قال كيم جونغ أون."
+    tags = [
+        ["O", "O", "O", "O", "O", "B-PER", "I-PER", "O"],
+        ["O", "O", "O", "O", "B-PER", "I-PER", "O", "O"],
+        ["O", "O", "O", "B-PER", "I-PER", "I-PER", "O"],
+    ]
+    assert [m.text for m in find_mentions(text, tags) if m.type == "PER"] == ["آن تشان إيل", "فلاديمير بوتين", "كيم جونغ أون"]

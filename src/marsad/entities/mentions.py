@@ -20,6 +20,7 @@ from marsad.article import Mention
 from marsad.data import load_data
 from marsad.nlp.conll import spans
 from marsad.nlp.features import gazetteer_stems, stem_readings
+from marsad.statements.lexicon import speech_lexicon
 
 NAME_TYPES = ("PER", "LOC", "ORG", "MISC")
 _ARTICLE = "\u0627\u0644"  # alef lam: ال
@@ -89,6 +90,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
         tags_of = tagger().tag_batch([[t.text for t in s] for s in sents])
     tags_of = spread_names(sents, tags_of)
     raw: list[tuple[list[Token], str]] = []
+    sent_of = {t.start: s for s in sents for t in s}
     for sent, tags in zip(sents, tags_of, strict=True):
         for i, j, kind in sorted(spans(tags)):
             words = sent[i:j]
@@ -98,6 +100,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     name_parts = name_starts | {match_key(words[-1].text) for words, _ in raw if len(words) > 1}
     raw = [piece for words, kind in raw for piece in _split_at_conjunction(words, kind, name_parts)]
     raw = [(_trim_object(words) if kind == "PER" else words, kind) for words, kind in raw]
+    raw = [(_after_comma(words, sent_of[words[0].start]) if kind == "PER" else words, kind) for words, kind in raw]
     vocabulary = tagger_vocabulary()
     out: list[Mention] = []
     taken: set[int] = set()  # token starts inside a mention
@@ -129,6 +132,36 @@ def _trim_object(words: list[Token]) -> list[Token]:
     while len(words) > 1 and _OBJECT_RE.match(match_key(words[-1].text)):
         words = words[:-1]
     return words
+
+
+_COMMAS = ("\u060c", ",")  # Arabic comma, comma
+MAX_NAME_SYLLABLE = 4  # the left-out word is a short name part (آن، باك، جو، لي), not a verb or noun
+
+
+def _after_comma(words: list[Token], sent: list[Token]) -> list[Token]:
+    """«…، آن تشان إيل.»: a name in apposition, set off by a comma before and punctuation after,
+    starts right after the comma. A person of two words or more whose tag left out the one short
+    word between the comma and it gets that word back, unless it is a title, a reporting verb or a
+    function word («، الرئيس فلاديمير بوتين.», «، قال كيم جونغ أون.»)."""
+    i = next((k for k, t in enumerate(sent) if t.start == words[0].start), None)
+    if i is None or i < 2 or len(words) < 2 or sent[i - 2].text not in _COMMAS:
+        return words
+    after = i + len(words)
+    if after < len(sent) and sent[after].text[0].isalnum():
+        return words  # not set off: «، زار فلاديمير بوتين موسكو» has a verb before the name
+    prev = sent[i - 1]
+    if len(prev.text) > MAX_NAME_SYLLABLE or speech_lexicon().verb_kind(prev.text):
+        return words
+    key = match_key(prev.text)
+    function_word = key in _function_words() and not prev.text.startswith("\u0622")  # alef madda: آن is no إن / أن
+    if not prev.text.isalpha() or key in _title_words() or function_word or key in _not_name_parts():
+        return words
+    return [prev, *words]
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("stopwords.json")["words"])
 
 
 def _split_at_conjunction(words: list[Token], kind: str, name_starts: set[str]) -> list[tuple[list[Token], str]]:
