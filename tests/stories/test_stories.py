@@ -31,6 +31,11 @@ def record(article_id: str, outlet: str, text: str, published: str | None = "202
     }
 
 
+def dossier_of(records: list[dict[str, Any]], copies: dict[str, str] | None = None, inferred: list[Any] | None = None) -> dict[str, Any]:
+    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
+    return build_dossier("s", records, copies or {}, inferred or [], idf)
+
+
 def test_articles_of_one_event_join_and_another_event_stays_apart() -> None:
     docs = [
         make_doc("a", "x", date(2023, 9, 13), SUMMIT, None, ["e-putin", "e-kim"]),
@@ -68,8 +73,7 @@ def test_corroboration_counts_original_sources_not_outlets() -> None:
         record("d", "الخليج", claim),
         record("e", "نسخة", claim, agencies=("رويترز",)),
     ]
-    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
-    dossier = build_dossier("s", records, {"e": "a"}, [], idf)
+    dossier = dossier_of(records, {"e": "a"})
     (top,) = [c for c in dossier["claims"] if len(c["articles"]) == 5]
     assert top["independent_sources"] == ["الخليج", "فرانس برس"]
     assert dossier["summary"][0]["sources"] == ["الخليج", "فرانس برس"]
@@ -80,8 +84,7 @@ def test_a_denial_against_an_assertion_is_a_disagreement() -> None:
         record("a", "الأفق", "وقع الزعيمان اتفاقا للتعاون العسكري خلال القمة في قاعدة فوستوتشني الفضائية أمس"),
         record("b", "المدار", "لم يوقع الزعيمان أي اتفاق للتعاون العسكري خلال القمة في قاعدة فوستوتشني الفضائية أمس"),
     ]
-    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
-    (d,) = build_dossier("s", records, {}, [], idf)["disagreements"]
+    (d,) = dossier_of(records)["disagreements"]
     assert d["kind"] == "denial" and {s["outlet"] for s in d["sides"]} == {"الأفق", "المدار"}
 
 
@@ -90,8 +93,7 @@ def test_different_numbers_for_one_fact_are_a_disagreement() -> None:
         record("a", "الأفق", "لقي ثلاثة أشخاص حتفهم وأجليت 400 أسرة من منازلها في وادي السنديان بعد الفيضان"),
         record("b", "المدار", "لقي خمسة أشخاص حتفهم وأجليت 600 أسرة من منازلها في وادي السنديان بعد الفيضان"),
     ]
-    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
-    (d,) = build_dossier("s", records, {}, [], idf)["disagreements"]
+    (d,) = dossier_of(records)["disagreements"]
     assert d["kind"] == "numbers"
 
 
@@ -114,8 +116,7 @@ def test_timeline_marks_days_known_only_through_an_inferred_date() -> None:
         record("b", "المدار", "وصل كيم اليوم السبت إلى فلاديفوستوك.", None),
     ]
     records[0]["times"] = [{"text": "الأربعاء", "start": 14, "end": 22, "value": "2023-09-13", "anchor": "2023-09-13"}]
-    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
-    timeline = build_dossier("s", records, {}, [InferredDate("b", "2023-09-16", ["اليوم السبت"])], idf)["timeline"]
+    timeline = dossier_of(records, inferred=[InferredDate("b", "2023-09-16", ["اليوم السبت"])])["timeline"]
     assert [(e["date"], e["inferred"]) for e in timeline] == [("2023-09-13", False), ("2023-09-16", True)]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from marsad.context import Settings
@@ -47,7 +45,3 @@ def hostile_article(web_store: str) -> str:
     with Store(web_store) as store:
         (found,) = [h.article_id for h in store.search("شيفرة")]
     return found
-
-
-def demo_path() -> Path:
-    return DEMO_CORPUS

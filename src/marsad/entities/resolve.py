@@ -163,7 +163,7 @@ def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tu
     assignment: dict[tuple[str, int], str] = {}
     for sk, ms in forms.items():
         g = group_of[sk]
-        lone_word = len(sk) == 1 and g not in canonical_org and group_type[g] in ("PER", "MISC", "LOC", "ORG")
+        lone_word = len(sk) == 1 and g not in canonical_org
         for m in ms:
             target = g
             if lone_word:
