@@ -78,12 +78,13 @@ def quality(path: Path, show: bool) -> None:
     if show:
         for story in sorted(set(predicted.values())):
             print(story, sorted((a, gold[a]) for a in predicted if predicted[a] == story))
-    # Articles marked "split": "holdout" were written after the clusterer was tuned on the rest;
-    # they are clustered with everything else and also scored on their own.
-    holdout = {it["id"] for it in items if it.get("split") == "holdout"}
-    if holdout:
-        h = scores({a: gold[a] for a in holdout}, {a: predicted[a] for a in holdout})
-        print(f"holdout ({len(holdout)} articles): B-cubed precision {h['b3_p']:.3f} recall {h['b3_r']:.3f} F1 {h['b3_f1']:.3f}")
+    # Articles with a "split" were written after the clusterer was tuned on what came before them
+    # ("holdout" after the first round, "holdout2" after the second); they are clustered with
+    # everything else and also scored on their own.
+    for split in sorted({it["split"] for it in items if it.get("split")}):
+        part = {it["id"] for it in items if it.get("split") == split}
+        h = scores({a: gold[a] for a in part}, {a: predicted[a] for a in part})
+        print(f"{split} ({len(part)} articles): B-cubed precision {h['b3_p']:.3f} recall {h['b3_r']:.3f} F1 {h['b3_f1']:.3f}")
     s = scores(gold, predicted)
     print(f"{len(items)} articles, {len(set(gold.values()))} events, {len(set(predicted.values()))} stories")
     print(f"pairwise precision {s['pair_p']:.3f} recall {s['pair_r']:.3f} F1 {s['pair_f1']:.3f}")

@@ -1,7 +1,7 @@
 """Story clustering: articles about one event, across outlets and days.
 
 Each article is a TF-IDF vector of its content words and one of the entities it names. An article
-joins the story it is most similar to (the two cosines, equally weighted) when that similarity reaches JOIN_THRESHOLD and the story's dates are within
+joins the story it is most similar to (words, and entities shared: see `similarity`) when that similarity reaches JOIN_THRESHOLD and the story's dates are within
 WINDOW_DAYS of its own; otherwise it starts a story. Candidate stories come from an inverted index
 of entities and top words, so an archive is clustered in one pass, and a new run only places its
 new articles: stories already stored keep their members (incremental, no re-clustering).
@@ -144,15 +144,27 @@ def _cosine_to(a: Counter[str], total: Counter[str], total_norm2: float, idf: di
 
 
 def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
-    """Word cosine, or equal parts word and entity cosine when that is higher; both IDF-weighted:
+    """Word cosine, or equal parts word and entity evidence when that is higher; both IDF-weighted:
     the entities every story of an archive shares (a country, its leader) weigh less than the
-    ones that mark this event."""
+    ones that mark this event.
+
+    Entity evidence is the entity cosine, discounted twice: by how many names are shared (one
+    shared name gives half its cosine, two three quarters: a minister is in many stories) and by
+    the days between the article and the story (the same people days apart are more often a new
+    event than the same one)."""
     words = _cosine_to(doc.terms, story.terms, story.terms_norm2, idf)
     if not doc.entities or not story.entities:
         return words  # no names on one side is no evidence either way
+    shared = sum(1 for e in doc.entities if e in story.entities)
+    if not shared:
+        return words
+    evidence = _cosine_to(doc.entities, story.entities, story.entities_norm2, idf) * (1 - 0.5**shared)
+    if doc.day and story.first and story.last:
+        gap = max(0, (doc.day - story.last).days, (story.first - doc.day).days)
+        evidence *= max(0.0, 1 - gap / WINDOW_DAYS)
     # Shared names raise the score; names the tagger found on one side only do not lower it
     # below what the words say (the tagger misses many names it has not seen).
-    return max(words, 0.5 * words + 0.5 * _cosine_to(doc.entities, story.entities, story.entities_norm2, idf))
+    return max(words, 0.5 * words + 0.5 * evidence)
 
 
 class Clusterer:
