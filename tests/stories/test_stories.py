@@ -53,6 +53,28 @@ def test_the_date_window_keeps_a_later_event_apart() -> None:
     assert clusterer.place(docs[0]) != clusterer.place(docs[1])
 
 
+def test_one_shared_person_days_later_is_not_the_same_event() -> None:
+    """A minister's visit and, two days later, his press conference on another subject: one
+    shared name and few shared words. The same name the same day, with the event's words, joins."""
+    visit = "وصل وزير الخارجية حازم السعدي إلى العاصمة المجاورة ووقع مذكرة تفاهم حول المعابر الحدودية وحركة الشاحنات"
+    presser = "أكد حازم السعدي في مؤتمر صحفي أن الحكومة لن تجبر اللاجئين على العودة ودعا المانحين إلى دعم المخيمات"
+    docs = [
+        make_doc("visit", "x", date(2025, 8, 10), visit, None, ["e-saadi"]),
+        make_doc("visit-2", "y", date(2025, 8, 10), visit.replace("ووقع", "حيث وقع"), None, ["e-saadi"]),
+        make_doc("presser", "z", date(2025, 8, 12), presser, None, ["e-saadi"]),
+        make_doc("other", "w", date(2025, 8, 12), FLOOD, None, []),
+    ]
+    clusterer = Clusterer(idf_of(docs))
+    stories = [clusterer.place(d) for d in docs]
+    assert stories[0] == stories[1] != stories[2]
+
+
+def test_words_match_behind_proclitics() -> None:
+    a = make_doc("a", "x", None, "والأسر في الوادي", None, [])
+    b = make_doc("b", "y", None, "الأسر بالوادي", None, [])
+    assert set(a.terms) == set(b.terms)
+
+
 def test_near_copies_are_marked() -> None:
     docs = [make_doc("a", "x", date(2023, 9, 13), SUMMIT, None, []), make_doc("b", "y", date(2023, 9, 13), SUMMIT + " اليوم", None, [])]
     clusterer = Clusterer(idf_of(docs))
