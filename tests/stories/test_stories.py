@@ -160,3 +160,6 @@ def test_sample_pages_form_one_story_without_the_appended_article(tmp_path) -> N
     days = Counter(e["date"] for e in home["timeline"])
     assert {"2023-09-13", "2023-09-15", "2023-09-16"} <= set(days)
     assert [i["date"] for i in home["inferred_published"]] == ["2023-09-16"]
+    # The pages retell the same facts in their own words: some are found as shared claims.
+    assert home["claims"] and all(len(c["articles"]) >= 2 for c in home["claims"])
+    assert any(len(s["articles"]) >= 2 for s in home["summary"])

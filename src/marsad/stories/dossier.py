@@ -26,7 +26,8 @@ MAX_VARIANTS = 20  # variants listed per claim or quote (the count says how many
 CLAIM_MATCH = 0.3  # word cosine of two sentences stating the same fact
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
-INDEX_WORDS = 6  # a sentence's rarest words, by which claims that may match it are found
+MAX_POSTING = 200  # claims a word may point to before it is too common to find candidates by
+MAX_CLAIM_CANDIDATES = 50  # claims compared per sentence: those sharing the most words with it
 TOP_ENTITIES = 10
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -151,15 +152,19 @@ def _sentences(records: list[dict[str, Any]]) -> list[_Sentence]:
 def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str, float]) -> dict[str, Any]:
     sentences = _sentences(records)
     claims: list[_Claim] = []
-    # Candidate claims come from an index of each claim's rarest words, so a story of hundreds of
-    # articles is not compared sentence against sentence; a sentence is compared with the
-    # claim's first sentence, which states it.
+    # Candidate claims come from an index of the words of each claim's first sentence (which
+    # states it), so a story of hundreds of articles is not compared sentence against sentence:
+    # a sentence meets the claims sharing the most words with it, found through words not so
+    # common that they point to everything.
     index: dict[str, list[int]] = {}
     for s in sentences:
-        rare = sorted(s.terms, key=lambda t: -idf.get(t, 1.0))[:INDEX_WORDS]
-        candidates = {c for t in rare for c in index.get(t, ())}
+        shared: Counter[int] = Counter()
+        for t in s.terms:
+            posting = index.get(t)
+            if posting and len(posting) <= MAX_POSTING:
+                shared.update(posting)
         best, score = None, CLAIM_MATCH
-        for c in sorted(candidates):
+        for c in sorted(c for c, _ in shared.most_common(MAX_CLAIM_CANDIDATES)):
             claim = claims[c]
             if any(x.article == s.article for x in claim.sentences):
                 continue
@@ -168,7 +173,7 @@ def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str
                 best, score = c, sim
         if best is None:
             claims.append(_Claim([s]))
-            for t in rare:
+            for t in s.terms:
                 index.setdefault(t, []).append(len(claims) - 1)
         else:
             claims[best].sentences.append(s)
