@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from marsad.arabic.chars import QUOTE_PAIRS, SENTENCE_END_CHARSET
 from marsad.arabic.normalize import match_key
+from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import Token, tokenize
 from marsad.article import Mention, Quote
 from marsad.statements.lexicon import SpeechLexicon, speech_lexicon
@@ -156,7 +157,9 @@ class _Reader:
                 i = next((j for j, m in enumerate(self.mentions) if tok.start < m.start < tok.end), None)
             if i is not None:
                 m = self.mentions[i]
-                if m.type == "PER" or (k == 0 and m.type == "ORG"):
+                # An institution right after the verb speaks (ANERcorp, which the tagger learnt
+                # from, files البيت الأبيض under MISC).
+                if m.type == "PER" or (k == 0 and m.type in ("ORG", "MISC")):
                     return i, m.text
                 if not role_led:
                     return None
@@ -170,7 +173,7 @@ class _Reader:
             if not role_led or tok.text in (":", "\u00ab", "\u201c", '"') or self.lex.is_that(tok.text) or key in self.lex.role_stops:
                 break
         if role_led:
-            end = toks[0].start
+            role: list[Token] = []
             for tok in toks:
                 if (
                     tok.text in ("\u060c", ",", ":", "\u00ab", "\u201c", '"')
@@ -178,8 +181,10 @@ class _Reader:
                     or match_key(tok.text) in self.lex.role_stops
                 ):
                     break
-                end = tok.end
-            return None, self.text[toks[0].start : end]
+                role.append(tok)
+            while len(role) > 1 and match_key(role[-1].text) in stopwords():
+                role.pop()  # «رئيس الوزراء في» before a stop: the preposition led the stopped phrase
+            return None, self.text[role[0].start : role[-1].end]
         return None
 
 

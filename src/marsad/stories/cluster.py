@@ -19,13 +19,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 import numpy as np
 
-from marsad.arabic.normalize import match_key
+from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import search_terms, strip_proclitics
-from marsad.data import load_data
 
 JOIN_THRESHOLD = 0.3
 WINDOW_DAYS = 7
@@ -36,11 +34,6 @@ COPY_JACCARD = 0.8  # MinHash estimate above which two articles are the same tex
 SHINGLE = 5
 PERMUTATIONS = 64
 ENTITY_TYPES_FOR_STORIES = ("PER", "ORG", "LOC", "MISC")
-
-
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(match_key(w) for w in load_data("stopwords.json")["words"])
 
 
 @dataclass(slots=True)
@@ -79,7 +72,7 @@ class Story:
 def content_terms(text: str) -> Counter[str]:
     """Content words with their proclitics off (والأسر, الأسر -> أسر; وفيتريني -> فيتريني): two
     outlets telling one event rarely attach the same clitics to the same words."""
-    stop = _stopwords()
+    stop = stopwords()
     out: Counter[str] = Counter()
     for t in search_terms(text):
         if t in stop or t.isdigit():
