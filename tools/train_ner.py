@@ -78,12 +78,21 @@ def main() -> None:
     ap.add_argument("--vectors", default=str(ROOT / "build" / "word_vectors.npz"))
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--extra", action="append", default=[], help="more CoNLL training files, types mapped to PER/LOC/ORG")
+    ap.add_argument(
+        "--vocab-extra",
+        action="append",
+        default=[],
+        help="CoNLL files whose words count toward the vocabularies without being trained on: networks trained on different "
+        "files then share vocabularies and can be merged by tools/ensemble_ner.py",
+    )
     ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--patience", type=int, default=6)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--pretrained-dim", type=int, default=100)
     ap.add_argument("--word-dropout", type=float, default=0.05)
+    ap.add_argument("--lr-decay", type=float, default=0.5, help="learning rate factor after --decay-patience epochs without gain")
+    ap.add_argument("--decay-patience", type=int, default=3)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--hidden", type=int, default=200)
@@ -104,8 +113,14 @@ def main() -> None:
     print(f"train {len(train)} sentences / {sum(map(len, train))} tokens, dev {len(dev)} / {sum(map(len, dev))}")
 
     counts = Counter(match_key(t) or t for s in train for t, _ in s)
+    trained_words = set(counts)
+    for extra in args.vocab_extra:
+        counts.update(match_key(t) or t for s in read_conll(extra) for t, _ in s)
     words = Vocabulary(sorted(w for w, n in counts.items() if n >= 2))
     chars = Vocabulary(sorted({c for w in counts for c in w}))
+    untrained_words = [words.index[w] for w in words.items[2:] if w not in trained_words]
+    trained_chars = {c for w in trained_words for c in w}
+    untrained_chars = [chars.index[c] for c in chars.items[2:] if c not in trained_chars]
     pre_words, pre_vectors = pretrained_table(Path(args.vectors), args.pretrained_dim)
     pretrained = Vocabulary(pre_words)
     encoder = Encoder(words, pretrained, chars)
@@ -135,6 +150,7 @@ def main() -> None:
     print(f"encoded in {time.perf_counter() - t0:.0f} s; dev tokens with a word vector: {coverage:.1%}")
 
     optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=args.lr)
+    scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimiser, mode="max", factor=args.lr_decay, patience=args.decay_patience)
     best, best_state, stale = -1.0, None, 0
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
@@ -150,7 +166,11 @@ def main() -> None:
             torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimiser.step()
             total += loss.item()
+        with torch.no_grad():  # words and letters only --vocab-extra brought in read as unknown
+            net.words.weight[untrained_words] = net.words.weight[UNK].clone()
+            net.chars.weight[untrained_chars] = net.chars.weight[UNK].clone()
         f1 = evaluate(net, dev_batches, dev_gold).prf(["PER", "LOC", "ORG"])[2]
+        scheduler.step(f1)
         print(f"epoch {epoch}: loss {total / len(train_batches):.3f} dev micro F1 {f1:.4f} ({time.perf_counter() - t0:.0f} s)", flush=True)
         if f1 > best:
             best, stale = f1, 0

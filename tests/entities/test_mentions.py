@@ -49,7 +49,7 @@ def test_names_spread_to_untagged_repeats_and_name_parts() -> None:
     text = "وصل كيم جونغ أون إلى روسيا. وقال أون إن كيم سعيد. ولروسيا مصالح."
     sents = sentences(text)
     tags = [["O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "O"], ["O"] * 6, ["O"] * 3]
-    spread = spread_names(sents, tags)
+    spread = spread_names([[t.text for t in s] for s in sents], tags)
     assert spread[1] == ["O", "B-PER", "O", "B-PER", "O", "O"]  # أون, كيم
     assert spread[2] == ["B-LOC", "O", "O"]  # ولروسيا
 
@@ -95,3 +95,14 @@ def test_a_name_in_apposition_gets_its_first_word_back() -> None:
         ["O", "O", "O", "B-PER", "I-PER", "I-PER", "O"],
     ]
     assert [m.text for m in find_mentions(text, tags) if m.type == "PER"] == ["آن تشان إيل", "فلاديمير بوتين", "كيم جونغ أون"]
+
+
+def test_a_name_in_apposition_gets_two_left_out_words_back_and_no_more() -> None:
+    text = "قال مدير المعهد، آن تشان إيل. وقال مسؤول، مع بوتين. وأضاف، قال إن كيم."
+    tags = [
+        ["O", "O", "O", "O", "O", "O", "B-PER", "O"],
+        ["O", "O", "O", "O", "B-PER", "O"],
+        ["O", "O", "O", "O", "B-PER", "O"],
+    ]
+    # «آن تشان» come back; «مع» and «قال إن» are no name parts, and one short word is not enough
+    assert [m.text for m in find_mentions(text, tags) if m.type == "PER"] == ["آن تشان إيل", "بوتين", "كيم"]

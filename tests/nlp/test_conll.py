@@ -39,3 +39,22 @@ def test_ner_features_see_clitics_gazetteers_and_cues() -> None:
     assert GAZETTEER_VALUES[token_features(["كوريا", "الشمالية"])[1][gaz]] == "I-LOC"
     assert CUE_VALUES[token_features(["الرئيس", "بوتين"])[1][cue]] == "title"
     assert SHAPE_VALUES[token_features(["CNN"])[0][shape]] == "latin"
+
+
+def test_gazetteer_organisations_behind_proclitics_and_given_names() -> None:
+    gaz, given = 0, 5
+    tags = [GAZETTEER_VALUES[f[gaz]] for f in token_features("وقال الأمين العام للأمم المتحدة إن بنفيكا وحماس".split())]
+    # للأمم المتحدة is the organisation (CLDR also lists it among territories); بنفيكا keeps its ب
+    assert tags == ["O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "B-ORG"]
+    flags = [f[given] for f in token_features("قال محمد وجوزيه الأمين".split())]
+    assert flags == [0, 1, 1, 0]  # «الأمين» is no «أمين»
+
+
+def test_tag_document_makes_the_tags_consistent() -> None:
+    from marsad.nlp.consistency import spread_names
+    from marsad.nlp.ner import NerTagger
+
+    tagger = NerTagger()
+    doc = [["وصل", "فلاديمير", "بوتين", "إلى", "موسكو", "."], ["وقال", "بوتين", "إن", "الزيارة", "ناجحة", "."]]
+    assert tagger.tag_document(doc) == spread_names(doc, tagger.tag_batch(doc))
+    assert tagger.tag_document(doc)[1][1] == "B-PER"

@@ -10,19 +10,19 @@ vocabulary knows it and not the whole word), because many names start with a cli
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 from marsad.arabic.chars import SENTENCE_END_CHARSET
 from marsad.arabic.normalize import match_key
+from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import Token, tokenize
 from marsad.article import Mention
 from marsad.data import load_data
 from marsad.nlp.conll import spans
+from marsad.nlp.consistency import NAME_TYPES, not_name_parts, spread_names
 from marsad.nlp.features import gazetteer_stems, stem_readings
 from marsad.statements.lexicon import speech_lexicon
 
-NAME_TYPES = ("PER", "LOC", "ORG", "MISC")
 _ARTICLE = "\u0627\u0644"  # alef lam: ال
 _LAM_LAM = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written)
 _WAW = "\u0648"  # waw: و, the conjunction
@@ -88,7 +88,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     sents = sentences(text)
     if tags_of is None:
         tags_of = tagger().tag_batch([[t.text for t in s] for s in sents])
-    tags_of = spread_names(sents, tags_of)
+    tags_of = spread_names([[t.text for t in s] for s in sents], tags_of)
     raw: list[tuple[list[Token], str]] = []
     sent_of = {t.start: s for s in sents for t in s}
     for sent, tags in zip(sents, tags_of, strict=True):
@@ -140,28 +140,33 @@ MAX_NAME_SYLLABLE = 4  # the left-out word is a short name part (آن، باك،
 
 def _after_comma(words: list[Token], sent: list[Token]) -> list[Token]:
     """«…، آن تشان إيل.»: a name in apposition, set off by a comma before and punctuation after,
-    starts right after the comma. A person of two words or more whose tag left out the one short
-    word between the comma and it gets that word back, unless it is a title, a reporting verb or a
-    function word («، الرئيس فلاديمير بوتين.», «، قال كيم جونغ أون.»)."""
+    starts right after the comma. A person whose tag left out one or two short words between the
+    comma and it gets them back when the whole name is then three words or more, unless a left-out
+    word is a title, a reporting verb or a function word («، الرئيس فلاديمير بوتين.», «، قال كيم
+    جونغ أون.»)."""
     i = next((k for k, t in enumerate(sent) if t.start == words[0].start), None)
-    if i is None or i < 2 or len(words) < 2 or sent[i - 2].text not in _COMMAS:
+    if i is None:
         return words
     after = i + len(words)
     if after < len(sent) and sent[after].text[0].isalnum():
         return words  # not set off: «، زار فلاديمير بوتين موسكو» has a verb before the name
-    prev = sent[i - 1]
-    if len(prev.text) > MAX_NAME_SYLLABLE or speech_lexicon().verb_kind(prev.text):
-        return words
-    key = match_key(prev.text)
-    function_word = key in _function_words() and not prev.text.startswith("\u0622")  # alef madda: آن is no إن / أن
-    if not prev.text.isalpha() or key in _title_words() or function_word or key in _not_name_parts():
-        return words
-    return [prev, *words]
+    for gap in (1, 2):
+        comma = i - gap - 1
+        if comma < 0 or len(words) + gap < 3:
+            continue
+        if sent[comma].text in _COMMAS:
+            left_out = sent[comma + 1 : i]
+            return [*left_out, *words] if all(_name_syllable(t) for t in left_out) else words
+    return words
 
 
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(match_key(w) for w in load_data("stopwords.json")["words"])
+def _name_syllable(token: Token) -> bool:
+    """A short word that can be part of a name (آن، باك، جو، لي), not a verb, title or function word."""
+    if len(token.text) > MAX_NAME_SYLLABLE or not token.text.isalpha() or speech_lexicon().verb_kind(token.text):
+        return False
+    key = match_key(token.text)
+    function_word = key in stopwords() and not token.text.startswith("\u0622")  # alef madda: آن is no إن / أن
+    return not (key in _title_words() or function_word or key in not_name_parts())
 
 
 def _split_at_conjunction(words: list[Token], kind: str, name_starts: set[str]) -> list[tuple[list[Token], str]]:
@@ -202,7 +207,7 @@ def _retype_name_parts(mentions: list[Mention]) -> None:
     for m in mentions:
         words = m.key.split()
         if m.type == "PER" and len(words) >= 2:
-            parts |= {words[0], words[-1]} - _not_name_parts()
+            parts |= {words[0], words[-1]} - not_name_parts()
     for m in mentions:
         if m.type != "PER" and " " not in m.key and m.key in parts:
             m.type = "PER"
@@ -259,60 +264,6 @@ def _token_start(tokens: list[Token], offset: int) -> int:
 @cache
 def _title_words() -> frozenset[str]:
     return frozenset(match_key(w) for w in load_data("ner_cues.json")["person_titles"])
-
-
-def spread_names(sents: list[list[Token]], tags_of: list[list[str]]) -> list[list[str]]:
-    """Document-level consistency: a name the tagger found once is a name wherever the article
-    repeats it (behind any proclitic), and the first or last word of a person's full name is that
-    person when it stands alone later (كيم جونغ أون ... وقال أون). Only untagged words change."""
-    keys = [[match_key(t.text) for t in s] for s in sents]
-    known: dict[tuple[str, ...], Counter[str]] = {}
-    parts: set[str] = set()
-    for ks, tags in zip(keys, tags_of, strict=True):
-        for i, j, kind in spans(tags):
-            if kind not in NAME_TYPES:
-                continue
-            seq = tuple(ks[i:j])
-            known.setdefault(seq, Counter())[kind] += 1
-            if kind == "PER" and j - i >= 2:
-                parts |= {w for w in (ks[i], ks[j - 1]) if len(w) >= 3 and w not in _not_name_parts()}
-    if not known:
-        return tags_of
-    longest = max(len(k) for k in known)
-    out = []
-    for ks, tags in zip(keys, tags_of, strict=True):
-        tags = list(tags)
-        i = 0
-        while i < len(ks):
-            if tags[i] != "O":
-                i += 1
-                continue
-            readings = stem_readings(ks[i])
-            found = None
-            for n in range(min(longest, len(ks) - i), 0, -1):
-                rest = tuple(ks[i + 1 : i + n])
-                if all(t == "O" for t in tags[i : i + n]):
-                    for r in readings:
-                        if (r, *rest) in known:
-                            found = (n, known[(r, *rest)].most_common(1)[0][0])
-                            break
-                if found:
-                    break
-            if found is None and any(r in parts for r in readings):
-                found = (1, "PER")
-            if found:
-                n, kind = found
-                tags[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
-                i += n
-            else:
-                i += 1
-        out.append(tags)
-    return out
-
-
-@cache
-def _not_name_parts() -> frozenset[str]:
-    return frozenset(match_key(w) for w in load_data("ner_cues.json")["not_name_parts"])
 
 
 @cache

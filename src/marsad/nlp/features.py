@@ -1,7 +1,8 @@
 """Per-token features the NER tagger sees besides the word and its letters: gazetteer membership
 (CLDR Arabic territory names from babel, the outlet and agency registry), the cue word before a
 token (a title or role suggests a person, a place noun a location, an institution noun an
-organisation), the proclitic the word carries, and its script shape.
+organisation), the proclitic the word carries, its script shape, and whether it is a known given
+name. Organisations and given names beyond the registry come from data/ner_gazetteer.json.
 
 Each feature is a small closed set of values so the tagger can give it an embedding."""
 
@@ -19,7 +20,15 @@ GAZETTEER_VALUES = ("O", "B-LOC", "I-LOC", "B-ORG", "I-ORG")
 CUE_VALUES = ("none", "title", "place", "org")
 SHAPE_VALUES = ("arabic", "latin", "digit", "punct", "other")
 CLITIC_VALUES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل")
-FEATURE_SIZES = (len(GAZETTEER_VALUES), len(CUE_VALUES), len(CUE_VALUES), len(SHAPE_VALUES), len(CLITIC_VALUES))
+GIVEN_NAME_VALUES = ("no", "given")
+FEATURE_SIZES = (
+    len(GAZETTEER_VALUES),
+    len(CUE_VALUES),
+    len(CUE_VALUES),
+    len(SHAPE_VALUES),
+    len(CLITIC_VALUES),
+    len(GIVEN_NAME_VALUES),
+)
 
 _ARABIC_RE = re.compile("^[\u0621-\u064a]")  # hamza .. yeh: the Arabic letter block
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -45,20 +54,30 @@ def _cues() -> dict[str, str]:
 
 @cache
 def _gazetteers() -> tuple[frozenset[str], frozenset[str], int]:
-    """(place keys, organisation keys, longest name in words): CLDR territories and the registry.
-    Names are kept as keys with each word's proclitics stripped, as `gazetteer_tags` compares."""
+    """(place keys, organisation keys, longest name in words): CLDR territories, cities, the
+    registry and data/ner_gazetteer.json, each name as its words' match keys."""
     from babel import Locale
 
     from marsad.meta.registry import Registry
 
-    def stemmed(name: str) -> str:
-        return " ".join(strip_proclitics(w) for w in match_key(name).split())
+    def keyed(name: str) -> str:
+        return " ".join(match_key(name).split())
 
-    places = {stemmed(n) for n in Locale("ar").territories.values()}
-    places |= {stemmed(c) for c in load_data("cities.json")["places"]}
-    orgs = {stemmed(k) for k in Registry.load().by_key}
+    extra = load_data("ner_gazetteer.json")["organizations"]
+    places = {keyed(n) for n in Locale("ar").territories.values()}
+    places |= {keyed(c) for c in load_data("cities.json")["places"]}
+    listed = {keyed(n) for names in extra.values() for n in names}
+    # CLDR counts الأمم المتحدة and الاتحاد الأوروبي among territories; the organisation list wins.
+    places -= listed
+    orgs = {keyed(k) for k in Registry.load().by_key} - places  # a place (الجزيرة) is left to the tagger
+    orgs |= listed
     longest = max(len(n.split()) for n in places | orgs)
     return frozenset(places), frozenset(orgs), longest
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(match_key(n) for n in load_data("ner_gazetteer.json")["given_names"] if " " not in n)
 
 
 @cache
@@ -74,24 +93,45 @@ def gazetteer_stems() -> frozenset[str]:
     return frozenset(firsts | {w[2:] for w in firsts if w.startswith("\u0627\u0644") and len(w) > 4})  # alef lam: ال
 
 
-def gazetteer_tags(stems: Sequence[str]) -> list[str]:
-    """B-/I- gazetteer membership of each token, longest match first."""
+def gazetteer_tags(keys: Sequence[str]) -> list[str]:
+    """B-/I- gazetteer membership of each token (match keys), longest match first. The first word
+    may carry proclitics (وروسيا، للأمم المتحدة): each of its readings is tried, the word itself
+    first, so a name that starts with a clitic letter (بنفيكا) still matches whole."""
     places, orgs, longest = _gazetteers()
-    out = ["O"] * len(stems)
+    out = ["O"] * len(keys)
     i = 0
-    while i < len(stems):
-        for n in range(min(longest, len(stems) - i), 0, -1):
-            key = " ".join(stems[i : i + n])
-            kind = "LOC" if key in places else ("ORG" if key in orgs else None)
-            if kind:
-                out[i] = f"B-{kind}"
-                for j in range(i + 1, i + n):
-                    out[j] = f"I-{kind}"
-                i += n
-                break
+    while i < len(keys):
+        match = _longest_name(keys, i, places, orgs, longest)
+        if match:
+            n, kind = match
+            out[i] = f"B-{kind}"
+            for j in range(i + 1, i + n):
+                out[j] = f"I-{kind}"
+            i += n
         else:
             i += 1
     return out
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    places, orgs, _ = _gazetteers()
+    return frozenset(n.split()[0] for n in places | orgs)
+
+
+def _longest_name(keys: Sequence[str], i: int, places: frozenset[str], orgs: frozenset[str], longest: int) -> tuple[int, str] | None:
+    firsts = [r for r in stem_readings(keys[i]) if r in _first_words()]
+    if not firsts:
+        return None  # most words start no name: skip the n-gram lookups
+    for n in range(min(longest, len(keys) - i), 0, -1):
+        rest = keys[i + 1 : i + n]
+        for first in firsts:
+            name = " ".join((first, *rest))
+            if name in places:
+                return n, "LOC"
+            if name in orgs:
+                return n, "ORG"
+    return None
 
 
 def _shape(token: str) -> str:
@@ -107,11 +147,13 @@ def _shape(token: str) -> str:
 
 
 def token_features(tokens: Sequence[str]) -> list[tuple[int, ...]]:
-    """For each token: (gazetteer, cue before, cue two before, shape, proclitic) as value indexes."""
+    """For each token: (gazetteer, cue before, cue two before, shape, proclitic, given name) as
+    value indexes."""
     keys = [match_key(t) for t in tokens]
     stems = [strip_proclitics(k) for k in keys]
-    gaz = gazetteer_tags(stems)
+    gaz = gazetteer_tags(keys)
     cues = _cues()
+    given = _given_names()
     out: list[tuple[int, ...]] = []
     for i, tok in enumerate(tokens):
         before = cues.get(stems[i - 1], "none") if i >= 1 else "none"
@@ -124,6 +166,8 @@ def token_features(tokens: Sequence[str]) -> list[tuple[int, ...]]:
                 CUE_VALUES.index(before2),
                 SHAPE_VALUES.index(_shape(tok)),
                 CLITIC_VALUES.index(clitic) if clitic in CLITIC_VALUES else 0,
+                # one proclitic letter at most (وجوزيه، لمحمد): «الأمين» is not «أمين»
+                int(any(r in given for r in stem_readings(keys[i]) if len(keys[i]) - len(r) <= 1)),
             )
         )
     return out

@@ -14,8 +14,9 @@ from pathlib import Path
 import torch
 
 from marsad.arabic.normalize import match_key
-from marsad.nlp.bilstm_crf import BiLstmCrf, NetConfig
-from marsad.nlp.features import stem_readings, token_features
+from marsad.nlp.bilstm_crf import BiLstmCrf, Crf, NetConfig
+from marsad.nlp.consistency import spread_names
+from marsad.nlp.features import FEATURE_SIZES, stem_readings, token_features
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "ner.pt"
 PAD, UNK = 0, 1
@@ -54,7 +55,7 @@ class Encoder:
         words = torch.zeros(batch, length, dtype=torch.long)
         pre = torch.zeros(batch, length, dtype=torch.long)
         chars = torch.zeros(batch, length, MAX_CHARS, dtype=torch.long)
-        feats = torch.zeros(batch, length, 5, dtype=torch.long)
+        feats = torch.zeros(batch, length, len(FEATURE_SIZES), dtype=torch.long)
         mask = torch.zeros(batch, length, dtype=torch.bool)
         for b, sentence in enumerate(sentences):
             if not sentence:
@@ -72,7 +73,10 @@ class Encoder:
 
 
 class NerTagger:
-    """Loads the shipped model once; `tag_batch` returns a BIO tag per token of each sentence."""
+    """Loads the shipped model once; `tag_batch` returns a BIO tag per token of each sentence.
+
+    A model file holds one network or several trained on the same data and vocabularies (made by
+    tools/ensemble_ner.py); several are averaged: their tag scores and their CRF transitions."""
 
     def __init__(self, model_path: str | Path = MODEL_PATH, threads: int = 1) -> None:
         if not Path(model_path).exists():
@@ -80,14 +84,32 @@ class NerTagger:
         # One thread by default: the analysis already runs one process per core.
         torch.set_num_threads(threads)
         blob = torch.load(model_path, weights_only=True, map_location="cpu")
-        raw = blob["config"]
-        cfg = NetConfig(**{**raw, **{k: tuple(raw[k]) for k in ("feature_sizes", "tags", "char_widths")}})
-        self.tags = cfg.tags
+        members = blob.get("members") or [{"config": blob["config"], "state": blob["state"]}]
+        shared = blob.get("shared_state", {})
         self.encoder = Encoder(Vocabulary(blob["words"]), Vocabulary(blob["pretrained_words"]), Vocabulary(blob["chars"]))
-        self.net = BiLstmCrf(cfg)
-        state = {k: v.float() for k, v in blob["state"].items()}
-        self.net.load_state_dict(state)
-        self.net.eval()
+        self.nets: list[BiLstmCrf] = []
+        for member in members:
+            raw = member["config"]
+            cfg = NetConfig(**{**raw, **{k: tuple(raw[k]) for k in ("feature_sizes", "tags", "char_widths")}})
+            net = BiLstmCrf(cfg)
+            net.load_state_dict({k: v.float() for k, v in {**shared, **member["state"]}.items()})
+            if self.nets:
+                net.pretrained = self.nets[0].pretrained  # one copy of the frozen word table
+            net.eval()
+            self.nets.append(net)
+        self.tags = self.nets[0].cfg.tags
+        self.crf = self.nets[0].crf
+        if len(self.nets) > 1:
+            self.crf = Crf(self.tags)
+            with torch.no_grad():
+                for name in ("transitions", "start", "end"):
+                    getattr(self.crf, name).copy_(torch.stack([getattr(n.crf, name) for n in self.nets]).mean(0))
+
+    def _emissions(
+        self, words: torch.Tensor, pre: torch.Tensor, chars: torch.Tensor, feats: torch.Tensor, mask: torch.Tensor
+    ) -> torch.Tensor:
+        scores = [net.emissions(words, pre, chars, feats, mask) for net in self.nets]
+        return scores[0] if len(scores) == 1 else torch.stack(scores).mean(0)
 
     def tag_batch(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
         pieces: list[Sequence[str]] = []
@@ -103,12 +125,17 @@ class NerTagger:
             for i in range(0, len(order), batch_size):
                 chunk = [pieces[j] for j in order[i : i + batch_size]]
                 words, pre, chars, feats, mask = self.encoder.encode(chunk)
-                paths = self.net.crf.decode(self.net.emissions(words, pre, chars, feats, mask), mask)
+                paths = self.crf.decode(self._emissions(words, pre, chars, feats, mask), mask)
                 for j, piece, path in zip(order[i : i + batch_size], chunk, paths, strict=True):
                     results[j] = [self.tags[t] for t in path[: len(piece)]]
         for j in range(len(pieces)):
             tagged[owners[j]].extend(results[j])
         return tagged
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags for the sentences of one document, made consistent across it (what is a name
+        once is a name where the document repeats it: marsad.nlp.consistency)."""
+        return spread_names(sentences, self.tag_batch(sentences))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_batch([tokens])[0] if tokens else []
