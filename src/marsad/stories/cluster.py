@@ -141,17 +141,17 @@ def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
     the entities every story of an archive shares (a country, its leader) weigh less than the
     ones that mark this event.
 
-    Entity evidence is the entity cosine, discounted twice: by how many names are shared (one
-    shared name gives half its cosine, two three quarters: a minister is in many stories) and by
-    the days between the article and the story (the same people days apart are more often a new
-    event than the same one)."""
+    Entity evidence is the entity cosine, discounted twice: when only one name is shared it counts
+    half (a minister is in many stories; two shared names are a cast), and by the days between the
+    article and the story (the same people days apart are more often a new event than the same
+    one)."""
     words = _cosine_to(doc.terms, story.terms, story.terms_norm2, idf)
     if not doc.entities or not story.entities:
         return words  # no names on one side is no evidence either way
     shared = sum(1 for e in doc.entities if e in story.entities)
     if not shared:
         return words
-    evidence = _cosine_to(doc.entities, story.entities, story.entities_norm2, idf) * (1 - 0.5**shared)
+    evidence = _cosine_to(doc.entities, story.entities, story.entities_norm2, idf) * (0.5 if shared == 1 else 1.0)
     if doc.day and story.first and story.last:
         gap = max(0, (doc.day - story.last).days, (story.first - doc.day).days)
         evidence *= max(0.0, 1 - gap / WINDOW_DAYS)
