@@ -106,3 +106,18 @@ def test_a_name_in_apposition_gets_two_left_out_words_back_and_no_more() -> None
     ]
     # «آن تشان» come back; «مع» and «قال إن» are no name parts, and one short word is not enough
     assert [m.text for m in find_mentions(text, tags) if m.type == "PER"] == ["آن تشان إيل", "بوتين", "كيم"]
+
+
+def test_a_country_glued_to_a_person_after_a_state_noun_is_split_off() -> None:
+    text = "وصل رئيس جمهورية برقان ماهر دغمان إلى شارع محمد علي باشا."
+    tags = [["O", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O", "B-PER", "I-PER", "I-PER", "O"]]
+    found = [(m.text, m.type) for m in find_mentions(text, tags)]
+    # after «جمهورية» the first word is the country; after «شارع» (no state noun) nothing changes
+    assert found == [("برقان", "LOC"), ("ماهر دغمان", "PER"), ("محمد علي باشا", "PER")]
+
+
+def test_a_name_part_that_starts_with_a_clitic_letter_is_kept_whole() -> None:
+    text = "وصل كارلو فتريني أمس. وأضاف فتريني أن المحادثات مثمرة."
+    tags = [["O", "B-PER", "I-PER", "O", "O"], ["O", "B-PER", "O", "O", "O", "O"]]
+    # «تريني» is a word the vocabulary knows, but the article names «كارلو فتريني»
+    assert [m.text for m in find_mentions(text, tags)] == ["كارلو فتريني", "فتريني"]

@@ -15,9 +15,10 @@ from functools import cache
 from marsad.arabic.chars import SENTENCE_END_CHARSET
 from marsad.arabic.normalize import match_key
 from marsad.arabic.stopwords import stopwords
-from marsad.arabic.tokens import Token, tokenize
+from marsad.arabic.tokens import Token, strip_proclitics, tokenize
 from marsad.article import Mention
 from marsad.data import load_data
+from marsad.entities.names import same_word
 from marsad.nlp.conll import spans
 from marsad.nlp.consistency import NAME_TYPES, not_name_parts, spread_names
 from marsad.nlp.features import gazetteer_stems, stem_readings
@@ -53,8 +54,12 @@ def sentences(text: str) -> list[list[Token]]:
     return out
 
 
-def _bare_reading(key: str, name_starts: set[str], vocabulary: frozenset[str]) -> str:
-    """The reading of a mention's first word without proclitics, or the word itself."""
+def _bare_reading(key: str, name_starts: set[str], vocabulary: frozenset[str], name_parts: set[str]) -> str:
+    """The reading of a mention's first word without proclitics, or the word itself. `name_parts`
+    holds the first and last words of the article's other names."""
+    bare_is_named = any(r in name_parts for r in stem_readings(key)[1:])  # وبوتين beside بوتين
+    if not bare_is_named and any(same_word(key, other) for other in name_parts):
+        return key  # «وأضاف فتريني» after «كارلو فتريني» (or فيتريني): a name, not ف + تريني
     for reading in stem_readings(key)[1:]:
         if key.endswith(reading) and len(key) - len(reading) <= 2:
             stripped = reading
@@ -97,10 +102,12 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
             if kind in NAME_TYPES and any(ch.isalpha() for w in words for ch in w.text):
                 raw.append((words, kind))
     name_starts = {match_key(words[0].text) for words, _ in raw}
-    name_parts = name_starts | {match_key(words[-1].text) for words, _ in raw if len(words) > 1}
+    name_ends = {match_key(words[-1].text) for words, _ in raw if len(words) > 1}
+    name_parts = name_starts | name_ends
     raw = [piece for words, kind in raw for piece in _split_at_conjunction(words, kind, name_parts)]
     raw = [(_trim_object(words) if kind == "PER" else words, kind) for words, kind in raw]
     raw = [(_after_comma(words, sent_of[words[0].start]) if kind == "PER" else words, kind) for words, kind in raw]
+    raw = [piece for words, kind in raw for piece in _split_state_name(words, kind, sent_of[words[0].start])]
     vocabulary = tagger_vocabulary()
     out: list[Mention] = []
     taken: set[int] = set()  # token starts inside a mention
@@ -109,7 +116,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     for words, kind in raw:
         first = words[0]
         key = match_key(first.text)
-        bare = _bare_reading(key, name_starts - {key}, vocabulary)
+        bare = _bare_reading(key, name_starts - {key}, vocabulary, (name_starts - {key}) | name_ends)
         clitic_letters = len(key) - len(bare) if not (key.startswith(_LAM_LAM) and bare.startswith(_ARTICLE)) else 1
         start = first.start + _skip_letters(first.text, clitic_letters)
         end = words[-1].end
@@ -167,6 +174,22 @@ def _name_syllable(token: Token) -> bool:
     key = match_key(token.text)
     function_word = key in stopwords() and not token.text.startswith("\u0622")  # alef madda: آن is no إن / أن
     return not (key in _title_words() or function_word or key in not_name_parts())
+
+
+def _split_state_name(words: list[Token], kind: str, sent: list[Token]) -> list[tuple[list[Token], str]]:
+    """«رئيس جمهورية برقان ماهر دغمان»: after a state noun (data/ner_cues.json state_nouns), a
+    person of three words or more starts with the country the tagger glued to it."""
+    if kind != "PER" or len(words) < 3:
+        return [(words, kind)]
+    i = next((k for k, t in enumerate(sent) if t.start == words[0].start), 0)
+    if i == 0 or strip_proclitics(match_key(sent[i - 1].text)) not in _state_nouns():
+        return [(words, kind)]
+    return [(words[:1], "LOC"), (words[1:], "PER")]
+
+
+@cache
+def _state_nouns() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("ner_cues.json")["state_nouns"])
 
 
 def _split_at_conjunction(words: list[Token], kind: str, name_starts: set[str]) -> list[tuple[list[Token], str]]:
