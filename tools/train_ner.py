@@ -1,13 +1,15 @@
 """Train marsad's NER model (a BiLSTM-CRF, marsad.nlp.bilstm_crf) on ANERcorp's training portion
 (../shared/data/ner), keeping the last 10% of the file (cut at a sentence boundary) as the
-development set, and write src/marsad/data/models/ner.pt. The epoch with the best development
-micro F1 (PER/LOC/ORG) is kept and its per-type scores printed.
+development set, and write one network (to src/marsad/data/models/ner.pt unless --out says
+otherwise). The epoch with the best development micro F1 (PER/LOC/ORG) is kept and its per-type
+scores printed. The shipped model is two such networks, trained with seeds 13 and 29 and merged by
+tools/ensemble_ner.py (README: The NER model).
 
 Needs the word-vector table from tools/embed_vocab.py (build/word_vectors.npz), reduced here by
 PCA to `--pretrained-dim` dimensions and shipped inside the model.
 
     .venv/bin/python tools/embed_vocab.py
-    .venv/bin/python tools/train_ner.py [--epochs 30] [--seed 13]
+    .venv/bin/python tools/train_ner.py [--seed 13] [--out build/ner_13.pt]
 """
 
 from __future__ import annotations
@@ -85,14 +87,14 @@ def main() -> None:
         help="CoNLL files whose words count toward the vocabularies without being trained on: networks trained on different "
         "files then share vocabularies and can be merged by tools/ensemble_ner.py",
     )
-    ap.add_argument("--epochs", type=int, default=30)
-    ap.add_argument("--patience", type=int, default=6)
+    ap.add_argument("--epochs", type=int, default=40)
+    ap.add_argument("--patience", type=int, default=8)
     ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--lr", type=float, default=1.5e-3)
     ap.add_argument("--pretrained-dim", type=int, default=100)
     ap.add_argument("--word-dropout", type=float, default=0.05)
     ap.add_argument("--lr-decay", type=float, default=0.5, help="learning rate factor after --decay-patience epochs without gain")
-    ap.add_argument("--decay-patience", type=int, default=3)
+    ap.add_argument("--decay-patience", type=int, default=0, help="0: no decay (the shipped networks were trained without)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--hidden", type=int, default=200)
@@ -150,7 +152,11 @@ def main() -> None:
     print(f"encoded in {time.perf_counter() - t0:.0f} s; dev tokens with a word vector: {coverage:.1%}")
 
     optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=args.lr)
-    scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimiser, mode="max", factor=args.lr_decay, patience=args.decay_patience)
+    scheduler = (
+        torch.optim.lr_scheduler.ReduceLROnPlateau(optimiser, mode="max", factor=args.lr_decay, patience=args.decay_patience)
+        if args.decay_patience
+        else None
+    )
     best, best_state, stale = -1.0, None, 0
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
@@ -170,7 +176,8 @@ def main() -> None:
             net.words.weight[untrained_words] = net.words.weight[UNK].clone()
             net.chars.weight[untrained_chars] = net.chars.weight[UNK].clone()
         f1 = evaluate(net, dev_batches, dev_gold).prf(["PER", "LOC", "ORG"])[2]
-        scheduler.step(f1)
+        if scheduler:
+            scheduler.step(f1)
         print(f"epoch {epoch}: loss {total / len(train_batches):.3f} dev micro F1 {f1:.4f} ({time.perf_counter() - t0:.0f} s)", flush=True)
         if f1 > best:
             best, stale = f1, 0

@@ -91,6 +91,10 @@ class NerTagger:
         for member in members:
             raw = member["config"]
             cfg = NetConfig(**{**raw, **{k: tuple(raw[k]) for k in ("feature_sizes", "tags", "char_widths")}})
+            if cfg.feature_sizes != FEATURE_SIZES:
+                raise ValueError(
+                    f"{model_path}: trained with other token features than marsad.nlp.features has; rebuild it (tools/train_ner.py)"
+                )
             net = BiLstmCrf(cfg)
             net.load_state_dict({k: v.float() for k, v in {**shared, **member["state"]}.items()})
             if self.nets:

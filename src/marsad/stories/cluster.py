@@ -1,10 +1,11 @@
 """Story clustering: articles about one event, across outlets and days.
 
 Each article is a TF-IDF vector of its content words and one of the entities it names. An article
-joins the story it is most similar to (words, and entities shared: see `similarity`) when that similarity reaches JOIN_THRESHOLD and the story's dates are within
-WINDOW_DAYS of its own; otherwise it starts a story. Candidate stories come from an inverted index
-of entities and top words, so an archive is clustered in one pass, and a new run only places its
-new articles: stories already stored keep their members (incremental, no re-clustering).
+joins the story it is most similar to (words, and the names shared: see `similarity`) when that
+similarity reaches JOIN_THRESHOLD and the story's dates are within WINDOW_DAYS of its own;
+otherwise it starts a story. Candidate stories come from an inverted index of entities and top
+words, so an archive is clustered in one pass, and a new run only places its new articles: stories
+already stored keep their members (incremental, no re-clustering).
 
 Near-copies (syndicated wire text, the same article on two sites) are found with MinHash over
 word 5-shingles and marked as copies of the first; a copy still belongs to its story but does not
@@ -70,8 +71,8 @@ class Story:
 
 
 def content_terms(text: str) -> Counter[str]:
-    """Content words with their proclitics off (والأسر, الأسر -> أسر; وفيتريني -> فيتريني): two
-    outlets telling one event rarely attach the same clitics to the same words."""
+    """Content words with their proclitics off (والأسر، الأسر -> أسر; بالوادي، الوادي -> وادي):
+    two outlets telling one event rarely attach the same clitics to the same words."""
     stop = stopwords()
     out: Counter[str] = Counter()
     for t in search_terms(text):
