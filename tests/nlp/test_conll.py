@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from marsad.nlp.conll import SpanScore, normalise_tag, read_conll, spans
 from marsad.nlp.features import CLITIC_VALUES, CUE_VALUES, GAZETTEER_VALUES, SHAPE_VALUES, token_features
 
@@ -58,3 +60,17 @@ def test_tag_document_makes_the_tags_consistent() -> None:
     doc = [["وصل", "فلاديمير", "بوتين", "إلى", "موسكو", "."], ["وقال", "بوتين", "إن", "الزيارة", "ناجحة", "."]]
     assert tagger.tag_document(doc) == spread_names(doc, tagger.tag_batch(doc))
     assert tagger.tag_document(doc)[1][1] == "B-PER"
+
+
+def test_a_model_built_with_other_features_is_refused_with_its_file_named(tmp_path: Path) -> None:
+    import torch
+
+    from marsad.nlp.ner import MODEL_PATH, NerTagger
+
+    blob = torch.load(MODEL_PATH, weights_only=True, map_location="cpu")
+    for member in blob["members"]:
+        member["config"]["feature_sizes"] = member["config"]["feature_sizes"][:-1]
+    path = tmp_path / "old.pt"
+    torch.save(blob, path)
+    with pytest.raises(ValueError, match=r"old\.pt: trained with other token features"):
+        NerTagger(path)
