@@ -38,6 +38,9 @@ def speakers(ctx: Context, text: str) -> list[tuple[str, str, str | None]]:
             [("direct", "الدولة لن", "رئيس الوزراء")],
         ),
         ("وقال مسؤول في وزارة التجارة إن المحادثات ستستأنف.", [("indirect", "المحادثات ستستأنف", "مسؤول في وزارة التجارة")]),
+        # a relay: the speaker is after «عن», not the agency that passes it on
+        ("ونقلت وكالة رويترز عن مصدر حكومي قوله إن المفاوضات متوقفة.", [("indirect", "المفاوضات متوقفة", "مصدر حكومي")]),
+        ("وقالت مصادر مطلعة لوكالة فرانس برس إن الاجتماع سيعقد غدا.", [("indirect", "الاجتماع سيعقد", None)]),
     ],
 )
 def test_speaker_patterns(ctx: Context, text: str, want: list[tuple[str, str, str | None]]) -> None:

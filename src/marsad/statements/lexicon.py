@@ -25,6 +25,7 @@ class SpeechLexicon:
     official_media: tuple[str, ...]
     anonymous: frozenset[str]
     role_stops: frozenset[str]
+    relay_verbs: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         """A word that opens a role (الرئيس، وزير، المتحدث، الأمين), with or without the article."""
@@ -41,6 +42,10 @@ class SpeechLexicon:
             if k in self.verbs or (k.endswith(_FEMININE_T) and k[:-1] in self.verbs):
                 return "verb"
         return None
+
+    def is_relay(self, word: str) -> bool:
+        """نقل / ونقلت: a verb whose subject passes on what the one after «عن» said."""
+        return any(k in self.relay_verbs or (k.endswith(_FEMININE_T) and k[:-1] in self.relay_verbs) for k in _readings(match_key(word)))
 
     def is_that(self, word: str) -> bool:
         """إن / أن / بأن…, the particle that opens reported speech; not آن (a name, or "now"),
@@ -78,4 +83,5 @@ def speech_lexicon() -> SpeechLexicon:
         official_media=tuple(sorted((match_key(w) for w in d["official_media"]), key=len, reverse=True)),
         anonymous=keys("anonymous_sources"),
         role_stops=keys("role_stops"),
+        relay_verbs=keys("relay_verbs"),
     )

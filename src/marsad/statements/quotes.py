@@ -22,11 +22,13 @@ from marsad.article import Mention, Quote
 from marsad.statements.lexicon import SpeechLexicon, speech_lexicon
 
 CARRY_SENTENCES = 3  # how far back a verb with no subject looks for the last speaker
+MAX_RELAY_TOKENS = 6  # words between a relay verb and its «عن» (ونقلت وكالة الأنباء الرسمية عن)
 MAX_ROLE_TOKENS = 12  # longest role phrase between a verb and the speaker's name
 MAX_INDIRECT_GAP = 15  # tokens between a verb and its إن / أن
 MIN_BARE_QUOTE_WORDS = 4  # shorter quoted text with no speaker is a scare quote or a name
 _ILA = "\u0627\u0644\u064a"  # alef lam yeh: إلى (as a match key)
 _LAM = "\u0644"  # lam: لـ (to)
+_AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
 _ACCORDING = ("\u062d\u0633\u0628\u0645\u0627", "\u0643\u0645\u0627")  # حسبما، كما: «…، حسبما قال X»
 
 
@@ -146,6 +148,19 @@ class _Reader:
             end = toks[0].end  # لصحفيين: one word
         return [t for t in toks if t.start >= end and t.text not in ("»", "”", '"')]
 
+    def speaker_of(self, verb: Token, limit: int) -> tuple[int | None, str] | None:
+        """The speaker a reporting verb names before `limit`. After a relay verb («نقلت وكالة
+        رويترز عن مصدر حكومي قوله») it is the one named after «عن», within a few words of the
+        verb, not the outlet that relays."""
+        if self.lex.is_relay(verb.text):
+            for tok in self.tokens_between(verb.end, limit)[:MAX_RELAY_TOKENS]:
+                if match_key(tok.text) == _AN:
+                    found = self.subject(tok.end, limit)
+                    if found:
+                        return found
+                    break
+        return self.subject(verb.end, limit)
+
     def subject(self, after: int, limit: int) -> tuple[int | None, str] | None:
         """The speaker named right after a verb ending at `after`: a mention, or a role.
         Allowed before the name: nothing, or a role phrase led by a title word."""
@@ -198,7 +213,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         with a subject of its own (ورد بوتين على سؤال…، بقوله: is بوتين); else no speaker yet."""
         verbs = [t for t in r.tokens_between(window_start, verb_pos) if lex.verb_kind(t.text)]
         for tok in reversed(verbs):
-            found = r.subject(tok.end, limit)
+            found = r.speaker_of(tok, limit)
             if found:
                 return _Speaker(found[0], found[1], sentence), tok.text
         return None, verbs[-1].text if verbs else None
@@ -214,7 +229,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             after = [t for t in r.tokens_between(s.close, r.sentence_ends[sentence] - 1)][:4]
             verb = next((t for t in after if lex.verb_kind(t.text)), None)
             if verb is not None:
-                found = r.subject(verb.end, r.sentence_ends[sentence] - 1)
+                found = r.speaker_of(verb, r.sentence_ends[sentence] - 1)
                 speaker = _Speaker(found[0], found[1], sentence) if found else None
                 cue = verb.text
         words = len(text[s.start : s.end].split())
@@ -252,7 +267,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 # «…، حسبما قال X»: what precedes in the sentence is what X said.
                 begin = max(r.sentence_start(tok.start), max((b for _, b in quoted if b <= before.start), default=0))
                 content = text[begin : before.start].strip(" \u060c,.\n")
-                found = r.subject(tok.end, end_of_sentence)
+                found = r.speaker_of(tok, end_of_sentence)
                 if len(content.split()) >= 3 and found:
                     start = text.index(content, begin)
                     speaker = _Speaker(found[0], found[1], sentence)
@@ -263,7 +278,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if len(content.split()) < 2:
             continue
         start = text.index(content, that.end)
-        found = r.subject(tok.end, that.start)
+        found = r.speaker_of(tok, that.start)
         speaker = _Speaker(found[0], found[1], sentence) if found else None
         q = Quote(
             content,
