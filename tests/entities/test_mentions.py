@@ -121,3 +121,9 @@ def test_a_name_part_that_starts_with_a_clitic_letter_is_kept_whole() -> None:
     tags = [["O", "B-PER", "I-PER", "O", "O"], ["O", "B-PER", "O", "O", "O", "O"]]
     # «تريني» is a word the vocabulary knows, but the article names «كارلو فتريني»
     assert [m.text for m in find_mentions(text, tags)] == ["كارلو فتريني", "فتريني"]
+
+
+def test_a_kunya_before_a_person_is_part_of_the_name() -> None:
+    text = "وتقول أم خالد إن المياه وصلت. وقال أبو سامر إنه خسر كل شيء."
+    tags = [["O", "O", "B-PER", "O", "O", "O", "O"], ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"]]
+    assert [m.text for m in find_mentions(text, tags)] == ["أم خالد", "أبو سامر"]

@@ -108,6 +108,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     raw = [(_trim_object(words) if kind == "PER" else words, kind) for words, kind in raw]
     raw = [(_after_comma(words, sent_of[words[0].start]) if kind == "PER" else words, kind) for words, kind in raw]
     raw = [piece for words, kind in raw for piece in _split_state_name(words, kind, sent_of[words[0].start])]
+    raw = [(_with_kunya(words, sent_of[words[0].start]) if kind == "PER" else words, kind) for words, kind in raw]
     vocabulary = tagger_vocabulary()
     out: list[Mention] = []
     taken: set[int] = set()  # token starts inside a mention
@@ -185,6 +186,20 @@ def _split_state_name(words: list[Token], kind: str, sent: list[Token]) -> list[
     if i == 0 or strip_proclitics(match_key(sent[i - 1].text)) not in _state_nouns():
         return [(words, kind)]
     return [(words[:1], "LOC"), (words[1:], "PER")]
+
+
+def _with_kunya(words: list[Token], sent: list[Token]) -> list[Token]:
+    """«وتقول أم خالد»: a kunya word (data/ner_cues.json kunya) right before a person the tagger
+    found without it is part of the name."""
+    i = next((k for k, t in enumerate(sent) if t.start == words[0].start), 0)
+    if i > 0 and match_key(sent[i - 1].text) in _kunya() and match_key(words[0].text) not in _kunya():
+        return [sent[i - 1], *words]
+    return words
+
+
+@cache
+def _kunya() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("ner_cues.json")["kunya"])
 
 
 @cache
