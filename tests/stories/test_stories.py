@@ -101,6 +101,28 @@ def test_corroboration_counts_original_sources_not_outlets() -> None:
     assert dossier["summary"][0]["sources"] == ["الخليج", "فرانس برس"]
 
 
+def test_a_sentence_is_credited_to_the_agency_it_follows_not_to_every_agency_of_its_article() -> None:
+    fact = "ستساعد روسيا كوريا الشمالية في بناء أقمار صناعية خلال العام المقبل وفق اتفاق فضائي جديد."
+    intro = "ذكرت وكالة تاس أن الزعيمين اجتمعا في قاعدة فوستوتشني الفضائية أمس لساعات طويلة."
+    coda = "وقالت فرانس برس إن واشنطن حذرت من أي صفقات أسلحة بين البلدين في الأسابيع المقبلة."
+    a = record("a", "الأفق", f"{intro}\n{fact}\n{coda}")
+    a["sources"] = [
+        {"name": "تاس", "kind": "agency", "source_id": "agency:تاس", "start": 11, "end": 14},
+        {
+            "name": "فرانس برس",
+            "kind": "agency",
+            "source_id": "agency:فرانس برس",
+            "start": len(intro) + len(fact) + 8,
+            "end": len(intro) + len(fact) + 17,
+        },
+    ]
+    b = record("b", "المدار", fact.replace("ستساعد", "سوف تساعد"))
+    claims = dossier_of([a, b])["claims"]
+    (shared,) = [c for c in claims if c["articles"] == ["a", "b"]]
+    # the fact follows TASS's sentence; AFP is cited only after it; b cites no one: its outlet
+    assert shared["independent_sources"] == ["المدار", "تاس"]
+
+
 def test_a_denial_against_an_assertion_is_a_disagreement() -> None:
     records = [
         record("a", "الأفق", "وقع الزعيمان اتفاقا للتعاون العسكري خلال القمة في قاعدة فوستوتشني الفضائية أمس"),

@@ -72,6 +72,10 @@ def original_sources(record: dict[str, Any]) -> list[str]:
     return sorted({s["name"] for s in record.get("sources", []) if s["kind"] == "agency"})
 
 
+def _agencies_in(record: dict[str, Any], start: int, end: int) -> list[str]:
+    return sorted({s["name"] for s in record.get("sources", []) if s["kind"] == "agency" and start <= s["start"] < end})
+
+
 def build_dossier(
     story_id: str, records: list[dict[str, Any]], copies: dict[str, str], inferred: list[InferredDate], idf: dict[str, float]
 ) -> dict[str, Any]:
@@ -139,13 +143,20 @@ def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _sentences(records: list[dict[str, Any]]) -> list[_Sentence]:
+    """Sentences that can state a fact, each with the agencies behind it: those it cites; else
+    those the nearest earlier sentence citing any named («وقالت فرانس برس … وأضافت …»); else the
+    article's one agency when it cites only one (a wire credit at the end, «(أ ف ب)»). An article
+    citing several agencies does not lend them all to a sentence that names none."""
     out = []
     for r in records:
-        sources = original_sources(r)
+        every = original_sources(r)
+        single = every if len(every) == 1 else []
+        last: list[str] = []
         for s in split_sentences(r["text"]):
+            last = _agencies_in(r, s.start, s.end) or last
             terms = content_terms(s.text)
             if len(terms) >= MIN_CLAIM_WORDS:
-                out.append(_Sentence(s.text, r["id"], r.get("outlet"), terms, sources))
+                out.append(_Sentence(s.text, r["id"], r.get("outlet"), terms, last or single))
     return out
 
 
