@@ -185,3 +185,30 @@ def test_sample_pages_form_one_story_without_the_appended_article(tmp_path) -> N
     # The pages retell the same facts in their own words: some are found as shared claims.
     assert home["claims"] and all(len(c["articles"]) >= 2 for c in home["claims"])
     assert any(len(s["articles"]) >= 2 for s in home["summary"])
+
+
+def quoted(article_id: str, outlet: str, speaker: str, *texts: str) -> dict[str, Any]:
+    r = record(article_id, outlet, " ".join(texts))
+    r["quotes"] = [{"text": t, "kind": "direct", "speaker_id": speaker, "speaker_name": speaker} for t in texts]
+    return r
+
+
+def test_one_utterance_is_matched_across_outlets_in_other_words_and_in_part() -> None:
+    records = [
+        quoted(
+            "a",
+            "الأفق",
+            "e-kim",
+            "سنقف دائما إلى جانب روسيا في معركتها العادلة ضد قوى الهيمنة الغربية من أجل عالم متعدد الأقطاب",
+            "سنعزز التعاون في مجال الفضاء",
+        ),
+        quoted("b", "المدار", "e-kim", "سنقف على الدوام إلى جانب روسيا في معركتها العادلة ضد الهيمنة"),
+        quoted("c", "صوت المدينة", "e-kim", "ضد قوى الهيمنة الغربية"),
+        quoted("d", "الخليج", "e-putin", "سنقف دائما إلى جانب روسيا في معركتها"),
+    ]
+    clusters = dossier_of(records)["quotes"]
+    home = {(c["speaker_id"], v["text"]): c for c in clusters for v in c["variants"]}
+    kim = home[("e-kim", "سنقف دائما إلى جانب روسيا في معركتها العادلة ضد قوى الهيمنة الغربية من أجل عالم متعدد الأقطاب")]
+    assert sorted(v["article"] for v in kim["variants"]) == ["a", "b", "c"]  # reworded, and a part of it
+    assert home[("e-kim", "سنعزز التعاون في مجال الفضاء")] is not kim  # another thing Kim said
+    assert [v["article"] for v in home[("e-putin", "سنقف دائما إلى جانب روسيا في معركتها")]["variants"]] == ["d"]

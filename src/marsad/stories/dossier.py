@@ -21,6 +21,8 @@ from marsad.stories.dates import InferredDate
 from marsad.temporal.times import find_times
 
 QUOTE_MATCH = 0.3  # character-trigram similarity of two quotes by one speaker
+QUOTE_CONTAINED = 0.8  # share of a partial quote's trigrams found in a fuller one («يفتح صفحة جديدة»)
+MIN_PARTIAL_TRIGRAMS = 12  # a partial quote shorter than this (a word or two) is not matched by containment
 MAX_COMPARED = 8  # variants of a quote cluster a new quote is compared with
 MAX_VARIANTS = 20  # variants listed per claim or quote (the count says how many there are)
 CLAIM_MATCH = 0.3  # word cosine of two sentences stating the same fact
@@ -43,6 +45,15 @@ def _trigrams(text: str) -> set[str]:
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _same_utterance(a: set[str], b: set[str]) -> bool:
+    """Two quotes by one speaker say the same thing: similar wording, or one is a part of the
+    other (an outlet quoting «يفتح صفحة جديدة» of «هذا الاتفاق يفتح صفحة جديدة في علاقات بلدينا»)."""
+    if _jaccard(a, b) >= QUOTE_MATCH:
+        return True
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= MIN_PARTIAL_TRIGRAMS and len(small & big) / len(small) >= QUOTE_CONTAINED
 
 
 @dataclass(slots=True)
@@ -110,7 +121,7 @@ def _top_entities(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Quotes by one speaker that say the same thing, across outlets, side by side."""
+    """Quotes by one speaker that say the same thing (`_same_utterance`), across outlets, side by side."""
     clusters: list[dict[str, Any]] = []
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for r in records:
@@ -120,11 +131,7 @@ def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             grams = _trigrams(q["text"])
             variant = {"text": q["text"], "outlet": r.get("outlet"), "article": r["id"], "kind": q["kind"]}
             home = next(
-                (
-                    c
-                    for c in by_speaker.get(q["speaker_id"], [])
-                    if max(_jaccard(grams, g) for g in c["_grams"][:MAX_COMPARED]) >= QUOTE_MATCH
-                ),
+                (c for c in by_speaker.get(q["speaker_id"], []) if any(_same_utterance(grams, g) for g in c["_grams"][:MAX_COMPARED])),
                 None,
             )
             if home is None:
