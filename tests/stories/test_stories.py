@@ -132,6 +132,16 @@ def test_a_denial_against_an_assertion_is_a_disagreement() -> None:
     assert d["kind"] == "denial" and {s["outlet"] for s in d["sides"]} == {"الأفق", "المدار"}
 
 
+def test_a_negation_in_a_sentence_that_only_shares_the_topic_is_no_disagreement() -> None:
+    records = [
+        record(
+            "a", "الأفق", "وأشار مراقبون إلى أن القمة هي الأولى بين زعيمي البلدين منذ خمس سنوات بعد توتر بسبب حقوق الصيد في المياه المشتركة"
+        ),
+        record("b", "المدار", "ويذكر أن القمة لم تتطرق علنا إلى الخلاف على حقوق الصيد في المياه المشتركة بين البلدين"),
+    ]
+    assert dossier_of(records)["disagreements"] == []
+
+
 def test_different_numbers_for_one_fact_are_a_disagreement() -> None:
     records = [
         record("a", "الأفق", "لقي ثلاثة أشخاص حتفهم وأجليت 400 أسرة من منازلها في وادي السنديان بعد الفيضان"),

@@ -26,6 +26,7 @@ MIN_PARTIAL_TRIGRAMS = 12  # a partial quote shorter than this (a word or two) i
 MAX_COMPARED = 8  # variants of a quote cluster a new quote is compared with
 MAX_VARIANTS = 20  # variants listed per claim or quote (the count says how many there are)
 CLAIM_MATCH = 0.3  # word cosine of two sentences stating the same fact
+DENIAL_MATCH = 0.5  # word cosine above which a negated and a plain sentence deny one another
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
 MAX_POSTING = 50  # claims a word may point to before it is too common to find candidates by
@@ -212,7 +213,7 @@ def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str
     multi = [c for c in ranked if len({x.article for x in c.sentences}) > 1]
     return {
         "claims": [_claim_json(c, copies) for c in multi],
-        "disagreements": [d for c in multi if (d := _disagreement(c))],
+        "disagreements": [d for c in multi if (d := _disagreement(c, idf))],
         "summary": _summary(ranked, copies),
     }
 
@@ -229,8 +230,10 @@ def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _disagreement(c: _Claim) -> dict[str, Any] | None:
-    """Two versions of one claim where one denies what the other asserts, or the numbers differ."""
+def _disagreement(c: _Claim, idf: dict[str, float]) -> dict[str, Any] | None:
+    """Two versions of one claim where one denies what the other asserts, or the numbers differ.
+    A denial repeats most of what it denies («وقع الزعيمان اتفاقا» / «لم يوقع الزعيمان أي
+    اتفاق»): a negation in one of two sentences that only share a topic is no disagreement."""
     neg = _negation_words()
     compared = c.sentences[: MAX_COMPARED * 4]  # a claim repeated by hundreds of copies needs no square of them
     for a in compared:
@@ -241,7 +244,10 @@ def _disagreement(c: _Claim) -> dict[str, Any] | None:
             nb = bool(set(match_key(b.text).split()) & neg)
             numbers_a = set(_NUMBER_RE.findall(normalize_digits(a.text)))
             numbers_b = set(_NUMBER_RE.findall(normalize_digits(b.text)))
-            kind = "denial" if na != nb else ("numbers" if numbers_a and numbers_b and numbers_a != numbers_b else None)
+            if na != nb:
+                kind = "denial" if _cosine(a.terms, b.terms, idf) >= DENIAL_MATCH else None
+            else:
+                kind = "numbers" if numbers_a and numbers_b and numbers_a != numbers_b else None
             if kind:
                 return {
                     "kind": kind,
