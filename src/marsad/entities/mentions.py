@@ -17,11 +17,10 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import Token, strip_proclitics, tokenize
 from marsad.article import Mention
-from marsad.data import load_data
 from marsad.entities.names import same_word
 from marsad.nlp.conll import spans
 from marsad.nlp.consistency import NAME_TYPES, not_name_parts, spread_names
-from marsad.nlp.features import gazetteer_stems, stem_readings
+from marsad.nlp.features import cue_words, gazetteer_stems, stem_readings
 from marsad.statements.lexicon import speech_lexicon
 
 _ARTICLE = "\u0627\u0644"  # alef lam: ال
@@ -152,7 +151,7 @@ def _after_comma(words: list[Token], sent: list[Token]) -> list[Token]:
     comma and it gets them back when the whole name is then three words or more, unless a left-out
     word is a title, a reporting verb or a function word («، الرئيس فلاديمير بوتين.», «، قال كيم
     جونغ أون.»)."""
-    i = next((k for k, t in enumerate(sent) if t.start == words[0].start), None)
+    i = _position(words, sent)
     if i is None:
         return words
     after = i + len(words)
@@ -168,13 +167,18 @@ def _after_comma(words: list[Token], sent: list[Token]) -> list[Token]:
     return words
 
 
+def _position(words: list[Token], sent: list[Token]) -> int | None:
+    """Index in its sentence of a span's first token."""
+    return next((k for k, t in enumerate(sent) if t.start == words[0].start), None)
+
+
 def _name_syllable(token: Token) -> bool:
     """A short word that can be part of a name (آن، باك، جو، لي), not a verb, title or function word."""
     if len(token.text) > MAX_NAME_SYLLABLE or not token.text.isalpha() or speech_lexicon().verb_kind(token.text):
         return False
     key = match_key(token.text)
     function_word = key in stopwords() and not token.text.startswith("\u0622")  # alef madda: آن is no إن / أن
-    return not (key in _title_words() or function_word or key in not_name_parts())
+    return not (key in cue_words("person_titles") or function_word or key in not_name_parts())
 
 
 def _split_state_name(words: list[Token], kind: str, sent: list[Token]) -> list[tuple[list[Token], str]]:
@@ -182,8 +186,8 @@ def _split_state_name(words: list[Token], kind: str, sent: list[Token]) -> list[
     person of three words or more starts with the country the tagger glued to it."""
     if kind != "PER" or len(words) < 3:
         return [(words, kind)]
-    i = next((k for k, t in enumerate(sent) if t.start == words[0].start), 0)
-    if i == 0 or strip_proclitics(match_key(sent[i - 1].text)) not in _state_nouns():
+    i = _position(words, sent) or 0
+    if i == 0 or strip_proclitics(match_key(sent[i - 1].text)) not in cue_words("state_nouns"):
         return [(words, kind)]
     return [(words[:1], "LOC"), (words[1:], "PER")]
 
@@ -191,20 +195,10 @@ def _split_state_name(words: list[Token], kind: str, sent: list[Token]) -> list[
 def _with_kunya(words: list[Token], sent: list[Token]) -> list[Token]:
     """«وتقول أم خالد»: a kunya word (data/ner_cues.json kunya) right before a person the tagger
     found without it is part of the name."""
-    i = next((k for k, t in enumerate(sent) if t.start == words[0].start), 0)
-    if i > 0 and match_key(sent[i - 1].text) in _kunya() and match_key(words[0].text) not in _kunya():
+    i = _position(words, sent) or 0
+    if i > 0 and match_key(sent[i - 1].text) in cue_words("kunya") and match_key(words[0].text) not in cue_words("kunya"):
         return [sent[i - 1], *words]
     return words
-
-
-@cache
-def _kunya() -> frozenset[str]:
-    return frozenset(match_key(w) for w in load_data("ner_cues.json")["kunya"])
-
-
-@cache
-def _state_nouns() -> frozenset[str]:
-    return frozenset(match_key(w) for w in load_data("ner_cues.json")["state_nouns"])
 
 
 def _split_at_conjunction(words: list[Token], kind: str, name_starts: set[str]) -> list[tuple[list[Token], str]]:
@@ -258,7 +252,7 @@ def role_references(text: str, sents: list[list[Token]], found: list[Mention], t
     so resolution gives it the person's entity."""
     tokens = [t for s in sents for t in s]
     index = {t.start: i for i, t in enumerate(tokens)}
-    titles = _title_words()
+    titles = cue_words("person_titles")
     roles: dict[tuple[str, ...], set[str]] = {}
     for m in found:
         i = index.get(m.start, index.get(_token_start(tokens, m.start), -1))
@@ -297,11 +291,6 @@ def _token_start(tokens: list[Token], offset: int) -> int:
         if t.start <= offset < t.end:
             return t.start
     return offset
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    return frozenset(match_key(w) for w in load_data("ner_cues.json")["person_titles"])
 
 
 @cache

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 
 from marsad.arabic.normalize import match_key
-from marsad.data import load_data
 from marsad.nlp.conll import spans
-from marsad.nlp.features import stem_readings
+from marsad.nlp.features import cue_words, stem_readings
 
 NAME_TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
-@cache
 def not_name_parts() -> frozenset[str]:
     """Words that are never a person's name on their own (titles, kinship words) although they
     can start or end a tagged span."""
-    return frozenset(match_key(w) for w in load_data("ner_cues.json")["not_name_parts"])
+    return cue_words("not_name_parts")
 
 
 def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> list[list[str]]:

@@ -43,6 +43,12 @@ def stem_readings(key: str) -> list[str]:
 
 
 @cache
+def cue_words(field: str) -> frozenset[str]:
+    """One list of data/ner_cues.json as match keys (person_titles, not_name_parts, kunya …)."""
+    return frozenset(match_key(w) for w in load_data("ner_cues.json")[field])
+
+
+@cache
 def _cues() -> dict[str, str]:
     data = load_data("ner_cues.json")
     out: dict[str, str] = {}
