@@ -29,6 +29,10 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+# Joined after `articles a`: keeps the articles of the pages a run read (its one parameter: run_id).
+_OF_RUN = " JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp ON rp.page_id = a.page_id"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     article_id: str
@@ -260,8 +264,7 @@ class Store:
         """The entities a run's articles mention, with the spellings and outlets of this run."""
         rows = self.db.execute(
             "SELECT m.entity_id, e.name, e.type, a.id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m"
-            " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
-            " JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp ON rp.page_id = a.page_id",
+            " JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id" + _OF_RUN,
             (run_id,),
         )
         found: dict[str, Entity] = {}
@@ -311,8 +314,7 @@ class Store:
         """The stories any of a run's articles belong to, largest first."""
         rows = self.db.execute(
             "SELECT DISTINCT s.record, s.articles, s.id FROM stories s JOIN story_articles sa ON sa.story_id = s.id"
-            " JOIN articles a ON a.id = sa.article_id JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp"
-            " ON rp.page_id = a.page_id ORDER BY s.articles DESC, s.id",
+            " JOIN articles a ON a.id = sa.article_id" + _OF_RUN + " ORDER BY s.articles DESC, s.id",
             (run_id,),
         )
         return [json.loads(r[0]) for r in rows]
