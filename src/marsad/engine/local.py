@@ -117,6 +117,8 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
                         summary.problems.append(InputProblem(page.source, result, page.locator))
                         continue
                     if result is not None and page.page_id not in stored:
+                        for message in result[0].hints.get("warnings", []) if result else []:
+                            summary.problems.append(InputProblem(page.source, message, page.locator, fatal=False))
                         store.save_page(page, result, PIPELINE_VERSION)
                         summary.pages_analysed += 1
                         stored.add(page.page_id)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.safe_text import for_message
+
 
 @dataclass(frozen=True, slots=True)
 class InputProblem:
-    """A per-file (or per-record) message for the run summary. `fatal`: nothing was analysed."""
+    """A per-file (or per-record) message for the run summary. `fatal`: nothing was analysed.
+    Printed as one line whatever the file name or the page holds (see safe_text)."""
 
     source: str
     message: str
@@ -15,8 +18,8 @@ class InputProblem:
     fatal: bool = True
 
     def __str__(self) -> str:
-        where = f"{self.source} ({self.locator})" if self.locator else self.source
-        return f"{where}: {self.message}"
+        where = for_message(self.source) + (f" ({for_message(self.locator, 60)})" if self.locator else "")
+        return f"{where}: {for_message(self.message, 500)}"
 
 
 class InputError(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 import lxml.html
@@ -72,6 +73,11 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
 
     tree = _parse(html)
     hints: dict[str, Any] = {}
+    if _lost_text(tree, html):
+        # libxml2 drops what lies deeper than its nesting limit, silently: read the words
+        # without the structure rather than return an empty article.
+        hints["warnings"] = [f"HTML nested deeper than the parser reads ({_PARSER_DEPTH:,} levels); its text was read without the page's layout"]
+        return flat_text_lines(html), hints
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -101,12 +107,85 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
     return lines, hints
 
 
+# huge_tree lifts libxml2's nesting limit from 256 to 2,048 levels (real pages nest 20-60 deep;
+# generated markup sometimes hundreds) and its limit on a single text node (10 MB).
+# The text is already decoded (ingest/encoding.py): the parser must read its bytes as UTF-8,
+# whatever a <meta charset> says or fails to say (without one libxml2 assumes Latin-1, which
+# turned Arabic into «Ø§Ù…» mojibake).
+_PARSER = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")
+_PARSER_DEPTH = 2048
+
+
 def _parse(html: str) -> Any:
     try:
-        tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"))
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ValueError(f"cannot parse HTML: {exc}") from exc
     return tree
+
+
+def _visible_chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _markup_text_chars(html: str) -> int:
+    """Characters outside tags (scripts' and styles' included, as in the tree's text), counted
+    in one pass: a regex over unclosed «<» would go quadratic on hostile input."""
+    count = i = 0
+    while i < len(html):
+        j = html.find("<", i)
+        if j < 0:
+            return count + _visible_chars(html[i:])
+        count += _visible_chars(html[i:j])
+        k = html.find(">", j)
+        if k < 0:
+            break
+        i = k + 1
+    return count
+
+
+def _lost_text(tree: Any, html: str) -> bool:
+    """The parsed tree holds less than half the text the markup does: the parser gave up on
+    part of the page (nesting past its limit)."""
+    in_markup = _markup_text_chars(html)
+    return in_markup >= 200 and _visible_chars(tree.text_content()) < in_markup / 2
+
+
+def flat_text_lines(html: str) -> list[str]:
+    """The text of a page whatever its nesting (Python's streaming HTML parser keeps no tree):
+    one line per block element, script and style left out."""
+    reader = _FlatText()
+    reader.feed(html)
+    reader.close()
+    return [line for line in (" ".join(part.split()) for part in reader.lines()) if line]
+
+
+class _FlatText(HTMLParser):
+    _SKIP = frozenset(("script", "style", "noscript", "template", "head"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._parts: list[list[str]] = [[]]
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in _LINE_TAGS or tag == "br":
+            self._parts.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _LINE_TAGS:
+            self._parts.append([])
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._parts[-1].append(data)
+
+    def lines(self) -> list[str]:
+        return ["".join(p) for p in self._parts]
 
 
 def _read_meta(tree: Any) -> dict[str, str]:
