@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import math
 import os
+import sqlite3
 import sys
 
 from marsad import __version__
 from marsad.context import Context, Settings
+from marsad.safe_text import for_message
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,22 +50,79 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "analyze":
-        return _analyze(args)
-    if args.command == "serve":
-        return _serve(args)
-    return _search(args)
+    from marsad.store.sqlite import NotAStore
+
+    try:
+        if args.command == "analyze":
+            return _analyze(args)
+        if args.command == "serve":
+            return _serve(args)
+        return _search(args)
+    except _UsageError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    except NotAStore as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say("interrupted; every committed window of pages is kept in the store, and a re-run resumes from there")
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            _say(f"disk full while writing{' ' + for_message(str(exc.filename)) if exc.filename else ''}; free space and re-run (committed pages are kept)")
+            return EXIT_INPUT_FAILED
+        _say(f"{for_message(str(exc.filename or ''))}: {exc.strerror or exc}")
+        return EXIT_INPUT_FAILED
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc):
+            _say("disk full while writing the store; free space and re-run (committed pages are kept)")
+        else:
+            _say(f"store error: {for_message(str(exc))}")
+        return EXIT_INPUT_FAILED
+
+
+class _UsageError(Exception):
+    """An argument that cannot work: one line on stderr, exit status 2."""
+
+
+def _say(message: str) -> None:
+    print(f"marsad: {message}", file=sys.stderr)
+
+
+# More processes than this gains nothing and exhausts the machine (each loads the tagger).
+MAX_WORKERS = 64
+MAX_PAGE_MB = 1024
+
+
+def _check_analyze_args(args: argparse.Namespace) -> str:
+    """The store path, after refusing arguments that cannot work."""
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise _UsageError(f"--workers must be between 1 and {MAX_WORKERS} (got {args.workers})")
+    if not (math.isfinite(args.max_page_mb) and 0 < args.max_page_mb <= MAX_PAGE_MB):
+        raise _UsageError(f"--max-page-mb must be a number above 0 and at most {MAX_PAGE_MB} (got {args.max_page_mb})")
+    if os.path.exists(args.out) and not os.path.isdir(args.out):
+        raise _UsageError(f"--out {for_message(args.out)}: exists and is not a directory")
+    db_path: str = args.db or os.path.join(args.out, "marsad.db")
+    if args.db:
+        _check_db_path(args.db)
+    return db_path
+
+
+def _check_db_path(db: str) -> None:
+    folder = os.path.dirname(os.path.abspath(db))
+    if not os.path.isdir(folder):
+        raise _UsageError(f"--db {for_message(db)}: folder {for_message(folder)} does not exist")
+    if os.path.isdir(db):
+        raise _UsageError(f"--db {for_message(db)}: is a directory, not a store file")
 
 
 def _analyze(args: argparse.Namespace) -> int:
     from marsad.engine.local import run_analysis
     from marsad.export import write_articles_jsonl, write_entities_json, write_stories_json
     from marsad.report.html import write_report
-    from marsad.store.sqlite import Store
+    from marsad.store.sqlite import Store, check_store_file
 
-    if args.workers < 1 or args.max_page_mb <= 0:
-        print("marsad: --workers must be at least 1 and --max-page-mb positive", file=sys.stderr)
-        return EXIT_USAGE
+    db_path = _check_analyze_args(args)
     settings = Settings(
         registry_files=tuple(args.registry),
         max_page_bytes=int(args.max_page_mb * 1024 * 1024),
@@ -73,8 +135,8 @@ def _analyze(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    check_store_file(db_path)  # before anything is written: a foreign file is refused untouched
     os.makedirs(args.out, exist_ok=True)
-    db_path = args.db or os.path.join(args.out, "marsad.db")
     with Store(db_path) as store:
         summary = run_analysis(args.paths, store, settings, ctx)
         articles_path = os.path.join(args.out, "articles.jsonl")
@@ -96,11 +158,11 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"error: {line}")
     for line in info["warnings"]:
         print(f"warning: {line}")
-    print(f"export: {articles_path}")
-    print(f"        {entities_path}")
-    print(f"        {stories_path}")
-    print(f"report: {report_path}")
-    print(f"store:  {db_path}")
+    print(f"export: {for_message(articles_path)}")
+    print(f"        {for_message(entities_path)}")
+    print(f"        {for_message(stories_path)}")
+    print(f"report: {for_message(report_path)}")
+    print(f"store:  {for_message(db_path)}")
     return EXIT_INPUT_FAILED if summary.failed else EXIT_OK
 
 
@@ -119,18 +181,21 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from marsad.store.sqlite import Store
+    from marsad.store.sqlite import Store, check_store_file
 
-    if not os.path.exists(args.db):
-        print(f"marsad: {args.db}: no such store", file=sys.stderr)
-        return EXIT_USAGE
+    if not os.path.isfile(args.db):
+        raise _UsageError(f"{for_message(args.db)}: no such store")
+    if args.limit < 1:
+        raise _UsageError(f"--limit must be at least 1 (got {args.limit})")
+    check_store_file(args.db)
     with Store(args.db) as store:
         hits = store.search(args.query, args.limit)
     for h in hits:
         if args.json:
             print(json.dumps(h.__dict__ if hasattr(h, "__dict__") else {k: getattr(h, k) for k in h.__slots__}, ensure_ascii=False))
         else:
-            print(f"{h.article_id}  {h.outlet or '—'}  {h.published or ''}\n  {h.headline or ''}\n  {h.snippet}\n")
+            shown = [for_message(v or "", 1000) for v in (h.outlet or "—", h.published, h.headline, h.snippet)]
+            print(f"{h.article_id}  {shown[0]}  {shown[1]}\n  {shown[2]}\n  {shown[3]}\n")
     if not args.json:
         print(f"{len(hits)} hit(s)")
     return EXIT_OK

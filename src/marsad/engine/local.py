@@ -7,6 +7,7 @@ so an interrupted run keeps every committed window and the next run skips those 
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ _worker_ctx: Context | None = None
 
 def _init_worker(settings: Settings) -> None:
     global _worker_ctx
+    # Ctrl-C reaches the whole process group: the parent stops the run, workers just end.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_ctx = Context.load(settings)
 
 
@@ -99,6 +102,7 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
         )
     progress = _progress(settings)
     seq = 0
+    finished = False
     try:
         pages = _pages(paths, settings, summary)
         while window := list(islice(pages, WINDOW)):
@@ -132,10 +136,14 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
                 store.rollback()
                 raise
             progress.update(len(window))
+        finished = True
     finally:
         progress.close()
         if pool is not None:
-            pool.close()
+            if finished:
+                pool.close()
+            else:  # interrupted or failed: the workers' pending pages are not wanted
+                pool.terminate()
             pool.join()
     # Cross-document stages run once the run's pages are all in the store.
     store.resolve_entities(ctx.registry)

@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from marsad.safe_text import without_bidi_controls
 from marsad.store.sqlite import Store
 
 REASON_LABELS = {
@@ -41,8 +42,16 @@ REASON_LABELS = {
 }
 
 
+def _shown(value: object) -> object:
+    """Every value the template prints: page text loses its bidi overrides, which could reverse
+    a headline or the report's own labels around it (escaping is autoescape's job)."""
+    return without_bidi_controls(value) if isinstance(value, str) else value
+
+
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("marsad.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(
+        loader=PackageLoader("marsad.report", "templates"), autoescape=select_autoescape(["html", "j2"]), finalize=_shown
+    )
     env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
     return env
 

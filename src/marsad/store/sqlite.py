@@ -4,6 +4,7 @@ process), FTS5 over marsad's own normalised search terms."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,12 +12,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
 from marsad.article import Article, Page
 from marsad.entities.resolve import Entity, MentionRow, Span, complete_names, name_slots, resolve
 from marsad.meta.registry import Registry
+from marsad.safe_text import for_message
 
 
 def _now() -> str:
@@ -42,13 +45,50 @@ class SearchHit:
     snippet: str
 
 
+class NotAStore(Exception):
+    """The file exists and is not a marsad store: it is never migrated or written to."""
+
+
+# The tables that make a SQLite file a marsad store (0001_init.sql).
+_STORE_TABLES = frozenset(("schema_version", "pages"))
+
+
+def check_store_file(path: str) -> None:
+    """Raise NotAStore unless `path` is absent, empty, or a marsad store this version can open.
+    Read-only: a file that is someone else's database is looked at, never changed."""
+    if path == ":memory:" or not os.path.exists(path) or os.path.getsize(path) == 0:
+        return
+    shown_path = for_message(path)
+    if not os.path.isfile(path):
+        raise NotAStore(f"{shown_path}: not a file")
+    try:
+        con = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True)
+        try:
+            names = {str(r[0]) for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0] if "schema_version" in names else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAStore(f"{shown_path}: not a marsad store (not a SQLite database: {exc})") from exc
+    if not _STORE_TABLES.issubset(names):
+        shown = ", ".join(sorted(names)[:5]) or "none"
+        raise NotAStore(f"{shown_path}: a SQLite database that is not a marsad store (its tables: {shown}); left unchanged")
+    newest = max(v for v, _ in _migrations())
+    if version is not None and int(version) > newest:
+        raise NotAStore(f"{shown_path}: made by a newer marsad (schema {version}, this one knows {newest}); left unchanged")
+
+
 class Store:
-    """Open (creating and migrating) a store file. Not shared across processes for writing."""
+    """Open (creating and migrating) a store file. Not shared across processes for writing.
+    Raises NotAStore for a file that is not a marsad store."""
 
     def __init__(self, path: str) -> None:
+        check_store_file(path)
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.row_factory = sqlite3.Row
+        # Another process writing (a second run, an upload) makes this one wait, not fail.
+        self.db.execute("PRAGMA busy_timeout=60000")
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
