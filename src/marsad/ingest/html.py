@@ -4,6 +4,7 @@ The Arabic line rules then run on the extracted lines exactly as on a text dump.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -14,6 +15,11 @@ from lxml import etree
 from marsad.arabic.normalize import phrase_key
 from marsad.meta.dates import find_dates
 from marsad.meta.registry import Registry
+
+# trafilatura and htmldate log a page's URL and fragments of its text as warnings; marsad keeps
+# its own account of what it left out (removed spans) and of input problems.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
 
 _TITLE_SPLIT_RE = re.compile(r"\s+[|\-\u2013\u2014]\s+")
 _PUBLISHED_META = (
@@ -67,12 +73,17 @@ _LINE_TAGS = frozenset(
 
 
 def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[str], dict[str, Any]]:
-    """The page's title and main-text lines, and its structured metadata hints.
-    Raises ValueError when the document cannot be parsed at all."""
+    """The page's title and main-text lines, and its structured metadata hints. Markup the
+    parser cannot read at all is read as flat text, with a warning in hints["warnings"]."""
     import trafilatura
 
-    tree = _parse(html)
+    html = _XML_INCOMPATIBLE_RE.sub("", html)
     hints: dict[str, Any] = {}
+    try:
+        tree = _parse(html)
+    except ValueError as exc:
+        hints["warnings"] = [f"{exc}; its text was read without the page's layout"]
+        return flat_text_lines(html), hints
     if _lost_text(tree, html):
         # libxml2 drops what lies deeper than its nesting limit, silently: read the words
         # without the structure rather than return an empty article.
@@ -114,6 +125,9 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
 # turned Arabic into «Ø§Ù…» mojibake).
 _PARSER = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")
 _PARSER_DEPTH = 2048
+# Characters lxml refuses in a tree's text (C0 controls but tab and newlines, lone surrogates);
+# no browser shows them, and one of them in a page made its cleanup fail (found by fuzzing).
+_XML_INCOMPATIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _parse(html: str) -> Any:

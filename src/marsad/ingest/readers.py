@@ -9,6 +9,7 @@ import codecs
 import gzip
 import io
 import json
+import logging
 import os
 import re
 import stat
@@ -22,6 +23,10 @@ from marsad.context import Settings
 from marsad.ingest.encoding import declared_charset, decode_bytes, sniff_binary
 from marsad.ingest.errors import InputError, InputProblem
 from marsad.safe_text import path_for_display
+
+# warcio logs page bytes (a record's URI, however long) as warnings on stderr; marsad reports
+# what is wrong with an input itself, one bounded line per problem.
+logging.getLogger("warcio").setLevel(logging.ERROR)
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -178,7 +183,8 @@ def _read_jsonl(source: str, f: BinaryIO, settings: Settings) -> Iterator[Item]:
     f.seek(0)
     encoding = "utf-16" if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
     # surrogateescape: an invalid byte becomes a lone surrogate, found below like a JSON "\ud800".
-    stream = io.TextIOWrapper(f, encoding=encoding, errors="surrogateescape")
+    # (UTF-16 cannot escape a byte that way: its bad units become U+FFFD.)
+    stream = io.TextIOWrapper(f, encoding=encoding, errors="surrogateescape" if encoding.startswith("utf-8") else "replace")
     limit = settings.max_page_bytes + _JSONL_LINE_SLACK
     n = 0
     any_line = False
@@ -286,10 +292,16 @@ def _read_warc(source: str, f: BinaryIO, settings: Settings) -> Iterator[Item]:
     f.seek(0)
     inner: BinaryIO = gzip.GzipFile(fileobj=f, mode="rb") if gz else f  # type: ignore[assignment]
     stream = _GuardedStream(inner, f, max_line=2 * settings.max_page_bytes + 1024 * 1024)
+    class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+        # warcio writes a bad record's next line straight to stderr (page bytes, megabytes of
+        # them); it is counted instead and reported below as one warning.
+        INC_RECORD = ""
+
+    records = QuietArchiveIterator(stream)
     n = pages = 0
     is_warc = False
     try:
-        for n, rec in enumerate(ArchiveIterator(stream), start=1):
+        for n, rec in enumerate(records, start=1):
             is_warc = is_warc or str(rec.format).startswith("warc")
             if rec.rec_type not in ("response", "resource"):
                 continue
@@ -314,6 +326,14 @@ def _read_warc(source: str, f: BinaryIO, settings: Settings) -> Iterator[Item]:
     except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:
         yield InputProblem(source, f"WARC unreadable after record {n}: {exc}")
         return
+    except Exception as exc:
+        # warcio meets a corrupt record with whatever its parser trips on (AttributeError on a
+        # missing header, IndexError on a cut one: found by fuzzing); the file's state is the
+        # same, unreadable from here on.
+        yield InputProblem(source, f"WARC unreadable after record {n}: {type(exc).__name__}: {exc}")
+        return
+    if records.err_count:
+        yield InputProblem(source, f"{records.err_count} records not followed by a blank line (a wrong Content-Length?); read on after each", fatal=False)
     if not is_warc:
         yield InputProblem(source, "not a WARC file (no WARC/1.x record header found)")
     elif pages == 0:
