@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from marsad.arabic.normalize import match_key
@@ -29,6 +30,32 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+# How long a connection waits for another one's lock before failing (SQLite's busy_timeout). A
+# reader of a WAL store waits only while a checkpoint resets the log; a writer waits for the other
+# writer's transaction, which the engine keeps to one window of pages (or one story rebuild).
+BUSY_TIMEOUT_S = 30.0
+
+
+def _read_only_uri(path: str) -> str:
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def is_marsad_store(path: str) -> bool:
+    """Whether `path` is an SQLite file holding marsad's `schema_version` table. The file is opened
+    read-only and never changed, so a database that is not a store is left exactly as it was."""
+    if not Path(path).is_file():
+        return False
+    try:
+        db = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            row = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:  # not a database at all, or unreadable
+        return False
+    return row is not None
+
+
 # Joined after `articles a`: keeps the articles of the pages a run read (its one parameter: run_id).
 _OF_RUN = " JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp ON rp.page_id = a.page_id"
 
@@ -43,11 +70,17 @@ class SearchHit:
 
 
 class Store:
-    """Open (creating and migrating) a store file. Not shared across processes for writing."""
+    """Open (creating and migrating) a store file. Not shared across processes for writing.
+    `readonly`: open an existing store for reading only, with no migration (the web server's
+    per-request connections); any write through it fails."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, readonly: bool = False) -> None:
         self.path = path
-        self.db = sqlite3.connect(path, isolation_level=None)
+        if readonly:
+            self.db = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            self.db.row_factory = sqlite3.Row
+            return
+        self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
