@@ -18,6 +18,7 @@ import argparse
 import http.client
 import os
 import platform
+import shutil
 import socket
 import statistics
 import subprocess
@@ -157,6 +158,7 @@ def main() -> None:
         f"latency ms: median {statistics.median(ms):.1f}, p90 {percentile(ms, 90):.1f}, p99 {percentile(ms, 99):.1f}, max {ms[-1]:.1f}"
     )
     print(f"analyses writing the store meanwhile: {len(analyses)} (exit statuses {sorted(set(analyses))})")
+    shutil.rmtree(tmp, ignore_errors=True)  # the built store and the analyses' exports (a --db store stays)
 
 
 if __name__ == "__main__":
