@@ -57,7 +57,7 @@ def main() -> None:
         record = store.get_record(article)
         assert record is not None
         entity = next(e["entity_id"] for e in record["entities"] if e["entity_id"])
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")  # a Host the app answers to
     routes = {
         "/": "/",
         "/stories/{id}": f"/stories/{story['id']}",

@@ -45,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--db", required=True, metavar="FILE")
     w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     w.add_argument("--port", type=int, default=8000)
+    w.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME[:PORT]",
+        help="a host name the server answers to besides 127.0.0.1, localhost, ::1 and --host (repeatable; without a port: any port)",
+    )
     return p
 
 
@@ -170,10 +177,12 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from marsad.web.app import create_app
+    from marsad.web.guard import HostPolicy
 
     try:
-        app = create_app(args.db)
-    except FileNotFoundError as exc:
+        hosts = HostPolicy.for_server(args.host, args.port, args.allowed_host)
+        app = create_app(args.db, hosts)
+    except (FileNotFoundError, ValueError) as exc:  # no such file, not a store, a bad --allowed-host
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

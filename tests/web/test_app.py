@@ -10,11 +10,12 @@ from fastapi.testclient import TestClient
 
 from marsad.store.sqlite import Store
 from marsad.web.app import MAX_UPLOAD_BYTES, create_app
+from tests.web.conftest import BASE_URL, BIDI_AND_CONTROLS, upload_token
 
 
 @pytest.fixture(scope="module")
 def client(web_store: str) -> TestClient:
-    return TestClient(create_app(web_store))
+    return TestClient(create_app(web_store), base_url=BASE_URL)
 
 
 def test_api_stories_are_paginated_and_link_to_dossiers(client: TestClient) -> None:
@@ -84,17 +85,19 @@ def test_only_the_upload_changes_data(client: TestClient, web_store: str) -> Non
 
 def test_upload_analyzes_into_the_store(client: TestClient, web_store: str, tmp_path: Path) -> None:
     page = "موقع الرفع\n\nعنوان خبر مرفوع للتجربة\n\nقال رئيس البلدية كمال الشامي إن الطرق ستفتح غدا بعد انتهاء أعمال الصيانة في المدينة.\n"
-    r = client.post("/upload", files={"file": ("../../evil name.txt", page.encode(), "text/plain")})
+    r = client.post("/upload", data=upload_token(client), files={"file": ("../../evil name.txt", page.encode(), "text/plain")})
     assert r.status_code == 200 and "/articles/" in r.text
     folder = Path(web_store).parent
     assert not list(folder.glob("**/evil*")) and not (tmp_path.parent / "evil name.txt").exists()
     assert client.get("/api/search", params={"q": "الشامي"}).json()["items"]
 
 
-def test_uploads_are_limited_in_type_and_size(client: TestClient) -> None:
-    assert client.post("/upload", files={"file": ("a.exe", b"MZ", "application/octet-stream")}).status_code == 415
+def test_uploads_are_limited_in_type_and_size(client: TestClient, web_store: str) -> None:
+    token = upload_token(client)
+    assert client.post("/upload", data=token, files={"file": ("a.exe", b"MZ", "application/octet-stream")}).status_code == 415
     big = b"a" * (MAX_UPLOAD_BYTES + 1)
-    assert client.post("/upload", files={"file": ("a.txt", big, "text/plain")}).status_code == 413
+    assert client.post("/upload", data=token, files={"file": ("a.txt", big, "text/plain")}).status_code == 413
+    assert not [p for p in (Path(web_store).parent / ".marsad-uploads").glob("**/*") if p.is_file()]  # nothing left behind
 
 
 @pytest.mark.shared
@@ -106,7 +109,7 @@ def test_every_route_works_on_the_sample_store(tmp_path: Path) -> None:
     db = str(tmp_path / "sample.db")
     with Store(db) as store:
         run_analysis([str(SAMPLE_CORPUS)], store, Settings(workers=1, progress=False))
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=BASE_URL)
     stories = client.get("/api/stories").json()["items"]
     (summit,) = [client.get(f"/api/stories/{s['id']}").json() for s in stories if s["articles"] == 4]
     for path in ["/", f"/stories/{summit['id']}", "/search?q=شويجو", "/upload", f"/api/stories/{summit['id']}", "/api/search?q=بوتين"]:
@@ -119,3 +122,29 @@ def test_every_route_works_on_the_sample_store(tmp_path: Path) -> None:
         assert client.get(f"/api/entities/{e['id']}").status_code == 200
     hits = {h["article_id"] for h in client.get("/api/search", params={"q": "شويجو"}).json()["items"]}
     assert len(hits) == 2  # one page writes شويجو, another شويغو
+
+
+def test_pages_show_no_server_paths(client: TestClient, hostile_article: str, web_store: str) -> None:
+    """The store records each page's source as the path it was read from; pages show its file name."""
+    folder = str(Path(web_store).parent)
+    record = client.get(f"/api/articles/{hostile_article}").json()
+    assert record["source"].startswith(folder)  # the store does hold the absolute path ...
+    page = client.get(f"/articles/{hostile_article}").text
+    assert folder not in page and "hostile.txt" in page  # ... the page shows only the name
+    uploaded = client.post(
+        "/upload",
+        data=upload_token(client),
+        files={"file": ("empty.txt", b"", "text/plain")},  # refused by the reader, with a message naming the file
+    )
+    assert uploaded.status_code == 200 and "empty.txt" in uploaded.text
+    assert folder not in uploaded.text and ".marsad-uploads" not in uploaded.text
+
+
+def test_bidi_overrides_and_controls_never_reach_a_page(client: TestClient, spoof_article: str) -> None:
+    record = client.get(f"/api/articles/{spoof_article}").json()
+    assert "\u202e" in record["headline"] and "\u202e" in record["text"]  # the data keeps what the page said
+    story_id = next(s["id"] for s in client.get("/api/stories", params={"size": 100}).json()["items"] if "مقلوب" in s["title"])
+    for path in (f"/articles/{spoof_article}", f"/stories/{story_id}", "/", "/search?q=المقلوب"):
+        html = client.get(path).text
+        assert "مقلوب" in html, path
+        assert not [c for c in BIDI_AND_CONTROLS if c in html], path

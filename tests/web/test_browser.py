@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.web.conftest import live_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists() and os.environ.get("MARSAD_REQUIRE_BROWSER"):
@@ -24,28 +22,15 @@ pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason=f"needs Debian's chromium at {CHROMIUM} (`apt-get install chromium`; `make test` installs it)"
 )
 SHOTS = Path(os.environ.get("MARSAD_SCREENSHOTS", ROOT / "screenshots"))
+CSP_REPORTS: list[str] = []  # console messages of what the Content-Security-Policy blocked
 
 
 @pytest.fixture(scope="module")
 def server(web_store: str) -> Iterator[str]:
-    import uvicorn
-
     from marsad.web.app import create_app
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(web_store), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
+    with live_server(create_app(web_store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +52,8 @@ def page(server: str) -> Iterator[object]:
         )
         context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="ar")
         pg = context.new_page()
+        # Anything the Content-Security-Policy blocks is reported on the console; a test fails on it.
+        pg.on("console", lambda m: CSP_REPORTS.append(m.text) if "Content Security Policy" in m.text else None)
         yield pg
         browser.close()
 
@@ -74,6 +61,9 @@ def page(server: str) -> Iterator[object]:
 def test_main_paths(page, server: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(server + "/")
     assert page.eval_on_selector("html", "e => getComputedStyle(e).direction") == "rtl"
+    # Styled by the stylesheet the CSP allows (style-src 'self'): the page background and the cards.
+    assert page.eval_on_selector("body", "e => getComputedStyle(e).backgroundColor") == "rgb(251, 251, 248)"
+    assert page.eval_on_selector("article.story", "e => getComputedStyle(e).borderTopStyle") == "solid"
     page.screenshot(path=str(SHOTS / "stories.png"), full_page=True)
     page.click("article.story h2 a")
     page.wait_for_selector("h1")
@@ -92,6 +82,7 @@ def test_main_paths(page, server: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector(".hit")
     assert page.locator(".hit").count() == 2
     page.screenshot(path=str(SHOTS / "search.png"), full_page=True)
+    assert CSP_REPORTS == []
 
 
 def test_upload(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -108,6 +99,7 @@ def test_upload(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-u
     page.click("main ul a")
     page.wait_for_selector(".body")
     assert "المهرجان" in page.inner_text(".body")
+    assert CSP_REPORTS == []  # the form posted under form-action 'self', its token accepted
 
 
 def test_injected_script_is_inert(page, server: str, hostile_article: str) -> None:  # type: ignore[no-untyped-def]

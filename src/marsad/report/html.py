@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from marsad.safe_text import without_bidi_controls
+from marsad.safe_text import clean_display
 from marsad.store.sqlite import Store
 
 REASON_LABELS = {
@@ -42,15 +42,9 @@ REASON_LABELS = {
 }
 
 
-def _shown(value: object) -> object:
-    """Every value the template prints: page text loses its bidi overrides, which could reverse
-    a headline or the report's own labels around it (escaping is autoescape's job)."""
-    return without_bidi_controls(value) if isinstance(value, str) else value
-
-
 def _env() -> Environment:
     env = Environment(
-        loader=PackageLoader("marsad.report", "templates"), autoescape=select_autoescape(["html", "j2"]), finalize=_shown
+        loader=PackageLoader("marsad.report", "templates"), autoescape=select_autoescape(["html", "j2"]), finalize=clean_display
     )
     env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
     return env

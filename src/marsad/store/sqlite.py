@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
@@ -30,6 +30,16 @@ def _migrations() -> list[tuple[int, str]]:
     folder = resources.files("marsad.store").joinpath("migrations")
     found = [(int(f.name.split("_", 1)[0]), f.read_text(encoding="utf-8")) for f in folder.iterdir() if f.name.endswith(".sql")]
     return sorted(found)
+
+
+# How long a connection waits for another one's lock before failing (SQLite's busy_timeout). A
+# reader of a WAL store waits only while a checkpoint resets the log; a writer waits for the other
+# writer's transaction, which the engine keeps to one window of pages (or one story rebuild).
+BUSY_TIMEOUT_S = 30.0
+
+
+def _read_only_uri(path: str) -> str:
+    return Path(path).resolve().as_uri() + "?mode=ro"
 
 
 # Joined after `articles a`: keeps the articles of the pages a run read (its one parameter: run_id).
@@ -62,7 +72,7 @@ def check_store_file(path: str) -> None:
     if not os.path.isfile(path):
         raise NotAStore(f"{shown_path}: not a file")
     try:
-        con = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True)
+        con = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
         try:
             names = {str(r[0]) for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0] if "schema_version" in names else None
@@ -78,17 +88,32 @@ def check_store_file(path: str) -> None:
         raise NotAStore(f"{shown_path}: made by a newer marsad (schema {version}, this one knows {newest}); left unchanged")
 
 
+def is_marsad_store(path: str) -> bool:
+    """Whether `path` is a marsad store (not absent, not empty); read-only, as check_store_file."""
+    if not Path(path).is_file() or os.path.getsize(path) == 0:
+        return False
+    try:
+        check_store_file(path)
+    except NotAStore:
+        return False
+    return True
+
+
 class Store:
     """Open (creating and migrating) a store file. Not shared across processes for writing.
-    Raises NotAStore for a file that is not a marsad store."""
+    Raises NotAStore for a file that is not a marsad store. `readonly`: open an existing
+    store for reading only, with no migration (the web server's per-request connections); any
+    write through it fails."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, readonly: bool = False) -> None:
         check_store_file(path)
         self.path = path
-        self.db = sqlite3.connect(path, isolation_level=None)
+        if readonly:
+            self.db = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            self.db.row_factory = sqlite3.Row
+            return
+        self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         self.db.row_factory = sqlite3.Row
-        # Another process writing (a second run, an upload) makes this one wait, not fail.
-        self.db.execute("PRAGMA busy_timeout=60000")
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")

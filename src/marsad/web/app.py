@@ -2,160 +2,259 @@
 
 Pages: `/` stories newest first, `/stories/{id}` the dossier, `/articles/{id}` the clean text with
 names, quotes and times marked, `/entities/{id}`, `/search?q=`, `/upload`. API under `/api/` with
-the same resources, paginated, described at `/openapi.json`; API errors are JSON with the status.
+the same resources, paginated, described at `/openapi.json`. Every error under /api is
+`{"error": {"status", "message"}}` with the status (404, 405, 422 and 500 included); a page's error
+is an HTML page with the status.
 
-Page text is untrusted: templates autoescape, and the highlighter escapes every character of page
-text. Only the upload changes data; it accepts the input formats marsad reads, up to
-MAX_UPLOAD_BYTES, writes the file only inside a folder beside the store, and removes it after."""
+Each request reads through its own read-only connection, opened and closed in the thread that runs
+the route, inside one read transaction (one snapshot of the store, however many queries the page
+makes); in WAL mode these read alongside a writer (`marsad analyze`, or an upload). Page text is
+untrusted: templates autoescape, the highlighter escapes every character of page text, and
+characters that reorder or hide text are removed from whatever a page renders (web/text.py).
+Requests pass web/guard.py first (Host, Origin, security headers, no plain-text 500).
+
+Only the upload changes data: it needs the form's CSRF token, accepts the input formats marsad
+reads up to MAX_UPLOAD_BYTES, streams the file into a folder beside the store (web/upload.py) and
+removes it after the analysis. Uploads analyse one at a time."""
 
 from __future__ import annotations
 
-import re
 import secrets
 import shutil
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from marsad.context import Context, Settings
 from marsad.engine.local import run_analysis
 from marsad.report.html import REASON_LABELS
-from marsad.store.sqlite import Store
+from marsad.store.sqlite import Store, is_marsad_store
+from marsad.web import csrf
+from marsad.web.guard import LOOPBACK_NAMES, Guard, HostPolicy
 from marsad.web.highlight import highlight
+from marsad.web.text import clean_display, file_label
+from marsad.web.upload import UPLOAD_SUFFIXES, UploadRefused, receive_upload, refuse_declared_length
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
 PAGE_SIZE = 20
-_SAFE_NAME_RE = re.compile(r"[^\w.\-]+")
+UPLOAD_FOLDER = ".marsad-uploads"  # beside the store
 
-
-def _store(request: Request) -> Iterator[Store]:
-    """One store connection per request (SQLite connections do not cross threads)."""
-    s = Store(request.app.state.db_path)
-    try:
-        yield s
-    finally:
-        s.close()
-
-
-Db = Annotated[Store, Depends(_store)]
 Page = Annotated[int, Query(ge=1, le=100000)]
 
 
-def create_app(db_path: str) -> FastAPI:
-    if not Path(db_path).exists():
-        raise FileNotFoundError(f"{db_path}: no such store; run `marsad analyze ... --db {db_path}` first")
-    app = FastAPI(title="marsad", version="0.1.0", description="Arabic news stories, entities, quotes and sources from a marsad store.")
-    env = Environment(loader=PackageLoader("marsad.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
-    env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
-    templates = Jinja2Templates(env=env)
+def is_api(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
 
-    app.state.db_path = db_path
+
+def _validation_message(exc: RequestValidationError) -> str:
+    """FastAPI's error list as one line: `q: Field required; page: Input should be …`."""
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(db_path: str, hosts: HostPolicy | None = None) -> FastAPI:
+    """The app over the store at `db_path`, answering to `hosts` (default: the loopback names on
+    any port). Raises FileNotFoundError when there is no such file and ValueError when the file is
+    not a marsad store; such a file is not touched."""
+    if not Path(db_path).is_file():
+        raise FileNotFoundError(f"{db_path}: no such store; run `marsad analyze ... --db {db_path}` first")
+    if not is_marsad_store(db_path):
+        raise ValueError(f"{db_path}: not a marsad store (no schema_version table); refusing to serve it")
+    with Store(db_path):
+        pass  # a store written by an older marsad is migrated once here, not by each reader
+    app = FastAPI(
+        title="marsad",
+        version="0.1.0",
+        description="Arabic news stories, entities, quotes and sources from a marsad store.",
+        # The interactive docs load script from a CDN, which the Content-Security-Policy forbids.
+        docs_url=None,
+        redoc_url=None,
+    )
+    env = Environment(loader=PackageLoader("marsad.web", "templates"), autoescape=select_autoescape(["html", "j2"]), finalize=clean_display)
+    env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
+    env.filters["file_label"] = file_label
+    templates = Jinja2Templates(env=env)
+    stylesheet = resources.files("marsad.web").joinpath("static", "marsad.css").read_bytes()
+    tokens = csrf.CsrfTokens()
+    write_lock = threading.Lock()
+    uploads = Path(db_path).resolve().parent / UPLOAD_FOLDER
 
     def page_html(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context, status_code=status_code)
 
+    def render_error(request: Request, status: int, message: str) -> Response:
+        if is_api(request.url.path):
+            return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+        return page_html(request, "error.html.j2", status, status=status, message=message)
+
+    app.add_middleware(Guard, hosts=hosts or HostPolicy.of(LOOPBACK_NAMES), render_error=render_error)
+
     @app.exception_handler(StarletteHTTPException)
-    async def errors(request: Request, exc: StarletteHTTPException) -> HTMLResponse | JSONResponse:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": {"status": exc.status_code, "message": str(exc.detail)}}, status_code=exc.status_code)
-        return page_html(request, "error.html.j2", exc.status_code, status=exc.status_code, message=str(exc.detail))
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        response = render_error(request, exc.status_code, str(exc.detail))
+        if exc.headers:  # 405's Allow
+            response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return render_error(request, 422, _validation_message(exc))
+
+    @contextmanager
+    def reading() -> Iterator[Store]:
+        """A read-only connection for one route, in the thread that runs it; every query of the
+        route sees one snapshot (a writer committing in between does not split a page)."""
+        store = Store(db_path, readonly=True)
+        try:
+            store.db.execute("BEGIN")
+            yield store
+        finally:
+            store.close()
 
     def found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
         if value is None:
             raise HTTPException(404, f"no such {what}")
         return value
 
+    @app.get("/static/marsad.css", include_in_schema=False)
+    def stylesheet_route() -> Response:
+        return Response(stylesheet, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
     # --- JSON API ---------------------------------------------------------------------------
     @app.get("/api/stories", tags=["api"], summary="Stories, newest first")
-    def api_stories(db: Db, page: Page = 1, size: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE) -> dict[str, Any]:
-        return {"page": page, "size": size, "total": db.count_stories(), "items": db.list_stories(size, (page - 1) * size)}
+    def api_stories(page: Page = 1, size: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE) -> dict[str, Any]:
+        with reading() as db:
+            return {"page": page, "size": size, "total": db.count_stories(), "items": db.list_stories(size, (page - 1) * size)}
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="A story's dossier")
-    def api_story(story_id: str, db: Db) -> dict[str, Any]:
-        return found(db.get_story(story_id), "story")
+    def api_story(story_id: str) -> dict[str, Any]:
+        with reading() as db:
+            return found(db.get_story(story_id), "story")
 
     @app.get("/api/articles/{article_id}", tags=["api"], summary="An article record")
-    def api_article(article_id: str, db: Db) -> dict[str, Any]:
-        return found(db.get_record(article_id), "article")
+    def api_article(article_id: str) -> dict[str, Any]:
+        with reading() as db:
+            return found(db.get_record(article_id), "article")
 
     @app.get("/api/entities/{entity_id}", tags=["api"], summary="An entity, its spellings and mentions")
-    def api_entity(entity_id: str, db: Db, page: Page = 1, size: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
-        entity = found(db.get_entity(entity_id), "entity")
-        mentions = db.entity_mentions(entity_id, limit=page * size)[(page - 1) * size :]
+    def api_entity(entity_id: str, page: Page = 1, size: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+        with reading() as db:
+            entity = found(db.get_entity(entity_id), "entity")
+            mentions = db.entity_mentions(entity_id, limit=page * size)[(page - 1) * size :]
         return {**entity, "mentions": {"page": page, "size": size, "items": mentions}}
 
     @app.get("/api/search", tags=["api"], summary="Full-text search across spellings")
     def api_search(
-        db: Db,
         q: Annotated[str, Query(min_length=1, max_length=200)],
         page: Page = 1,
         size: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
     ) -> dict[str, Any]:
-        hits = db.search(q, size, (page - 1) * size)
+        with reading() as db:
+            hits = db.search(q, size, (page - 1) * size)
         return {"q": q, "page": page, "size": size, "items": [asdict(h) for h in hits]}
 
     # --- pages ------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, db: Db, page: Page = 1) -> HTMLResponse:
-        stories = db.list_stories(PAGE_SIZE, (page - 1) * PAGE_SIZE)
-        return page_html(request, "stories.html.j2", stories=stories, page=page, more=db.count_stories() > page * PAGE_SIZE)
+    def home(request: Request, page: Page = 1) -> HTMLResponse:
+        with reading() as db:
+            stories = db.list_stories(PAGE_SIZE, (page - 1) * PAGE_SIZE)
+            more = db.count_stories() > page * PAGE_SIZE
+        return page_html(request, "stories.html.j2", stories=stories, page=page, more=more)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str, db: Db) -> HTMLResponse:
-        story = found(db.get_story(story_id), "story")
-        return page_html(request, "story.html.j2", story=story, heads=db.article_heads(story["articles"]))
+    def story_page(request: Request, story_id: str) -> HTMLResponse:
+        with reading() as db:
+            story = found(db.get_story(story_id), "story")
+            heads = db.article_heads(story["articles"])
+        return page_html(request, "story.html.j2", story=story, heads=heads)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str, db: Db) -> HTMLResponse:
-        record = found(db.get_record(article_id), "article")
-        return page_html(request, "article.html.j2", a=record, paragraphs=highlight(record), story_id=db.story_of(article_id))
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        with reading() as db:
+            record = found(db.get_record(article_id), "article")
+            story_id = db.story_of(article_id)
+        return page_html(request, "article.html.j2", a=record, paragraphs=highlight(record), story_id=story_id)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, entity_id: str, db: Db) -> HTMLResponse:
-        entity = found(db.get_entity(entity_id), "entity")
-        quotes = []
-        for article_id in entity["articles"][:200]:
-            record = db.get_record(article_id)
-            if record:
-                quotes += [(record, q) for q in record.get("quotes", []) if q.get("speaker_id") == entity_id]
-        stories = sorted({s for a in entity["articles"][:200] if (s := db.story_of(a))})
-        return page_html(request, "entity.html.j2", e=entity, mentions=db.entity_mentions(entity_id), quotes=quotes, stories=stories)
+    def entity_page(request: Request, entity_id: str) -> HTMLResponse:
+        with reading() as db:
+            entity = found(db.get_entity(entity_id), "entity")
+            quotes = []
+            for article_id in entity["articles"][:200]:
+                record = db.get_record(article_id)
+                if record:
+                    quotes += [(record, q) for q in record.get("quotes", []) if q.get("speaker_id") == entity_id]
+            stories = sorted({s for a in entity["articles"][:200] if (s := db.story_of(a))})
+            mentions = db.entity_mentions(entity_id)
+        return page_html(request, "entity.html.j2", e=entity, mentions=mentions, quotes=quotes, stories=stories)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = "", page: Page = 1) -> HTMLResponse:
-        hits = db.search(q, PAGE_SIZE, (page - 1) * PAGE_SIZE) if q.strip() else []
+    def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "", page: Page = 1) -> HTMLResponse:
+        with reading() as db:
+            hits = db.search(q, PAGE_SIZE, (page - 1) * PAGE_SIZE) if q.strip() else []
         return page_html(request, "search.html.j2", q=q, hits=hits, page=page)
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_form(request: Request) -> HTMLResponse:
-        return page_html(request, "upload.html.j2", suffixes=UPLOAD_SUFFIXES, limit_mb=MAX_UPLOAD_BYTES // (1024 * 1024))
+        nonce, token = tokens.issue(request.cookies.get(tokens.cookie))
+        response = page_html(
+            request,
+            "upload.html.j2",
+            suffixes=UPLOAD_SUFFIXES,
+            limit_mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+            csrf_field=csrf.FIELD,
+            csrf_token=token,
+        )
+        response.set_cookie(tokens.cookie, nonce, path="/upload", httponly=True, samesite="strict")
+        return response
+
+    def analyse_upload(path: Path) -> tuple[dict[str, Any], list[str]]:
+        """Runs in a worker thread, which opens and closes the writing store itself."""
+        settings = Settings(workers=1, progress=False)
+        with write_lock, Store(db_path) as s:
+            summary = run_analysis([str(path)], s, settings, Context.load(settings))
+            articles = [r["id"] for r in s.iter_run_records(summary.run_id)]
+        info = summary.as_dict()
+        # The messages name the file by the path it was read from, in the upload folder.
+        info["errors"] = [f"{file_label(p.source)}: {p.message}" for p in summary.problems if p.fatal]
+        info["warnings"] = [f"{file_label(p.source)}: {p.message}" for p in summary.problems if not p.fatal]
+        return info, articles
 
     @app.post("/upload", include_in_schema=False, response_model=None)
-    def upload(request: Request, file: Annotated[UploadFile, File()]) -> RedirectResponse | HTMLResponse:
-        name = _SAFE_NAME_RE.sub("_", Path(file.filename or "").name).strip("._") or "upload.txt"
-        if not name.lower().endswith(UPLOAD_SUFFIXES):
-            raise HTTPException(415, f"unsupported file type: {name} (accepted: {', '.join(UPLOAD_SUFFIXES)})")
-        data = file.file.read(MAX_UPLOAD_BYTES + 1)
-        if len(data) > MAX_UPLOAD_BYTES:
-            raise HTTPException(413, f"file larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-        folder = Path(db_path).resolve().parent / ".marsad-uploads" / secrets.token_hex(8)
-        folder.mkdir(parents=True)
+    async def upload(request: Request) -> HTMLResponse:
+        cookie = request.cookies.get(tokens.cookie)
+
+        def check_token(fields: dict[str, str]) -> None:
+            if not tokens.check(cookie, fields.get(csrf.FIELD)):
+                raise UploadRefused(403, "the form has expired or did not come from this server: load the upload page again")
+
+        folder = uploads / secrets.token_hex(8)
         try:
-            (folder / name).write_bytes(data)
-            with Store(db_path) as s:
-                summary = run_analysis([str(folder / name)], s, Settings(workers=1, progress=False), Context.load())
-                articles = [r["id"] for r in s.iter_run_records(summary.run_id)]
+            refuse_declared_length(request.headers.get("content-length"), MAX_UPLOAD_BYTES)
+            path = await receive_upload(request.headers.get("content-type"), request.stream(), folder, MAX_UPLOAD_BYTES, check_token)
+            info, articles = await run_in_threadpool(analyse_upload, path)
+        except UploadRefused as exc:
+            raise HTTPException(exc.status, exc.message) from None
+        except ClientDisconnect:
+            raise HTTPException(400, "the upload was interrupted") from None
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        info = summary.as_dict()
-        return page_html(request, "uploaded.html.j2", name=name, info=info, articles=articles)
+        return page_html(request, "uploaded.html.j2", name=path.name, info=info, articles=articles)
 
     return app
