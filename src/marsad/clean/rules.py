@@ -54,4 +54,4 @@ def is_credited_caption(text: str, lex: Lexicon, registry: Registry) -> bool:
     if key in lex.photo_credits or any(key.startswith(c + " ") for c in lex.photo_credits):
         return True  # «أرشيفية», «تصوير: فلان»
     entry = registry.lookup(credit)
-    return entry is not None and entry.kind == "agency"
+    return entry is not None and entry.is_agency

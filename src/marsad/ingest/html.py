@@ -257,7 +257,7 @@ def _clean_title(title: str, site_name: str | None, registry: Registry) -> str:
     parts = _TITLE_SPLIT_RE.split(title.strip())
 
     def names_site(part: str) -> bool:
-        return registry.lookup(part) is not None or (site_name is not None and part.strip() == site_name.strip())
+        return registry.resolve_site_name(part) is not None or (site_name is not None and part.strip() == site_name.strip())
 
     for end in (-1, 0):  # the site's name trails the title, or (on some sites) leads it
         while len(parts) > 1 and names_site(parts[end]):

@@ -20,6 +20,7 @@ from marsad.meta.lines import (
     read_site_name,
     read_source_line,
 )
+from marsad.meta.registry import looks_like_host
 
 # Outlet evidence, strongest first. The first four describe the whole page.
 OUTLET_RULES = (
@@ -172,15 +173,17 @@ def _read_page_hints(article: Article, ctx: Context) -> None:
     describe only the page's own article and rank below what its text states."""
     hints = article.hints
     if hints.get("outlet"):
-        entry = ctx.registry.lookup(hints["outlet"])
+        entry = ctx.registry.resolve_site_name(hints["outlet"])
         _take_outlet(article, entry.name if entry else hints["outlet"], Evidence(hints["outlet"], "input"))
-    if hints.get("site_name"):
-        entry = ctx.registry.lookup(hints["site_name"])
-        if entry is not None and entry.kind == "outlet":
+    # A site name that is only a host is trafilatura's fallback to the URL, not the page's own
+    # statement: the URL host rule below reads it as what it is.
+    if hints.get("site_name") and not looks_like_host(hints["site_name"]):
+        entry = ctx.registry.resolve_site_name(hints["site_name"])
+        if entry is not None and not entry.is_agency:
             _take_outlet(article, entry.name, Evidence(hints["site_name"], "html_site_name"))
     if hints.get("url"):
         entry = ctx.registry.lookup_url(hints["url"])
-        if entry is not None and entry.kind == "outlet":
+        if entry is not None and not entry.is_agency:
             _take_outlet(article, entry.name, Evidence(hints["url"], "url_host"))
     if article.appended_to is not None:
         return

@@ -61,9 +61,9 @@ def read_site_name(text: str, lex: Lexicon, registry: Registry) -> MetaLine | No
             for label_part, name in (parts, parts[::-1]):
                 # the whole part is the label: «موقع غير معروف» is a name, not the label «موقع»
                 if phrase_key(label_part) in lex.site_name_labels and phrase_key(name) not in lex.site_name_labels:
-                    return MetaLine("site_name", outlet=registry.lookup(name), outlet_name=name)
+                    return MetaLine("site_name", outlet=registry.resolve_site_name(name), outlet_name=name)
     entry = registry.lookup(text)
-    if entry is not None and entry.kind == "outlet":
+    if entry is not None and not entry.is_agency:
         return MetaLine("site_name", outlet=entry)
     return None
 
@@ -85,7 +85,7 @@ def read_dateline(text: str, registry: Registry, lex: Lexicon) -> MetaLine | Non
     hit = registry.lookup_prefix(right_words)
     if hit and hit[1] == len(phrase_key(right_words).split()):
         entry = hit[0]
-        return MetaLine("dateline", outlet=entry if entry.kind == "outlet" else None, date=date, date_role="unlabelled" if date else None)
+        return MetaLine("dateline", outlet=None if entry.is_agency else entry, date=date, date_role="unlabelled" if date else None)
     if phrase_key(right_words) in lex.generic_sources:
         return MetaLine("dateline", date=date, date_role="unlabelled" if date else None)
     if is_place(left):
@@ -93,7 +93,7 @@ def read_dateline(text: str, registry: Registry, lex: Lexicon) -> MetaLine | Non
             return MetaLine("byline", author=right_words)
         return None
     left_entry = registry.lookup(left)
-    if left_entry is not None and left_entry.kind == "outlet" and date is None and is_name_like(right_words, registry):
+    if left_entry is not None and not left_entry.is_agency and date is None and is_name_like(right_words, registry):
         return MetaLine("byline", outlet=left_entry, author=right_words)
     return None
 
@@ -138,13 +138,13 @@ def read_source_line(text: str, lex: Lexicon, registry: Registry) -> MetaLine | 
         name_key = phrase_key(name)
         if 1 <= len(name_key.split()) <= 6 and name_key not in lex.generic_sources:
             entry = registry.lookup(name)
-            if entry is not None and entry.kind != "outlet":
+            if entry is not None and entry.is_agency:
                 return MetaLine("source_line")  # a wire source, not the publishing outlet
             return MetaLine("source_line", outlet=entry, outlet_name=None if entry else name)
         return MetaLine("source_line")
     m = _FOLLOW_RE.search(key + " ")
     if m:
         entry = registry.lookup(m.group("name"))
-        if entry is not None and entry.kind == "outlet":
+        if entry is not None and not entry.is_agency:
             return MetaLine("follow_prompt", outlet=entry)
     return None

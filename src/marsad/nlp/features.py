@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from marsad.arabic.normalize import match_key
+from marsad.arabic.normalize import match_key, phrase_key
 from marsad.arabic.tokens import key_variants, strip_proclitics
 from marsad.data import load_data
 
@@ -61,10 +61,9 @@ def _cues() -> dict[str, str]:
 @cache
 def _gazetteers() -> tuple[frozenset[str], frozenset[str], int]:
     """(place keys, organisation keys, longest name in words): CLDR territories, cities, the
-    registry and data/ner_gazetteer.json, each name as its words' match keys."""
+    media names the networks were trained with and data/ner_gazetteer.json, each name as its
+    words' match keys."""
     from babel import Locale
-
-    from marsad.meta.registry import Registry
 
     def keyed(name: str) -> str:
         return " ".join(match_key(name).split())
@@ -75,10 +74,17 @@ def _gazetteers() -> tuple[frozenset[str], frozenset[str], int]:
     listed = {keyed(n) for names in extra.values() for n in names}
     # CLDR counts الأمم المتحدة and الاتحاد الأوروبي among territories; the organisation list wins.
     places -= listed
-    orgs = {keyed(k) for k in Registry.load().by_key} - places  # a place (الجزيرة) is left to the tagger
+    orgs = {keyed(k) for k in _media_keys()} - places  # a place (الجزيرة) is left to the tagger
     orgs |= listed
     longest = max(len(n.split()) for n in places | orgs)
     return frozenset(places), frozenset(orgs), longest
+
+
+@cache
+def _media_keys() -> frozenset[str]:
+    """Phrase keys of the outlet and agency names in ner_gazetteer.json: the registry as it stood
+    when the networks were trained, so that growing the registry does not change their input."""
+    return frozenset(k for k in (phrase_key(n) for n in load_data("ner_gazetteer.json")["media"]) if k)
 
 
 @cache
@@ -92,9 +98,7 @@ def gazetteer_stems() -> frozenset[str]:
     الكرملين، كرملين): enough to tell that a clitic-stripped word is a known name."""
     from babel import Locale
 
-    from marsad.meta.registry import Registry
-
-    names = [*Locale("ar").territories.values(), *load_data("cities.json")["places"], *Registry.load().by_key]
+    names = [*Locale("ar").territories.values(), *load_data("cities.json")["places"], *_media_keys()]
     firsts = {match_key(n).split()[0] for n in names if n.strip()}
     return frozenset(firsts | {w[2:] for w in firsts if w.startswith("\u0627\u0644") and len(w) > 4})  # alef lam: ال
 

@@ -49,11 +49,12 @@ def find_sources(text: str, registry: Registry, own_outlet: str | None = None) -
             quoted = words[i].start > 0 and text[words[i].start - 1] in _QUOTE_MARKS
             # A one-word outlet name is often a plain word too (الشرق، الخليج، البيان): it needs
             # «صحيفة» before it or quote marks around it to be read as a name.
-            distinct = entry.kind == "agency" or j - i > 1 or not words[i].text[0].isalpha() or after_noun or quoted
+            distinct = entry.is_agency or j - i > 1 or not words[i].text[0].isalpha() or after_noun or quoted
             distinct = distinct and (j - i > 1 or match_key(words[i].text) not in lex.media_nouns)
             if entry.name != own_outlet and distinct and _has_cue(words, i, j):
                 start = words[i - 1].start if after_noun else words[i].start
-                out.append(SourceRef(entry.name, f"{entry.kind}:{entry.name}", entry.kind, start, words[j - 1].end))
+                role = "agency" if entry.is_agency else "outlet"  # the export's source kinds, whatever the registry kind
+                out.append(SourceRef(entry.name, f"{role}:{entry.name}", role, start, words[j - 1].end))
             i = j
             continue
         official = next((o for o in lex.official_media if " ".join(keys[i : i + len(o.split())]) == o), None)
