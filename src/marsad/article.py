@@ -39,6 +39,7 @@ class Evidence:
     text: str
     rule: str
     line: int | None = None  # 1-based line in the page (text pages) or extracted text (HTML)
+    note: str | None = None  # why this reading was chosen, when another source said otherwise
 
 
 @dataclass(slots=True)
@@ -139,7 +140,8 @@ class Article:
     outlet: str | None = None
     outlet_evidence: Evidence | None = None
     headline: str | None = None
-    author: str | None = None
+    author: str | None = None  # the writers as one string, joined with «، »
+    authors: list[str] = field(default_factory=list)  # each writer, in the page's order
     author_evidence: Evidence | None = None
     published: str | None = None
     published_evidence: Evidence | None = None

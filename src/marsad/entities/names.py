@@ -26,18 +26,25 @@ def _spelling() -> tuple[tuple[tuple[str, str], ...], dict[int, str], str, str, 
     return digraphs, letters, data["long_vowels"], match_key(data["article"]), native
 
 
+def _undoubled(key: str) -> str:
+    """Doubled letters once: شويغو / شوييغو."""
+    out: list[str] = []
+    for ch in key:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
 def token_skeleton_raw(word: str, digraphs: tuple[tuple[str, str], ...], letters: dict[int, str], article: str) -> str:
     key = match_key(word)
     if key.startswith(article) and len(key) > len(article) + 2:
         key = key[len(article) :]
+    # Undoubled before the digraphs as well as after: «تتش» must not leave a «تش» to read again
+    # (the skeleton of a skeleton is itself; found by the property test).
+    key = _undoubled(key)
     for a, b in digraphs:
         key = key.replace(a, b)
-    key = key.translate(letters)
-    out: list[str] = []
-    for ch in key:
-        if not out or out[-1] != ch:  # doubled letters: شويغو / شوييغو
-            out.append(ch)
-    return "".join(out)
+    return _undoubled(key.translate(letters))
 
 
 def token_skeleton(word: str) -> str:

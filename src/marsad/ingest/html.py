@@ -21,7 +21,7 @@ from marsad.meta.registry import Registry
 for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
-_TITLE_SPLIT_RE = re.compile(r"\s+[|\-\u2013\u2014]\s+")
+_TITLE_SPLIT_RE = re.compile(r"\s+(?:[|\-\u2013\u2014]|::)\s+")  # | - – — :: between spaces
 _PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
@@ -102,18 +102,29 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
     text = getattr(doc, "text", None) if doc is not None else None
     lines = text.splitlines() if text else _fallback_lines(tree)
     meta = _read_meta(tree)
-    site_name = meta.get("og:site_name") or (getattr(doc, "sitename", None) if doc is not None else None)
-    if site_name:
+    raw_title = meta.get("og:title") or (getattr(doc, "title", None) if doc is not None else None) or ""
+    title_element = " ".join((tree.findtext(".//title") or "").split())
+    site_names = _site_names(meta, tree, title_element or raw_title, getattr(doc, "sitename", None) if doc is not None else None)
+    site_name = site_names[0][0] if site_names else None
+    if site_names:
+        hints["site_names"] = site_names
         hints["site_name"] = site_name
-    title = _clean_title(meta.get("og:title") or (getattr(doc, "title", None) if doc is not None else None) or "", site_name, registry)
+    title = _clean_title(raw_title, [n for n, _ in site_names], registry)
     if title and (not lines or lines[0].strip() != title):
         lines = [title, *lines]
     published = _structured_published(tree, meta) or (getattr(doc, "date", None) if doc is not None else None)
     if published:
         hints["published"] = published
+    authors = meta["ld:authors"].split("\n") if meta.get("ld:authors") else []
     author = next((meta[k] for k in _AUTHOR_META if meta.get(k) and not meta[k].startswith("http")), None)
-    if author:
-        hints["author"] = author.strip()
+    if not authors and author:
+        authors = [author.strip()]
+    if authors:
+        hints["authors"] = authors
+        hints["author"] = authors[0]
+    stated_url = meta.get("og:url") or next((el.get("href") for el in tree.iter("link") if (el.get("rel") or "").lower() == "canonical"), None)
+    if stated_url and stated_url.startswith(("http://", "https://")):
+        hints["page_url"] = stated_url.strip()  # the page's own address, for a page saved without one
     hints["dropped"] = _dropped_lines(tree, lines)
     return lines, hints
 
@@ -203,6 +214,8 @@ class _FlatText(HTMLParser):
 
 
 def _read_meta(tree: Any) -> dict[str, str]:
+    """Meta tags by name, then what JSON-LD states: "datePublished", "author" (the first name),
+    "ld:authors" (every author's name, in order, one per line) and "ld:publisher"."""
     meta: dict[str, str] = {}
     for el in tree.iter("meta"):
         key = el.get("property") or el.get("name") or el.get("itemprop")
@@ -217,12 +230,25 @@ def _read_meta(tree: Any) -> dict[str, str]:
         for obj in _json_ld_objects(script.text or ""):
             if isinstance(obj.get("datePublished"), str):
                 meta.setdefault("datePublished", obj["datePublished"])
-            author = obj.get("author")
-            if isinstance(author, dict) and isinstance(author.get("name"), str):
-                meta.setdefault("author", author["name"])
-            elif isinstance(author, list) and author and isinstance(author[0], dict) and isinstance(author[0].get("name"), str):
-                meta.setdefault("author", author[0]["name"])
+            names = _ld_names(obj.get("author"))
+            if names:
+                meta.setdefault("author", names[0])
+                meta.setdefault("ld:authors", "\n".join(names))
+            publisher = _ld_names(obj.get("publisher"))
+            if publisher:
+                meta.setdefault("ld:publisher", publisher[0])
     return meta
+
+
+def _ld_names(value: object) -> list[str]:
+    """The names a JSON-LD person or organisation field gives: an object, a list, or a string."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and not name.strip().startswith("http"):
+            names.append(" ".join(name.split()))
+    return names
 
 
 def _json_ld_objects(raw: str) -> list[dict[str, Any]]:
@@ -252,17 +278,71 @@ def _structured_published(tree: Any, meta: dict[str, str]) -> str | None:
     return None
 
 
-def _clean_title(title: str, site_name: str | None, registry: Registry) -> str:
-    """A <title> without the site's name after a bar or dash."""
-    parts = _TITLE_SPLIT_RE.split(title.strip())
+def _title_parts(title: str) -> list[str]:
+    return [p for p in (part.strip() for part in _TITLE_SPLIT_RE.split(title.strip())) if p]
+
+
+def _clean_title(title: str, site_names: list[str], registry: Registry) -> str:
+    """A <title> without the site's name before or after a separator (|, -, –, —, ::)."""
+    parts = _title_parts(title)
+    own = {phrase_key(n) for n in site_names}
 
     def names_site(part: str) -> bool:
-        return registry.resolve_site_name(part) is not None or (site_name is not None and part.strip() == site_name.strip())
+        return phrase_key(part) in own or registry.resolve_site_name(part) is not None
 
     for end in (-1, 0):  # the site's name trails the title, or (on some sites) leads it
         while len(parts) > 1 and names_site(parts[end]):
             parts.pop(end)
     return " - ".join(parts).strip()
+
+
+# How many words a site's name for itself can have (the longest seen: «بوابة أخبار اليوم الإلكترونية»).
+_SITE_NAME_MAX_WORDS = 6
+# A copyright line: «© 2024 Assabah News», «جميع الحقوق محفوظة لـ بوابة أخبار اليوم 2020».
+# \u00a9 is ©; \u062c\u0645\u064a\u0639 \u0627\u0644\u062d\u0642\u0648\u0642 \u0645\u062d\u0641\u0648\u0638\u0629 is جميع الحقوق محفوظة
+_COPYRIGHT_RE = re.compile(
+    r"(?:\u00a9|\(c\)|copyright|all rights reserved|\u062c\u0645\u064a\u0639 \u0627\u0644\u062d\u0642\u0648\u0642 \u0645\u062d\u0641\u0648\u0638\u0629)",
+    re.IGNORECASE,
+)
+# What surrounds the name on such a line: the marks above, years, punctuation, حقوق النشر
+# (\u062d\u0642\u0648\u0642 \u0627\u0644\u0646\u0634\u0631) and a lone لـ (lam, optional tatweel: "to").
+_COPYRIGHT_NOISE_RE = re.compile(
+    r"(?:\u00a9|\(c\)|copyright|all rights reserved|\d{4}\s*[-\u2013]\s*\d{4}|\d{4}|[.,|:\u060c]"
+    r"|\u062c\u0645\u064a\u0639 \u0627\u0644\u062d\u0642\u0648\u0642 \u0645\u062d\u0641\u0648\u0638\u0629"
+    r"|\u062d\u0642\u0648\u0642 \u0627\u0644\u0646\u0634\u0631"
+    r"|(?<!\S)\u0644\u0640?(?=\s))",
+    re.IGNORECASE,
+)
+
+
+def _site_names(meta: dict[str, str], tree: Any, title: str, extractor_name: str | None) -> list[tuple[str, str]]:
+    """The names the page gives itself, strongest first, each with where it was read:
+    og:site_name, application-name, JSON-LD publisher, the short end of the <title> around its
+    separator, a copyright line, and the name trafilatura settled on."""
+    found: list[tuple[str, str]] = []
+
+    def offer(name: str | None, where: str) -> None:
+        name = " ".join((name or "").split()).strip(" -|:")
+        if name and len(name.split()) <= _SITE_NAME_MAX_WORDS and all(phrase_key(name) != phrase_key(n) for n, _ in found):
+            found.append((name, where))
+
+    offer(meta.get("og:site_name"), "og:site_name")
+    offer(meta.get("application-name"), "application-name")
+    offer(meta.get("ld:publisher"), "json-ld publisher")
+    parts = _title_parts(title)
+    headline = meta.get("og:title") if meta.get("og:title") and meta.get("og:title") != title else None
+    if len(parts) > 1:
+        for part in (parts[-1], parts[0]):
+            if (headline is None or phrase_key(part) not in phrase_key(headline)) and len(part.split()) <= 4:
+                offer(part, "title")
+                break
+    for el in tree.iter("footer", "p", "div", "span", "small"):
+        text = " ".join(el.text_content().split()) if len(el) == 0 else ""
+        if text and len(text) < 160 and _COPYRIGHT_RE.search(text):
+            offer(_COPYRIGHT_NOISE_RE.sub(" ", text), "copyright")
+            break
+    offer(extractor_name, "extractor")
+    return found
 
 
 def _dropped_lines(tree: Any, kept: list[str]) -> list[str]:

@@ -9,20 +9,27 @@ field) are shared with articles split off the page."""
 
 from __future__ import annotations
 
+from marsad.arabic.normalize import phrase_key
 from marsad.article import Article, Block, Evidence
 from marsad.clean.shape import HEADLINE_MIN_WORDS, is_headline_like, is_paragraph_like
 from marsad.context import Context
 from marsad.meta.lines import (
     MetaLine,
+    is_place,
+    read_bare_byline,
     read_date_line,
     read_dateline,
     read_labelled_byline,
     read_site_name,
     read_source_line,
 )
-from marsad.meta.registry import looks_like_host
+from marsad.meta.registry import looks_like_host, url_host
+
+# How several writers of one article are joined in the single `author` field (`authors` lists them).
+AUTHOR_JOIN = "، "
 
 # Outlet evidence, strongest first. The first four describe the whole page.
+# An "_unregistered" rule names an outlet the registry does not know, as the page writes it.
 OUTLET_RULES = (
     "input",
     "site_name",
@@ -32,9 +39,12 @@ OUTLET_RULES = (
     "byline",
     "follow_prompt",
     "source_line",
+    "html_site_name_unregistered",
     "source_line_unregistered",
+    "url_host_unregistered",
 )
-PAGE_LEVEL_OUTLET_RULES = frozenset(OUTLET_RULES[:4])
+# The site's own statements about itself describe every article of the page.
+PAGE_LEVEL_OUTLET_RULES = frozenset(("input", "site_name", "html_site_name", "url_host", "html_site_name_unregistered", "url_host_unregistered"))
 PUBLISHED_RULES = ("published_label", "html_meta", "dateline", "date_line")
 
 
@@ -70,6 +80,8 @@ def describe_article(article: Article, ctx: Context) -> Article:
     for i in content:
         b = blocks[i]
         meta = _read_header_line(b.text, ctx, before_headline=headline_at is None)
+        if meta is None and headline_at is not None:
+            meta = read_bare_byline(b.text, ctx.registry)
         if meta is not None:
             found.append((b, meta))
             b.reason = meta.kind
@@ -143,10 +155,14 @@ def _choose_outlet(article: Article, found: list[tuple[Block, MetaLine]]) -> Non
 
 
 def _choose_author(article: Article, found: list[tuple[Block, MetaLine]]) -> None:
+    """Every byline of the article, in order (a piece may have two writers on two lines)."""
     for b, m in found:
-        if m.author:
-            article.author, article.author_evidence = m.author, Evidence(b.text.strip(), m.kind, b.line)
-            return
+        if m.author and m.author not in article.authors:
+            article.authors.append(m.author)
+            if article.author_evidence is None:
+                article.author_evidence = Evidence(b.text.strip(), m.kind, b.line)
+    if article.authors:
+        article.author = AUTHOR_JOIN.join(article.authors)
 
 
 def _choose_dates(article: Article, found: list[tuple[Block, MetaLine]]) -> None:
@@ -172,25 +188,52 @@ def _read_page_hints(article: Article, ctx: Context) -> None:
     describe every article of the page; HTML meta dates and authors (meta tags, JSON-LD)
     describe only the page's own article and rank below what its text states."""
     hints = article.hints
+    reg = ctx.registry
     if hints.get("outlet"):
-        entry = ctx.registry.resolve_site_name(hints["outlet"])
+        entry = reg.resolve_site_name(hints["outlet"])
         _take_outlet(article, entry.name if entry else hints["outlet"], Evidence(hints["outlet"], "input"))
-    # A site name that is only a host is trafilatura's fallback to the URL, not the page's own
-    # statement: the URL host rule below reads it as what it is.
-    if hints.get("site_name") and not looks_like_host(hints["site_name"]):
-        entry = ctx.registry.resolve_site_name(hints["site_name"])
+    # The names the page gives itself (og:site_name, application-name, JSON-LD publisher, the
+    # title's end, a copyright line), strongest first. A name that is only a host is trafilatura's
+    # fallback to the URL, not the page's own statement: the URL host rule reads it as what it is.
+    site_names = [(n, where) for n, where in hints.get("site_names", []) if not looks_like_host(n)]
+    for name, where in site_names:
+        entry = reg.resolve_site_name(name)
         if entry is not None and not entry.is_agency:
-            _take_outlet(article, entry.name, Evidence(hints["site_name"], "html_site_name"))
-    if hints.get("url"):
-        entry = ctx.registry.lookup_url(hints["url"])
-        if entry is not None and not entry.is_agency:
-            _take_outlet(article, entry.name, Evidence(hints["url"], "url_host"))
+            _take_outlet(article, entry.name, Evidence(name, "html_site_name", note=f"read from {where}"))
+            break
+    url = hints.get("url") or hints.get("page_url")  # the input's URL, else the one the page states
+    url_entry = reg.lookup_url(url) if url else None
+    if url and url_entry is not None and not url_entry.is_agency:
+        _take_outlet(article, url_entry.name, Evidence(url, "url_host"))
+    if site_names and site_names[0][1] != "extractor":
+        name, where = site_names[0]
+        _take_outlet(article, name, Evidence(name, "html_site_name_unregistered", note=f"read from {where}; not in the outlet registry"))
+    if url and (host := url_host(url)):
+        _take_outlet(article, host, Evidence(url, "url_host_unregistered", note="the page names no site; its host is not in the outlet registry"))
     if article.appended_to is not None:
         return
     if article.published is None and hints.get("published"):
         article.published, article.published_evidence = hints["published"], Evidence(hints["published"], "html_meta")
-    if article.author is None and hints.get("author"):
-        article.author, article.author_evidence = hints["author"], Evidence(hints["author"], "html_meta")
+    if article.author is None:
+        own_names = [n for n, _ in hints.get("site_names", [])] + ([article.outlet] if article.outlet else [])
+        authors = [a for a in hints.get("authors", []) if _is_person_credit(a, own_names, ctx)]
+        if authors:
+            article.authors = authors
+            article.author = AUTHOR_JOIN.join(authors)
+            article.author_evidence = Evidence(AUTHOR_JOIN.join(hints["authors"]), "html_meta")
+
+
+def _is_person_credit(name: str, own_names: list[str], ctx: Context) -> bool:
+    """An author a page's metadata gives is a person, not the site itself («LBCI»,
+    «akhbarelyom»), an agency, a host, or a dateline («(أبوظبي - البيان)»)."""
+    key = phrase_key(name)
+    if not key or looks_like_host(name) or any(key == phrase_key(n) for n in own_names):
+        return False
+    if ctx.registry.resolve_site_name(name) is not None or ctx.registry.lookup(name) is not None:
+        return False
+    if any(c in name for c in "()[]") or read_dateline(name.strip("()[] "), ctx.registry, ctx.lexicon) is not None:
+        return False
+    return not is_place(name)
 
 
 def _take_outlet(article: Article, name: str, ev: Evidence) -> None:

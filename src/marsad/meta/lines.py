@@ -7,14 +7,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.arabic.normalize import phrase_key
+from marsad.arabic.normalize import match_key, phrase_key
 from marsad.clean.lexicon import Lexicon, starts_with_phrase, text_after_words
 from marsad.data import load_data
 from marsad.meta.dates import DateMatch, find_dates
 from marsad.meta.registry import Registry, RegistryEntry
 
-_DASH_SPLIT_RE = re.compile(r"\s+[-\u2013\u2014]\s+")  # " - ", en dash, em dash between spaces
-_LABEL_SEP_RE = re.compile(r"^\s*[:\uff1a\-\u2013]\s*")
+# " - ", en dash, em dash, or a tatweel (U+0640) standing alone as a dash («كتب ـ X»), between spaces
+_DASH_SPLIT_RE = re.compile(r"\s+[-\u2013\u2014\u0640]\s+")
+_LABEL_SEP_RE = re.compile(r"^\s*[:\uff1a\-\u2013\u2014\u0640]\s*")
+# What ends a byline without being part of the name: a colon (Latin, fullwidth), a full stop, and
+# the marks RLM/LRM (U+200F/U+200E) that some sites put around punctuation («هاني بركات‏:‏»).
+_BYLINE_END_RE = re.compile(r"[\s:\uff1a.\u200e\u200f]+$")
 _HAS_DIGIT_RE = re.compile(r"\d")
 _NAME_WORD_RE = re.compile(r"^(?:[\u0621-\u064a\u0671-\u06d3\u0640]+|[A-Z][A-Za-z'.-]*)$")  # Arabic letters, or a capitalised Latin word
 _FOLLOW_RE = re.compile(
@@ -41,6 +45,27 @@ def _places() -> frozenset[str]:
 
 def is_place(text: str) -> bool:
     return phrase_key(text) in _places()
+
+
+@cache
+def given_name_keys() -> frozenset[str]:
+    """The given names the NER networks were trained with (their given-name feature)."""
+    return frozenset(match_key(n) for n in load_data("ner_gazetteer.json")["given_names"] if " " not in n)
+
+
+@cache
+def _byline_given_names() -> frozenset[str]:
+    return given_name_keys() | frozenset(match_key(n) for n in load_data("given_names.json")["given_names"])
+
+
+def is_given_name(word: str) -> bool:
+    """A common Arabic given name (ner_gazetteer.json and given_names.json), whatever its spelling
+    of hamza or yeh."""
+    return match_key(word) in _byline_given_names()
+
+
+def _strip_byline_end(text: str) -> str:
+    return _BYLINE_END_RE.sub("", text.replace("\u200f", "").replace("\u200e", "")).strip()
 
 
 def is_name_like(text: str, registry: Registry, max_words: int = 4) -> bool:
@@ -88,11 +113,14 @@ def read_dateline(text: str, registry: Registry, lex: Lexicon) -> MetaLine | Non
         return MetaLine("dateline", outlet=None if entry.is_agency else entry, date=date, date_role="unlabelled" if date else None)
     if phrase_key(right_words) in lex.generic_sources:
         return MetaLine("dateline", date=date, date_role="unlabelled" if date else None)
-    if is_place(left):
-        if date is None and is_name_like(right_words, registry):
-            return MetaLine("byline", author=right_words)
-        return None
+    right_name = _strip_byline_end(right_words)
     left_entry = registry.lookup(left)
+    given_right = left_entry is None and len(left.split()) <= 2 and bool(right_name) and is_given_name(right_name.split()[0])
+    if is_place(left) or given_right:
+        # «PLACE - AUTHOR»: a known place on the left, or a known given name opening the right
+        if date is None and is_name_like(right_name, registry):
+            return MetaLine("byline", author=right_name)
+        return None
     if left_entry is not None and not left_entry.is_agency and date is None and is_name_like(right_words, registry):
         return MetaLine("byline", outlet=left_entry, author=right_words)
     return None
@@ -103,9 +131,20 @@ def read_labelled_byline(text: str, lex: Lexicon, registry: Registry) -> MetaLin
     label = starts_with_phrase(phrase_key(text), lex.byline_labels)
     if label is None:
         return None
-    rest = _LABEL_SEP_RE.sub("", text_after_words(text, len(label.split())))
+    rest = _strip_byline_end(_LABEL_SEP_RE.sub("", text_after_words(text, len(label.split()))))
     if is_name_like(rest, registry, max_words=5):
         return MetaLine("byline", author=rest)
+    return None
+
+
+def read_bare_byline(text: str, registry: Registry) -> MetaLine | None:
+    """A header line that is nothing but a person's name («نهلة جمال»): two to four name words
+    opening with a known given name. Read only between the headline and the body, where a
+    name alone on its line is the writer's."""
+    name = _strip_byline_end(text)
+    words = name.split()
+    if words and is_given_name(words[0]) and is_name_like(name, registry):
+        return MetaLine("byline", author=name)
     return None
 
 

@@ -87,6 +87,13 @@ def looks_like_host(text: str) -> bool:
     return bool(_HOST_RE.fullmatch(text)) and not text.replace(".", "").isdigit()
 
 
+def url_host(url: str) -> str | None:
+    """A URL's host without «www.» (the outlet a page without a stated name can be called by)."""
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    host = host.removeprefix("www.")
+    return host if "." in host else None
+
+
 def latin_keys(text: str) -> tuple[str, ...]:
     """Case-, space-, hyphen- and article-insensitive keys of a Latin name: «Sada El Balad»,
     «SadaElBalad» and «sada-elbalad» share "sadaelbalad"; with the articles dropped, «Sada Balad»

@@ -15,6 +15,7 @@ from functools import cache
 from marsad.arabic.normalize import match_key, phrase_key
 from marsad.arabic.tokens import key_variants, strip_proclitics
 from marsad.data import load_data
+from marsad.meta.lines import given_name_keys
 
 GAZETTEER_VALUES = ("O", "B-LOC", "I-LOC", "B-ORG", "I-ORG")
 CUE_VALUES = ("none", "title", "place", "org")
@@ -88,11 +89,6 @@ def _media_keys() -> frozenset[str]:
 
 
 @cache
-def _given_names() -> frozenset[str]:
-    return frozenset(match_key(n) for n in load_data("ner_gazetteer.json")["given_names"] if " " not in n)
-
-
-@cache
 def gazetteer_stems() -> frozenset[str]:
     """First words of gazetteer names as match keys, with and without the article (روسيا،
     الكرملين، كرملين): enough to tell that a clitic-stripped word is a known name."""
@@ -163,7 +159,7 @@ def token_features(tokens: Sequence[str]) -> list[tuple[int, ...]]:
     stems = [strip_proclitics(k) for k in keys]
     gaz = gazetteer_tags(keys)
     cues = _cues()
-    given = _given_names()
+    given = given_name_keys()
     out: list[tuple[int, ...]] = []
     for i, tok in enumerate(tokens):
         before = cues.get(stems[i - 1], "none") if i >= 1 else "none"

@@ -1,0 +1,145 @@
+"""A page's own description on pages from outlets marsad was not built with (issue 12): the site's
+name however the page states it, authors who are people, dates in the outlet's own day."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.article import Article, Page
+from marsad.context import Context
+from marsad.meta.dates import find_dates
+from marsad.pipeline import analyze_page
+
+from ..conftest import SHARED
+
+REAL_HTML = SHARED / "corpus" / "real-html"
+BODY = (
+    "<p>غمرت المياه الأحياء المنخفضة في المدينة بعد أمطار غزيرة هطلت طوال الليل على المنطقة كلها، وقال المسؤولون إن فرق الإنقاذ تعمل.</p>"
+    "<p>وأضافت السلطات أن المدارس ستغلق غدا بسبب الأحوال الجوية السيئة في كل مناطق البلاد حتى إشعار آخر.</p>"
+)
+HEADLINE = "أمطار غزيرة تغرق الأحياء المنخفضة في المدينة"
+
+
+def _page(ctx: Context, head: str = "", body_top: str = "", footer: str = "", url: str | None = None) -> Article:
+    html = f"<html><head><meta charset='utf-8'>{head}</head><body><h1>{HEADLINE}</h1>{body_top}{BODY}{footer}</body></html>"
+    return analyze_page(Page(source="p.html", content=html, format="html", url=url), ctx)[0]
+
+
+def test_description_unregistered_site_name_is_the_outlet(ctx: Context) -> None:
+    a = _page(ctx, head="<meta property='og:site_name' content='Wadi Hawran Online'>")
+    assert a.outlet == "Wadi Hawran Online"
+    assert a.outlet_evidence is not None and a.outlet_evidence.rule == "html_site_name_unregistered"
+    assert a.outlet_evidence.note is not None and "not in the outlet registry" in a.outlet_evidence.note
+
+
+def test_description_registered_names_found_loosely(ctx: Context) -> None:
+    a = _page(ctx, head="<meta property='og:site_name' content='قناة صدى البلد'>")
+    assert a.outlet == "صدى البلد" and a.outlet_evidence is not None and a.outlet_evidence.rule == "html_site_name"
+    ld = {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Sada El Balad"}}
+    b = _page(ctx, head=f"<script type='application/ld+json'>{json.dumps(ld)}</script>")
+    assert b.outlet == "صدى البلد"
+
+
+def test_description_title_suffix_names_the_site(ctx: Context) -> None:
+    a = _page(ctx, head=f"<title>{HEADLINE} | Beirut Observer</title>")
+    assert a.outlet == "بيروت أوبزرفر" and a.headline == HEADLINE  # registered
+    b = _page(ctx, head=f"<title>{HEADLINE} :: Wadi Hawran Online</title>")
+    assert b.outlet == "Wadi Hawran Online" and b.headline == HEADLINE
+
+
+def test_description_site_name_prefix_leaves_the_headline(ctx: Context) -> None:
+    a = _page(ctx, head=f"<meta property='og:site_name' content='المدينة نيوز'><title>المدينة نيوز - {HEADLINE}</title>")
+    assert a.headline == HEADLINE and a.outlet == "المدينة نيوز"
+
+
+def test_description_copyright_line_names_the_site(ctx: Context) -> None:
+    a = _page(ctx, footer="<footer>© 2024 جميع الحقوق محفوظة لـ بوابة الشمال الإخبارية</footer>")
+    assert a.outlet == "بوابة الشمال الإخبارية"
+
+
+def test_description_canonical_url_gives_the_host(ctx: Context) -> None:
+    a = _page(ctx, head="<link rel='canonical' href='https://www.elbalad.news/123456'>")
+    assert a.outlet == "صدى البلد" and a.outlet_evidence is not None and a.outlet_evidence.rule == "url_host"
+    b = _page(ctx, url="https://news.unknown-site.example/a/1")
+    assert b.outlet == "news.unknown-site.example" and b.outlet_evidence is not None and b.outlet_evidence.rule == "url_host_unregistered"
+
+
+def test_description_text_page_without_a_name_has_no_outlet(ctx: Context) -> None:
+    (a, *_) = analyze_page(Page(source="t.txt", content=f"{HEADLINE}\n\nغمرت المياه الأحياء المنخفضة في المدينة بعد أمطار غزيرة هطلت طوال الليل.", format="text"), ctx)
+    assert a.outlet is None
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "expected"),
+    [
+        ("LBCI", None),  # the site's own name
+        ("akhbarelyom", None),  # the site's Latin slug (resolves to the registry's outlet)
+        ("(أبوظبي - البيان)", None),  # a dateline
+        ("واس", None),  # an agency
+        ("https://example.com/author/x", None),
+        ("أسماء نصار", "أسماء نصار"),
+    ],
+)
+def test_description_meta_author_must_be_a_person(ctx: Context, meta_author: str, expected: str | None) -> None:
+    a = _page(ctx, head=f"<meta name='author' content='{meta_author}'><meta property='og:site_name' content='LBCI'>")
+    assert a.author == expected
+
+
+def test_description_several_authors_kept_in_order(ctx: Context) -> None:
+    ld = {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "أسماء نصار"}, {"@type": "Person", "name": "نورهان نبيل"}]}
+    a = _page(ctx, head=f"<script type='application/ld+json'>{json.dumps(ld, ensure_ascii=False)}</script>")
+    assert a.authors == ["أسماء نصار", "نورهان نبيل"] and a.author == "أسماء نصار، نورهان نبيل"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("كتب - عاطف سعيد:", "عاطف سعيد"),  # egypt2013 (masrawy)
+        ("كتب ـ هاني بركات\u200f:\u200f", "هاني بركات"),  # a tatweel as the dash, RLM around the colon (Al-Ahram)
+        ("سوهاج - خالد حسن", "خالد حسن"),  # place - writer (Akhbar El Yom)
+        ("نهلة جمال", "نهلة جمال"),  # a name alone under the headline (Akhbar El Yom)
+        ("كتبت أسماء نصار", "أسماء نصار"),
+        ("حوار: أحمد سمير", "أحمد سمير"),
+        ("واشنطن - أ ش أ", None),  # a dateline naming an agency: no writer
+        ("مصر تنتصر اليوم", None),  # a short line that is not a name
+    ],
+)
+def test_description_bylines_in_the_text(ctx: Context, line: str, author: str | None) -> None:
+    body = "قررت محكمة جنايات القاهرة تأجيل نظر التظلم المقدم من وزير التجارة والصناعة الأسبق إلى جلسة الشهر المقبل، وذلك لاستكمال المرافعات.\n\nوقالت مصادر قضائية إن الجلسة المقبلة ستشهد سماع أقوال الشهود في القضية المنظورة أمام المحكمة."
+    (a, *_) = analyze_page(Page(source="t.txt", content=f"محكمة الجنايات تؤجل نظر تظلم وزير التجارة الأسبق\n{line}\n{body}", format="text"), ctx)
+    assert a.author == author
+
+
+def test_description_timestamp_keeps_its_offset(ctx: Context) -> None:
+    ld = {"@type": "NewsArticle", "datePublished": "2020-12-25T01:59:50+02:00"}
+    a = _page(ctx, head=f"<script type='application/ld+json'>{json.dumps(ld)}</script>")
+    assert a.published is not None and a.published.startswith("2020-12-25T01:59") and a.published.endswith("+02:00")
+
+
+def test_description_date_without_time_is_not_shifted(ctx: Context) -> None:
+    a = _page(ctx, head="<meta property='article:published_time' content='2019-02-08'>")
+    assert a.published == "2019-02-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("8 فيفري 2019", "2019-02-08"), ("12 جويلية 2021", "2021-07-12"), ("3 أوت 2020", "2020-08-03"), ("5 ماي 2018", "2018-05-05"), ("1 أفريل 2017", "2017-04-01"), ("20 جوان 2016", "2016-06-20")],
+)
+def test_description_maghrebi_months(text: str, day: str) -> None:
+    (d,) = find_dates(text)
+    assert d.value == day
+
+
+@pytest.mark.shared
+def test_description_real_pages(ctx: Context) -> None:
+    """The two real pages of ../shared/corpus/real-html: the outlet from og:site_name and from the
+    canonical URL; the site's own name in the author tag is not an author; the published gold."""
+    cnn = analyze_page(Page(source="cnn.html", content=(REAL_HTML / "cnn-arabic.html").read_text(encoding="utf-8"), format="html"), ctx)[0]
+    lbc = analyze_page(Page(source="lbc.html", content=(REAL_HTML / "lbc.html").read_text(encoding="utf-8"), format="html"), ctx)[0]
+    gold = json.loads(Path(REAL_HTML / "cnn-arabic.gold.json").read_text(encoding="utf-8"))
+    assert cnn.outlet == "سي إن إن بالعربية" and cnn.headline == gold["title"]
+    assert lbc.outlet == "إل بي سي آي" and lbc.author is None
+    assert lbc.published is not None and lbc.published.startswith("2026-01-08")
