@@ -7,6 +7,7 @@ bare headlines is a related-headline list and is removed from the host with that
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import phrase_key
@@ -15,6 +16,14 @@ from marsad.clean.lexicon import Lexicon, starts_with_phrase, text_after_words
 from marsad.clean.shape import is_headline_like, is_paragraph_like
 
 _MARKER_PUNCT = " :\u061b-\u2013\u2014.\u060c|»«"  # spaces, colon, Arabic semicolon, dashes, bar
+# A list item's bullet: • (U+2022), · (U+00B7), ▪ (U+25AA), ● (U+25CF), ■ (U+25A0), ‣ (U+2023),
+# ◦ (U+25E6), ◄ (U+25C4), ► (U+25BA), * and a hyphen or en dash followed by a space.
+_BULLET_RE = re.compile("^\\s*(?:[\u2022\u00b7\u25aa\u25cf\u25a0\u2023\u25e6\u25c4\u25ba*]|[-\u2013]\\s)")
+# A related-links list is at least this many bulleted lines in a row, at the end of an article
+# (one bulleted line may be the article's own last point).
+MIN_LINK_LIST = 2
+# A link is a headline: longer than this many words it is a paragraph of a bulleted summary.
+MAX_LINK_WORDS = 25
 
 
 @dataclass(slots=True)
@@ -57,12 +66,41 @@ def split_appended(blocks: list[Block], lex: Lexicon) -> Segments:
             _take_appended_section(section, out)
         else:
             _take_list_section(section, out)
+    for article_blocks in (out.host, *out.appended):
+        mark_trailing_links(article_blocks)
     return out
 
 
+def is_link_item(text: str) -> bool:
+    """A bulleted line short enough to be a link's headline."""
+    return bool(_BULLET_RE.match(text)) and len(text.split()) <= MAX_LINK_WORDS
+
+
+def mark_trailing_links(blocks: list[Block]) -> None:
+    """The bulleted headlines that end an article with no marker before them («• كوريا الشمالية
+    تهدد …», «• بوتين: …») are a list of links to other articles, not its text."""
+    run: list[Block] = []
+    before: Block | None = None
+    for b in reversed(blocks):
+        if b.reason is not None:
+            continue
+        if not is_link_item(b.text):
+            before = b
+            break
+        run.append(b)
+    # A line ending with a colon introduces the article's own list (its demands, its points).
+    introduced = before is not None and before.text.rstrip().endswith((":", "\uff1a"))
+    if len(run) >= MIN_LINK_LIST and not introduced:
+        for b in run:
+            b.reason = "related_links"
+
+
 def _take_appended_section(section: list[Block], out: Segments) -> None:
-    """One «اقرأ أيضاً» section: one article if it has body text, else a link list."""
-    if any(b.reason is None and is_paragraph_like(b.text) for b in section):
+    """One «اقرأ أيضاً» section: one article if it has body text, else a link list (a list of
+    bulleted headlines is links however long a headline runs)."""
+    content = [b for b in section if b.reason is None]
+    bulleted = len(content) >= MIN_LINK_LIST and all(is_link_item(b.text) for b in content)
+    if not bulleted and any(is_paragraph_like(b.text) for b in content):
         out.appended.append(section)
         return
     for b in section:

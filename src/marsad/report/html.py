@@ -39,6 +39,10 @@ REASON_LABELS = {
     "repeated_headline": "تكرار العنوان",
     "punctuation": "علامات ترقيم",
     "html_boilerplate": "خارج النص الرئيسي",
+    "comment_policy": "سياسة التعليقات",
+    "newsletter_prompt": "دعوة للاشتراك في النشرة",
+    "app_prompt": "دعوة لتحميل التطبيق",
+    "related_links": "روابط ذات صلة",
 }
 
 
