@@ -143,3 +143,28 @@ def test_description_real_pages(ctx: Context) -> None:
     assert cnn.outlet == "سي إن إن بالعربية" and cnn.headline == gold["title"]
     assert lbc.outlet == "إل بي سي آي" and lbc.author is None
     assert lbc.published is not None and lbc.published.startswith("2026-01-08")
+
+
+def test_description_byline_element_outside_the_main_text(ctx: Context) -> None:
+    """Youm7 puts «كتبت …» in <span class="writeBy">, which the main-text extraction drops."""
+    a = _page(ctx, body_top='<div class="meta"><span class="writeBy">كتبت آية دعبس</span></div>')
+    assert a.authors == ["آية دعبس"] and a.author_evidence is not None and a.author_evidence.rule == "html_byline"
+
+
+def test_description_json_ld_in_cdata_and_two_names_in_one_credit(ctx: Context) -> None:
+    """BBC Arabic wraps its JSON-LD in CDATA and credits two writers in one string joined by «و»."""
+    ld = '<script type="application/ld+json">\n<![CDATA[\n{"@type":"NewsArticle","author":{"@type":"Person","name":"كايلا إبستين وأنجليكا كاساس"}}\n]]>\n</script>'
+    a = _page(ctx, head=ld)
+    assert a.authors == ["كايلا إبستين", "أنجليكا كاساس"]
+
+
+def test_description_headline_element_wins_over_a_reworded_title(ctx: Context) -> None:
+    a = _page(ctx, head="<meta property='og:title' content='المدينة: أمطار غزيرة تغرق الأحياء'>")
+    assert a.headline == HEADLINE and HEADLINE not in a.text
+
+
+def test_description_long_headline_element_is_the_headline(ctx: Context) -> None:
+    long_headline = "وزارة النقل تشغل 10 سيارات كهربائية للعمل تاكسى بالعاصمة الإدارية.. وتؤكد: حجزها يبدأ الأربعاء بتطبيق هاتف والدفع فيزا وكاش.. والمركبات مراقبة بكاميرات"
+    html = f"<html><head><meta charset='utf-8'></head><body><article><h1>{long_headline}</h1>{BODY}</article></body></html>"
+    a = analyze_page(Page(source="p.html", content=html, format="html"), ctx)[0]
+    assert a.headline == long_headline

@@ -110,8 +110,15 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
         hints["site_names"] = site_names
         hints["site_name"] = site_name
     title = _clean_title(raw_title, [n for n, _ in site_names], registry)
-    if title and (not lines or lines[0].strip() != title):
-        lines = [title, *lines]
+    # The page's own headline element wins over the <title>/og:title, which sites reword or
+    # prefix («آرون بوشنيل: أصدقاء…» for the <h1>'s «أصدقاء الطيار…»).
+    h1 = _main_heading(tree)
+    if h1:
+        title = h1
+    if title:
+        hints["headline"] = title
+        if not lines or lines[0].strip() != title:
+            lines = [title, *lines]
     published = _structured_published(tree, meta) or (getattr(doc, "date", None) if doc is not None else None)
     if published:
         hints["published"] = published
@@ -122,6 +129,9 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
     if authors:
         hints["authors"] = authors
         hints["author"] = authors[0]
+    bylines = _byline_elements(tree)
+    if bylines:
+        hints["bylines"] = bylines
     stated_url = meta.get("og:url") or next((el.get("href") for el in tree.iter("link") if (el.get("rel") or "").lower() == "canonical"), None)
     if stated_url and stated_url.startswith(("http://", "https://")):
         hints["page_url"] = stated_url.strip()  # the page's own address, for a page saved without one
@@ -251,9 +261,13 @@ def _ld_names(value: object) -> list[str]:
     return names
 
 
+# What some sites wrap JSON-LD in: a CDATA section, possibly behind // or /* */ comment marks.
+_LD_WRAPPER_RE = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?|(?://|/\*)?\s*\]\]>\s*(?:\*/)?\s*$")
+
+
 def _json_ld_objects(raw: str) -> list[dict[str, Any]]:
     try:
-        data = json.loads(raw)
+        data = json.loads(_LD_WRAPPER_RE.sub("", raw.strip()))
     except ValueError:
         return []
     items = data if isinstance(data, list) else [data]
@@ -313,6 +327,40 @@ _COPYRIGHT_NOISE_RE = re.compile(
     r"|(?<!\S)\u0644\u0640?(?=\s))",
     re.IGNORECASE,
 )
+
+
+# How long a headline element can be and still be the headline (Youm7 writes 40-word headlines).
+_MAX_HEADLINE_WORDS = 80
+# An element the page marks as the byline: its class, id, itemprop or rel says author or writer.
+_BYLINE_ATTR_RE = re.compile(r"author|byline|writer|writeby|kateb|reporter", re.IGNORECASE)
+_MAX_BYLINE_WORDS = 10
+
+
+def _main_heading(tree: Any) -> str | None:
+    """The article's headline element: the <h1> inside <article> or <main>, else the page's only
+    <h1>. None when the page has several and none is marked as the article's."""
+    for scope in ("//article//h1", "//main//h1", "//h1"):
+        found = [" ".join(el.text_content().split()) for el in tree.xpath(scope)]
+        found = [h for h in found if h and len(h.split()) <= _MAX_HEADLINE_WORDS]
+        if len(found) == 1 or (found and scope != "//h1"):
+            return found[0]
+    return None
+
+
+def _byline_elements(tree: Any) -> list[str]:
+    """Texts of short elements the markup marks as bylines (class="writeBy", itemprop="author",
+    rel="author"), in page order, each once: what trafilatura leaves out of the main text."""
+    out: list[str] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or (el.tag in ("meta", "link", "script", "style", "a") and el.get("rel") != "author"):
+            continue
+        attrs = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop", "rel"))
+        if not attrs or not _BYLINE_ATTR_RE.search(attrs):
+            continue
+        text = " ".join(el.text_content().split())
+        if text and len(text.split()) <= _MAX_BYLINE_WORDS and text not in out and not any(text in o for o in out):
+            out.append(text)
+    return out
 
 
 def _site_names(meta: dict[str, str], tree: Any, title: str, extractor_name: str | None) -> list[tuple[str, str]]:

@@ -9,12 +9,15 @@ field) are shared with articles split off the page."""
 
 from __future__ import annotations
 
+import re
+
 from marsad.arabic.normalize import phrase_key
 from marsad.article import Article, Block, Evidence
 from marsad.clean.shape import HEADLINE_MIN_WORDS, is_headline_like, is_paragraph_like
 from marsad.context import Context
 from marsad.meta.lines import (
     MetaLine,
+    is_name_like,
     is_place,
     read_bare_byline,
     read_date_line,
@@ -25,6 +28,10 @@ from marsad.meta.lines import (
 )
 from marsad.meta.registry import looks_like_host, url_host
 
+# Between two writers' names: « و» (wa, and, prefixed to the next name), an Arabic or Latin comma, "and".
+_NAMES_SPLIT_RE = re.compile(r"\s+\u0648(?=\S{2,})|\s*[\u060c,]\s*|\s+and\s+")
+# A label before a credit that is not part of it: "Author,", "By", «بقلم».
+_CREDIT_LABEL_RE = re.compile(r"^(?:Authors?,?|By|\u0628\u0642\u0644\u0645:?)\s+", re.IGNORECASE)
 # How several writers of one article are joined in the single `author` field (`authors` lists them).
 AUTHOR_JOIN = "، "
 
@@ -75,6 +82,12 @@ def describe_article(article: Article, ctx: Context) -> Article:
     found: list[tuple[Block, MetaLine]] = []
     content = [i for i, b in enumerate(blocks) if b.reason is None]
     headline_at: int | None = None
+    stated = article.hints.get("headline") if article.seq == 0 else None  # the HTML page's headline element
+    if stated and content and blocks[content[0]].text.strip() == stated:
+        headline_at = content[0]
+        blocks[headline_at].reason = "headline"
+        article.headline = stated
+        content = content[1:]
     body_start: int | None = None
     first_plain = True  # the first line that is not a description line may be a long headline
     for i in content:
@@ -214,13 +227,34 @@ def _read_page_hints(article: Article, ctx: Context) -> None:
         return
     if article.published is None and hints.get("published"):
         article.published, article.published_evidence = hints["published"], Evidence(hints["published"], "html_meta")
+    own_names = [n for n, _ in hints.get("site_names", [])] + ([article.outlet] if article.outlet else [])
     if article.author is None:
-        own_names = [n for n, _ in hints.get("site_names", [])] + ([article.outlet] if article.outlet else [])
-        authors = [a for a in hints.get("authors", []) if _is_person_credit(a, own_names, ctx)]
+        # A byline element the main-text extraction left out («<span class="writeBy">كتبت …»).
+        for text in hints.get("bylines", []):
+            line = read_labelled_byline(text, ctx.lexicon, ctx.registry)
+            names = split_names(line.author if line and line.author else text, ctx)
+            names = [n for n in names if _is_person_credit(n, own_names, ctx)]
+            if names:
+                article.authors = names
+                article.author = AUTHOR_JOIN.join(names)
+                article.author_evidence = Evidence(text, "html_byline")
+                break
+    if article.author is None:
+        authors = [n for a in hints.get("authors", []) for n in split_names(a, ctx) if _is_person_credit(n, own_names, ctx)]
         if authors:
             article.authors = authors
             article.author = AUTHOR_JOIN.join(authors)
             article.author_evidence = Evidence(AUTHOR_JOIN.join(hints["authors"]), "html_meta")
+
+
+def split_names(text: str, ctx: Context) -> list[str]:
+    """«كايلا إبستين وأنجليكا كاساس» is two writers: a credit split at «و» / «،» / «and» where every
+    part is a name; else the credit as it stands (when it is a name at all)."""
+    text = _CREDIT_LABEL_RE.sub("", text).strip()
+    parts = [p.strip() for p in _NAMES_SPLIT_RE.split(text) if p.strip()]
+    if len(parts) > 1 and all(is_name_like(p, ctx.registry, max_words=5) for p in parts):
+        return parts
+    return [text] if is_name_like(text, ctx.registry, max_words=6) else []
 
 
 def _is_person_credit(name: str, own_names: list[str], ctx: Context) -> bool:
