@@ -42,10 +42,14 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
                 parts |= {w for w in ends if len(w) >= 3 and w not in not_name_parts()}
     if not known:
         return tags_of
-    longest = max(len(k) for k in known)
+    # Only the lengths of known names are tried, longest first, and a window is tried only when
+    # the run of untagged words from its start is that long: the cost per word is the handful of
+    # name lengths, however long the longest span the tagger produced on a big page.
+    lengths = sorted({len(k) for k in known}, reverse=True)
     out = []
     for ks, tags in zip(keys, tags_of, strict=True):
         tags = list(tags)
+        untagged_run = _untagged_runs(tags)  # from the tagger's tags; only words before i change
         i = 0
         while i < len(ks):
             if tags[i] != "O":
@@ -53,13 +57,14 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
                 continue
             readings = stem_readings(ks[i])
             found = None
-            for n in range(min(longest, len(ks) - i), 0, -1):
+            for n in lengths:
+                if n > untagged_run[i]:
+                    continue
                 rest = tuple(ks[i + 1 : i + n])
-                if all(t == "O" for t in tags[i : i + n]):
-                    for r in readings:
-                        if (r, *rest) in known:
-                            found = (n, known[(r, *rest)].most_common(1)[0][0])
-                            break
+                for r in readings:
+                    if (r, *rest) in known:
+                        found = (n, known[(r, *rest)].most_common(1)[0][0])
+                        break
                 if found:
                     break
             if found is None and any(r in parts for r in readings):
@@ -72,3 +77,11 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
                 i += 1
         out.append(tags)
     return out
+
+
+def _untagged_runs(tags: Sequence[str]) -> list[int]:
+    """For each position, how many words from it on are untagged ("O") in a row."""
+    runs = [0] * (len(tags) + 1)
+    for i in range(len(tags) - 1, -1, -1):
+        runs[i] = runs[i + 1] + 1 if tags[i] == "O" else 0
+    return runs[: len(tags)]
