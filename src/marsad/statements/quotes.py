@@ -50,10 +50,14 @@ class _Speaker:
 def quote_spans(text: str) -> list[_Span]:
     """Quoted stretches within a paragraph, outermost only («… "x" …» is one)."""
     out: list[_Span] = []
+    # Opening mark -> the line end its last search for a closer ran into: a later mark of the
+    # same kind before that point would search the same stretch in vain (a line with many stray
+    # marks would otherwise be read once per mark).
+    unclosed_until: dict[str, int] = {}
     i = 0
     while i < len(text):
         closer = QUOTE_PAIRS.get(text[i])
-        if closer is None or (closer == text[i] and not _opens(text, i)):
+        if closer is None or (closer == text[i] and not _opens(text, i)) or i < unclosed_until.get(text[i], -1):
             i += 1
             continue
         j = i + 1
@@ -65,6 +69,8 @@ def quote_spans(text: str) -> list[_Span]:
             out.append(_Span(i, i + 1, j, j + 1))
             i = j + 1
         else:
+            if j == len(text) or text[j] == "\n":
+                unclosed_until[text[i]] = j
             i += 1  # an unclosed mark quotes nothing
     return out
 
