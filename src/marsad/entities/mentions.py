@@ -57,9 +57,9 @@ def sentences(text: str) -> list[list[Token]]:
 
 
 class _NameWords:
-    """The first and last words of the article's names, with the first words indexed by their
-    consonants (names.same_word only holds between words of equal consonants), so that asking
-    whether a word spells another name costs the few candidates, not every name of the page."""
+    """The first and last words of the article's names, indexed by their consonants
+    (names.same_word only holds between words of equal consonants), so that asking whether a
+    word spells another name costs the few candidates, not every name of the page."""
 
     def __init__(self, starts: set[str], ends: set[str]) -> None:
         self.starts, self.ends = starts, ends
