@@ -21,7 +21,7 @@ from marsad.arabic.normalize import match_key, normalize_digits
 from marsad.arabic.tokens import Token, key_variants, tokenize
 from marsad.article import TimeRef
 from marsad.data import load_data
-from marsad.meta.dates import find_dates
+from marsad.meta.dates import CoveredOffsets, find_dates
 
 FUTURE_CONTEXT = 8  # tokens before a bare weekday where a future verb makes it the next one
 
@@ -237,26 +237,11 @@ class _Scanner:
 _DAY_MONTH_RE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?(\S+)")
 
 
-class _Covered:
-    """Offsets inside an expression already found, held as the offsets themselves (never more
-    than the text's length): asking about each word of a long page costs one lookup instead of
-    a pass over every date found so far."""
-
-    def __init__(self) -> None:
-        self.offsets: set[int] = set()
-
-    def add(self, start: int, end: int) -> None:
-        self.offsets.update(range(start, end))
-
-    def __contains__(self, offset: int) -> bool:
-        return offset in self.offsets
-
-
 def find_times(text: str, published: str | None) -> list[TimeRef]:
     """Time expressions in `text`, in order, resolved against `published` (ISO) when given."""
     anchor = date.fromisoformat(published[:10]) if published else None
     out: list[TimeRef] = []
-    taken = _Covered()
+    taken = CoveredOffsets()
     offset = 0
     for line in text.split("\n"):
         for m in find_dates(line):
