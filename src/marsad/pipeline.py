@@ -11,7 +11,7 @@ from typing import Any
 
 from marsad.arabic.language import detect_language
 from marsad.arabic.normalize import phrase_key
-from marsad.article import Article, Block, Page, Removed
+from marsad.article import Article, Block, Page, Removed, Repair
 from marsad.clean.repair import split_glued_lines
 from marsad.clean.rules import classify_line
 from marsad.clean.segment import split_appended
@@ -49,6 +49,9 @@ def page_to_articles(page: Page, ctx: Context) -> list[Article]:
     segments.host.extend(Block(text, 0, "html_boilerplate") for text in dropped)
     page_id = page.page_id
     host_id = Article.make_id(page_id, 0)
+    repairs_at: dict[int, list[Repair]] = {}  # by line: a page may carry thousands of appended articles
+    for r in repairs:
+        repairs_at.setdefault(r.line, []).append(r)
     articles = []
     for seq, seg_blocks in enumerate([segments.host, *segments.appended]):
         lines_here = {b.line for b in seg_blocks}
@@ -63,7 +66,7 @@ def page_to_articles(page: Page, ctx: Context) -> list[Article]:
                 appended_to=None if seq == 0 else host_id,
                 blocks=seg_blocks,
                 hints={k: v for k, v in hints.items() if v},
-                repairs=[r for r in repairs if r.line in lines_here],
+                repairs=[r for line in sorted(lines_here) for r in repairs_at.get(line, ())],
             )
         )
     return articles

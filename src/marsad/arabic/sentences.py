@@ -24,10 +24,15 @@ class Sentence:
     end: int
 
 
-def _quote_depth_ok(text: str, end: int) -> bool:
-    """True when no quotation opened before `end` is still open there."""
-    stack: list[str] = []
-    for ch in text[:end]:
+# The abbreviation test reads only this many characters before a full stop: the longest
+# abbreviation and its leading space take 6 (" Abcd."), and with 8 a match anchored at the start
+# of the window (not of the sentence) would need the window to be the abbreviation alone.
+_ABBREV_TAIL = 8
+
+
+def _fold_quotes(stack: list[str], text: str, start: int, end: int) -> None:
+    """Carry the quotations open in `stack` through text[start:end]."""
+    for ch in text[start:end]:
         if ch == '"':
             if stack and stack[-1] == '"':
                 stack.pop()
@@ -38,7 +43,6 @@ def _quote_depth_ok(text: str, end: int) -> bool:
         elif ch in _CLOSERS and ch in stack:
             while stack and stack.pop() != ch:
                 pass
-    return not stack
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -46,17 +50,25 @@ def split_sentences(text: str) -> list[Sentence]:
     always end a sentence; inside a paragraph a boundary is a sentence-final mark followed by
     space, except inside a quotation («…», “…”, "…") or after an abbreviation.
     Does not split on the Arabic comma, and does not handle unbalanced quotes beyond the
-    paragraph they open in (a quote left open ends with its paragraph)."""
+    paragraph they open in (a quote left open ends with its paragraph).
+
+    Linear in the paragraph: the quotations open since the sentence began are carried from one
+    candidate boundary to the next (a paragraph with a quote left open early, or a page that is
+    one long line, has thousands of candidates in one sentence), never re-read from its start."""
     out: list[Sentence] = []
     for para in re.finditer(r"[^\n]+", text):
         p_text, base = para.group(), para.start()
         start = 0
+        open_quotes: list[str] = []  # quotations open in p_text[start:scanned]
+        scanned = 0
         for m in _BOUNDARY_RE.finditer(p_text):
             end = m.end()
-            if _ABBREV_RE.search(p_text[start : m.start() + 1]):
+            if _ABBREV_RE.search(p_text[max(start, m.start() + 1 - _ABBREV_TAIL) : m.start() + 1]):
                 continue
-            if not _quote_depth_ok(p_text[start:], end - start):
-                continue
+            _fold_quotes(open_quotes, p_text, scanned, end)
+            scanned = end
+            if open_quotes:
+                continue  # inside a quotation
             _append(out, p_text, base, start, end)
             start = end
         _append(out, p_text, base, start, len(p_text))

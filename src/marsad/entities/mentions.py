@@ -10,14 +10,17 @@ vocabulary knows it and not the whole word), because many names start with a cli
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import cache
+from itertools import islice
 
 from marsad.arabic.chars import SENTENCE_END_CHARSET
 from marsad.arabic.normalize import match_key
 from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import Token, strip_proclitics, tokenize
 from marsad.article import Mention
-from marsad.entities.names import same_word
+from marsad.entities.names import consonants, same_word
 from marsad.nlp.conll import spans
 from marsad.nlp.consistency import NAME_TYPES, not_name_parts, spread_names
 from marsad.nlp.features import cue_words, gazetteer_stems, stem_readings
@@ -53,20 +56,41 @@ def sentences(text: str) -> list[list[Token]]:
     return out
 
 
-def _bare_reading(key: str, name_starts: set[str], vocabulary: frozenset[str], name_parts: set[str]) -> str:
-    """The reading of a mention's first word without proclitics, or the word itself. `name_parts`
-    holds the first and last words of the article's other names."""
-    bare_is_named = any(r in name_parts for r in stem_readings(key)[1:])  # وبوتين beside بوتين
-    if not bare_is_named and any(same_word(key, other) for other in name_parts):
+class _NameWords:
+    """The first and last words of the article's names, indexed by their consonants
+    (names.same_word only holds between words of equal consonants), so that asking whether a
+    word spells another name costs the few candidates, not every name of the page."""
+
+    def __init__(self, starts: set[str], ends: set[str]) -> None:
+        self.starts, self.ends = starts, ends
+        self.by_consonants: dict[str, set[str]] = {}
+        for w in starts | ends:
+            self.by_consonants.setdefault(consonants(w), set()).add(w)
+
+    def spelled_by(self, key: str) -> bool:
+        """Another name's first word, or any name's last word, spells `key` (names.same_word)."""
+        return any(
+            same_word(key, other)
+            for other in self.by_consonants.get(consonants(key), ())
+            if other != key or key in self.ends  # the word's own start does not count
+        )
+
+
+def _bare_reading(key: str, names: _NameWords, vocabulary: frozenset[str]) -> str:
+    """The reading of a mention's first word without proclitics, or the word itself. `names`
+    holds the first and last words of the article's names; the word's own start is not counted."""
+    readings = stem_readings(key)[1:]  # never `key` itself
+    bare_is_named = any(r in names.starts or r in names.ends for r in readings)  # وبوتين beside بوتين
+    if not bare_is_named and names.spelled_by(key):
         return key  # «وأضاف فتريني» after «كارلو فتريني» (or فيتريني): a name, not ف + تريني
-    for reading in stem_readings(key)[1:]:
+    for reading in readings:
         if key.endswith(reading) and len(key) - len(reading) <= 2:
             stripped = reading
         elif key.startswith(_LAM_LAM) and reading == _ARTICLE + key[2:]:
             stripped = reading  # للكرملين -> الكرملين
         else:
             continue
-        if stripped in name_starts or stripped in gazetteer_stems() or (key not in vocabulary and stripped in vocabulary):
+        if stripped in names.starts or stripped in gazetteer_stems() or (key not in vocabulary and stripped in vocabulary):
             return stripped
     # An unknown word after the conjunction و is most often a name the vocabulary lacks
     # (وفوستوتشني); a remainder starting with و again is a name of its own (ووهان).
@@ -103,6 +127,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     name_starts = {match_key(words[0].text) for words, _ in raw}
     name_ends = {match_key(words[-1].text) for words, _ in raw if len(words) > 1}
     name_parts = name_starts | name_ends
+    names = _NameWords(name_starts, name_ends)
     raw = [piece for words, kind in raw for piece in _split_at_conjunction(words, kind, name_parts)]
     raw = [(_trim_object(words) if kind == "PER" else words, kind) for words, kind in raw]
     raw = [(_after_comma(words, sent_of[words[0].start]) if kind == "PER" else words, kind) for words, kind in raw]
@@ -116,7 +141,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     for words, kind in raw:
         first = words[0]
         key = match_key(first.text)
-        bare = _bare_reading(key, name_starts - {key}, vocabulary, (name_starts - {key}) | name_ends)
+        bare = _bare_reading(key, names, vocabulary)
         clitic_letters = len(key) - len(bare) if not (key.startswith(_LAM_LAM) and bare.startswith(_ARTICLE)) else 1
         start = first.start + _skip_letters(first.text, clitic_letters)
         end = words[-1].end
@@ -168,8 +193,14 @@ def _after_comma(words: list[Token], sent: list[Token]) -> list[Token]:
 
 
 def _position(words: list[Token], sent: list[Token]) -> int | None:
-    """Index in its sentence of a span's first token."""
-    return next((k for k, t in enumerate(sent) if t.start == words[0].start), None)
+    """Index in its sentence of a span's first token (a sentence's tokens are in text order;
+    a line without sentence punctuation can be long, so this is a search, not a scan)."""
+    k = bisect_left(sent, words[0].start, key=_token_start_of)
+    return k if k < len(sent) and sent[k].start == words[0].start else None
+
+
+def _token_start_of(token: Token) -> int:
+    return token.start
 
 
 def _name_syllable(token: Token) -> bool:
@@ -215,13 +246,27 @@ def _split_name_pairs(mentions: list[Mention]) -> list[Mention]:
     """«قمة كيم بوتين» tagged as one person is two: a two-word person whose words are each the
     first or last word of two different full names in the article, and never written as a full
     name itself elsewhere, is split into its words."""
-    full = [m.key.split() for m in mentions if m.type == "PER" and len(m.key.split()) >= 2]
+    full = [tuple(m.key.split()) for m in mentions if m.type == "PER" and len(m.key.split()) >= 2]
+    times_written = Counter(full)
+    # word -> the full names (by index) it starts or ends, so a word's owners are looked up,
+    # not searched for among every name of the page
+    owning: dict[str, list[int]] = {}
+    for i, f in enumerate(full):
+        for w in {f[0], f[-1]}:
+            owning.setdefault(w, []).append(i)
+
+    def owners(w: str, words: tuple[str, ...]) -> list[int]:
+        """Up to two full names other than `words` that `w` starts or ends: two already decide
+        the test below, and `words` is written once, so at most three are looked at."""
+        return list(islice((i for i in owning.get(w, ()) if full[i] != words), 2))
+
     out: list[Mention] = []
     for m in mentions:
-        words = m.key.split()
-        if m.type == "PER" and len(words) == 2 and full.count(words) == 1 and m.text.count(" ") == 1:
-            owners = [{i for i, f in enumerate(full) if w in (f[0], f[-1]) and f != words} for w in words]
-            if all(owners) and not (owners[0] & owners[1] and len(owners[0] | owners[1]) == 1):
+        words = tuple(m.key.split())
+        if m.type == "PER" and len(words) == 2 and times_written[words] == 1 and m.text.count(" ") == 1:
+            first, last = owners(words[0], words), owners(words[1], words)
+            # Split unless both words belong to one and the same other name (كيم جونغ أون: كيم … أون).
+            if first and last and not (len(first) == len(last) == 1 and first == last):
                 gap = m.text.index(" ")
                 out += [
                     Mention(m.text[:gap], "PER", m.start, m.start + gap, words[0]),
@@ -251,45 +296,57 @@ def role_references(text: str, sents: list[list[Token]], found: list[Mention], t
     roles that precede one person in the article count; the reference gets the person's key,
     so resolution gives it the person's entity."""
     tokens = [t for s in sents for t in s]
+    keys = [match_key(t.text) for t in tokens]
     index = {t.start: i for i, t in enumerate(tokens)}
     titles = cue_words("person_titles")
     roles: dict[tuple[str, ...], set[str]] = {}
     for m in found:
-        i = index.get(m.start, index.get(_token_start(tokens, m.start), -1))
+        i = index.get(m.start)
+        if i is None:
+            i = index.get(_token_start(tokens, m.start), -1)
         if m.type != "PER" or len(m.key.split()) < 2 or i <= 0:
             continue
         for n in range(min(MAX_ROLE_WORDS, i), 1, -1):
-            words = [match_key(t.text) for t in tokens[i - n : i]]
+            words = keys[i - n : i]
             if any(t.start in taken for t in tokens[i - n + 1 : i]) or not any(r in titles for r in stem_readings(words[0])):
                 continue
             if all(any(ch.isalpha() for ch in w) for w in words):
                 roles.setdefault(tuple(words), set()).add(m.key)
                 break
-    out: list[Mention] = []
-    for role, people in roles.items():
+    # Each unambiguous role, found by its words after the first (the first may carry a
+    # proclitic: «والرئيس الروسي»), in one pass over the tokens.
+    by_rest: dict[int, dict[tuple[str, ...], list[tuple[int, tuple[str, ...], str]]]] = {}
+    for order, (role, people) in enumerate(roles.items()):
         if len(people) != 1:
             continue  # two people under one role: ambiguous
         (person,) = people
-        n = len(role)
+        by_rest.setdefault(len(role), {}).setdefault(role[1:], []).append((order, role, person))
+    hits: list[tuple[int, int, Mention]] = []
+    for n, wanted in by_rest.items():
         for i in range(len(tokens) - n + 1):
+            candidates = wanted.get(tuple(keys[i + 1 : i + n]))
+            if candidates is None:
+                continue
             span = tokens[i : i + n]
             if any(t.start in taken for t in span) or (i + n < len(tokens) and tokens[i + n].start in taken):
                 continue  # the defining use, or the role before another name
-            keys = [match_key(t.text) for t in span]
-            if tuple(keys[1:]) == role[1:] and role[0] in stem_readings(keys[0]):
-                start = span[0].start + _skip_letters(span[0].text, len(keys[0]) - len(role[0]))
-                out.append(Mention(text[start : span[-1].end], "PER", start, span[-1].end, person))
-    return out
+            for order, role, person in candidates:
+                if role[0] in stem_readings(keys[i]):
+                    start = span[0].start + _skip_letters(span[0].text, len(keys[i]) - len(role[0]))
+                    hits.append((order, i, Mention(text[start : span[-1].end], "PER", start, span[-1].end, person)))
+    hits.sort(key=lambda h: (h[0], h[1]))  # role by role, each in text order
+    return [m for _, _, m in hits]
 
 
 MAX_ROLE_WORDS = 4  # وزير الدفاع الروسي, المتحدث باسم الكرملين
 
 
 def _token_start(tokens: list[Token], offset: int) -> int:
-    """The start of the token containing `offset` (a mention may start after a proclitic)."""
-    for t in tokens:
-        if t.start <= offset < t.end:
-            return t.start
+    """The start of the token containing `offset` (a mention may start after a proclitic);
+    `tokens` are in text order and do not overlap."""
+    k = bisect_right(tokens, offset, key=_token_start_of) - 1
+    if k >= 0 and tokens[k].start <= offset < tokens[k].end:
+        return tokens[k].start
     return offset
 
 

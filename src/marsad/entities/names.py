@@ -9,7 +9,7 @@ The letter groups and the native names are data (data/name_spelling.json)."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.arabic.normalize import match_key, phrase_key
 from marsad.data import load_data
@@ -57,6 +57,9 @@ def name_skeleton(name: str) -> tuple[str, ...]:
     return tuple(token_skeleton(w) for w in phrase_key(name).split())
 
 
+# Resolution asks for the same few thousand skeletons millions of times; the cache is bounded so a
+# long-lived process (the web server's uploads) does not grow with every name it has seen.
+@lru_cache(maxsize=1 << 16)
 def consonants(skeleton: str) -> str:
     """The skeleton without its long vowels after the first letter: ترمب and ترامب -> ترمب."""
     _, _, vowels, _, _ = _spelling()

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -155,10 +157,15 @@ def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tu
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)  # consonants -> (last word, group)
     for sk, g in multiword_people.items():
         by_last[consonants(sk[-1])].add((sk[-1], g))
-    in_article: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    # article -> consonants -> (first or last word of a full name there, its group): a bare word
+    # meets only the words it could spell (names.same_word needs equal consonants), once each,
+    # instead of every full-name mention of its article (a long page has thousands).
+    in_article: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(dict)
     for sk, g in multiword_people.items():
         for m in forms[sk]:
-            in_article[m.article_id].append((sk, g))
+            ends = in_article[m.article_id]
+            for w in (sk[0], sk[-1]):
+                ends.setdefault(consonants(w), set()).add((w, g))
 
     assignment: dict[tuple[str, int], str] = {}
     for sk, ms in forms.items():
@@ -168,7 +175,7 @@ def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tu
             target = g
             if lone_word:
                 word = sk[0]
-                local = {pg for psk, pg in in_article[m.article_id] if same_word(word, psk[0]) or same_word(word, psk[-1])}
+                local = {pg for w, pg in in_article[m.article_id].get(consonants(word), ()) if same_word(word, w)}
                 if len(local) > 1:
                     local = _dominant(local, group_size)
                 if len(local) == 1:
@@ -249,9 +256,9 @@ def complete_names(people: list[Span], text_of: Callable[[str], str]) -> list[tu
     for form, n in known.items():
         if n >= MIN_NAME_SUPPORT:
             blocks[(len(form), consonants(form[0]), consonants(form[-1]))].append(form)
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    taken: dict[str, _Spans] = defaultdict(_Spans)
     for p in people:
-        taken[p.article_id].append((p.start, p.end))
+        taken[p.article_id].add(p.start, p.end)
     out = []
     for p in people:
         words = name_skeleton(p.key)
@@ -266,7 +273,7 @@ def complete_names(people: list[Span], text_of: Callable[[str], str]) -> list[tu
         if before:
             options.append((p.start - (len(before.group(0))), p.end, f"{match_key(before.group(1))} {p.key}"))
         for start, end, key in options:
-            if any(s < end and start < e and (s, e) != (p.start, p.end) for s, e in taken[p.article_id]):
+            if taken[p.article_id].overlaps(start, end, besides=(p.start, p.end)):
                 continue  # the word belongs to another mention
             form = name_skeleton(key)
             block = blocks.get((len(form), consonants(form[0]), consonants(form[-1])), [])
@@ -274,3 +281,29 @@ def complete_names(people: list[Span], text_of: Callable[[str], str]) -> list[tu
                 out.append((p, Span(p.article_id, p.seq, start, end, key)))
                 break
     return out
+
+
+class _Spans:
+    """The (start, end) spans of an article's mentions, asked which overlap a stretch. A stretch
+    only meets spans starting less than the longest span before it, so a query looks at the few
+    spans near it (found by bisection), not at every mention of a long article."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+        self.ordered = True
+
+    def add(self, start: int, end: int) -> None:
+        if self.spans and (start, end) < self.spans[-1]:
+            self.ordered = False
+        self.spans.append((start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int, besides: tuple[int, int]) -> bool:
+        """A span other than `besides` overlaps [start, end)."""
+        if not self.ordered:
+            self.spans.sort()
+            self.ordered = True
+        lo = bisect_right(self.spans, (start - self.longest, sys.maxsize))
+        hi = bisect_left(self.spans, (end, -sys.maxsize))
+        return any(start < e and (s, e) != besides for s, e in self.spans[lo:hi])

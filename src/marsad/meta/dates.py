@@ -118,6 +118,25 @@ def _tz_suffix(m: re.Match[str]) -> str | None:
     return f"{sign}{hours:02d}:00"
 
 
+class CoveredOffsets:
+    """Offsets of a text already inside an expression found, held as the offsets themselves
+    (never more than the text's length). Asking about an offset, or a short stretch, costs a
+    lookup per character instead of a pass over every expression found so far: a page that is
+    one long line holds thousands of dates."""
+
+    def __init__(self) -> None:
+        self.offsets: set[int] = set()
+
+    def add(self, start: int, end: int) -> None:
+        self.offsets.update(range(start, end))
+
+    def __contains__(self, offset: int) -> bool:
+        return offset in self.offsets
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(i in self.offsets for i in range(start, end))
+
+
 def find_dates(line: str) -> list[DateMatch]:
     """Every absolute date in `line`, left to right, with offsets into `line`.
     Day-month order for slashed dates is day first (the Arab convention); a weekday name that
@@ -125,11 +144,11 @@ def find_dates(line: str) -> list[DateMatch]:
     pats = _patterns()
     folded = _fold(line)
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = CoveredOffsets()
 
     def keep(m: re.Match[str], value: str | None) -> None:
-        if value and not any(s < m.end() and m.start() < e for s, e in taken):
-            taken.append((m.start(), m.end()))
+        if value and not taken.overlaps(m.start(), m.end()):
+            taken.add(m.start(), m.end())
             found.append(DateMatch(value, line[m.start() : m.end()].strip(), m.start(), m.end()))
 
     for m in pats.textual.finditer(folded):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import match_key
 from marsad.nlp.conll import spans
@@ -42,26 +43,18 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
                 parts |= {w for w in ends if len(w) >= 3 and w not in not_name_parts()}
     if not known:
         return tags_of
-    longest = max(len(k) for k in known)
+    trie = _Node.of(known)
     out = []
     for ks, tags in zip(keys, tags_of, strict=True):
         tags = list(tags)
+        untagged_run = _untagged_runs(tags)  # from the tagger's tags; only words before i change
         i = 0
         while i < len(ks):
             if tags[i] != "O":
                 i += 1
                 continue
             readings = stem_readings(ks[i])
-            found = None
-            for n in range(min(longest, len(ks) - i), 0, -1):
-                rest = tuple(ks[i + 1 : i + n])
-                if all(t == "O" for t in tags[i : i + n]):
-                    for r in readings:
-                        if (r, *rest) in known:
-                            found = (n, known[(r, *rest)].most_common(1)[0][0])
-                            break
-                if found:
-                    break
+            found = trie.longest_at(readings, ks, i, untagged_run[i])
             if found is None and any(r in parts for r in readings):
                 found = (1, "PER")
             if found:
@@ -72,3 +65,45 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
                 i += 1
         out.append(tags)
     return out
+
+
+@dataclass(slots=True)
+class _Node:
+    """The document's names word by word (a trie): a word's longest known name is found by
+    walking as far as the text goes on matching one, so the cost per word is the length of the
+    match, not the number (or the length) of the names the tagger found on a long page."""
+
+    next: dict[str, _Node] = field(default_factory=dict)
+    kind: str | None = None  # the name ending here: its most frequent type
+
+    @classmethod
+    def of(cls, known: dict[tuple[str, ...], Counter[str]]) -> _Node:
+        root = cls()
+        for seq, kinds in known.items():
+            node = root
+            for word in seq:
+                node = node.next.setdefault(word, cls())
+            node.kind = kinds.most_common(1)[0][0]
+        return root
+
+    def longest_at(self, readings: Sequence[str], keys: Sequence[str], i: int, limit: int) -> tuple[int, str] | None:
+        """(words, type) of the longest name starting at word i (its first word read as any of
+        `readings`, the earlier reading winning a tie) within `limit` words."""
+        best: tuple[int, str] | None = None
+        for first in readings:
+            node, n = self.next.get(first), 1
+            while node is not None:
+                if node.kind is not None and (best is None or n > best[0]):
+                    best = (n, node.kind)
+                if n == limit:
+                    break
+                node, n = node.next.get(keys[i + n]), n + 1
+        return best
+
+
+def _untagged_runs(tags: Sequence[str]) -> list[int]:
+    """For each position, how many words from it on are untagged ("O") in a row."""
+    runs = [0] * (len(tags) + 1)
+    for i in range(len(tags) - 1, -1, -1):
+        runs[i] = runs[i + 1] + 1 if tags[i] == "O" else 0
+    return runs[: len(tags)]

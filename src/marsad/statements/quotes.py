@@ -11,7 +11,7 @@ speaker stays empty: a wrong speaker is worse than none."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from marsad.arabic.chars import QUOTE_PAIRS, SENTENCE_END_CHARSET
@@ -50,10 +50,14 @@ class _Speaker:
 def quote_spans(text: str) -> list[_Span]:
     """Quoted stretches within a paragraph, outermost only («… "x" …» is one)."""
     out: list[_Span] = []
+    # Opening mark -> the line end its last search for a closer ran into: a later mark of the
+    # same kind before that point would search the same stretch in vain (a line with many stray
+    # marks would otherwise be read once per mark).
+    unclosed_until: dict[str, int] = {}
     i = 0
     while i < len(text):
         closer = QUOTE_PAIRS.get(text[i])
-        if closer is None or (closer == text[i] and not _opens(text, i)):
+        if closer is None or (closer == text[i] and not _opens(text, i)) or i < unclosed_until.get(text[i], -1):
             i += 1
             continue
         j = i + 1
@@ -65,6 +69,8 @@ def quote_spans(text: str) -> list[_Span]:
             out.append(_Span(i, i + 1, j, j + 1))
             i = j + 1
         else:
+            if j == len(text) or text[j] == "\n":
+                unclosed_until[text[i]] = j
             i += 1  # an unclosed mark quotes nothing
     return out
 
@@ -92,7 +98,14 @@ class _Reader:
         self.tokens = tokenize(text)
         self.starts = [t.start for t in self.tokens]
         self.mention_at = {m.start: i for i, m in enumerate(mentions)}
-        self.spans = [s for s in quote_spans(text) if not self._is_name_or_title(s)]
+        # Mentions by start, and the longest one: the mentions meeting a stretch of text are
+        # found by bisection among those starting at most that far before it, not by a scan of
+        # every mention of the article for every word looked at.
+        self.by_start = sorted((m.start, i) for i, m in enumerate(mentions))
+        self.longest_mention = max((m.end - m.start for m in mentions), default=0)
+        self.all_spans = quote_spans(text)
+        self.span_at = {s.open: s for s in self.all_spans}
+        self.spans = [s for s in self.all_spans if not self._is_name_or_title(s)]
         self.sentence_ends = _sentence_ends(text, self.spans)
 
     def sentence_of(self, offset: int) -> int:
@@ -101,6 +114,21 @@ class _Reader:
     def sentence_start(self, offset: int) -> int:
         n = self.sentence_of(offset)
         return self.sentence_ends[n - 1] if n > 0 else 0
+
+    def mentions_starting(self, lo: int, hi: int) -> list[int]:
+        """Indices (in list order) of the mentions starting in [lo, hi)."""
+        first = bisect_left(self.by_start, (lo, -1))
+        last = bisect_left(self.by_start, (hi, -1))
+        return sorted(i for _, i in self.by_start[first:last])
+
+    def first_mention_meeting(self, start: int, end: int, strict: bool = False) -> int | None:
+        """The first mention (in list order) holding offset `start` or starting within
+        [start, end) — after `start` only, when `strict`."""
+        for i in self.mentions_starting(start - self.longest_mention, end):
+            m = self.mentions[i]
+            if m.start <= start < m.end or (start < m.start < end if strict else start <= m.start < end):
+                return i
+        return None
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         return self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
@@ -111,7 +139,8 @@ class _Reader:
         words = [t for t in inner if t.text[0].isalnum()]
         if not words:
             return True
-        covered = sum(m.end - m.start for m in self.mentions if m.start >= s.start and m.end <= s.end)
+        inside = (self.mentions[i] for i in self.mentions_starting(s.start, s.end + 1))
+        covered = sum(m.end - m.start for m in inside if m.end <= s.end)
         letters = sum(len(t.text) for t in words) + len(words) - 1
         if covered >= letters * 0.8:
             return True
@@ -133,18 +162,13 @@ class _Reader:
         head = rest[0] if rest else None
         if head is None:
             return toks
-        for m in self.mentions:
-            if m.start <= head.start < m.end or head.start <= m.start < head.end:
-                end = m.end
-                break
+        named = self.first_mention_meeting(head.start, head.end)
+        if named is not None:
+            end = self.mentions[named].end
         else:
-            span = next((s for s in quote_spans(self.text) if s.open == head.start), None)
+            span = self.span_at.get(head.start)
             end = span.close if span else head.end
-        if (
-            first.startswith(_LAM)
-            and first != _ILA
-            and not any(m.start <= toks[0].start < m.end or toks[0].start < m.start < toks[0].end for m in self.mentions)
-        ):
+        if first.startswith(_LAM) and first != _ILA and self.first_mention_meeting(toks[0].start, toks[0].end, strict=True) is None:
             end = toks[0].end  # لصحفيين: one word
         return [t for t in toks if t.start >= end and t.text not in ("»", "”", '"')]
 
@@ -169,7 +193,7 @@ class _Reader:
         for k, tok in enumerate(toks[: MAX_ROLE_TOKENS + 1]):
             i = self.mention_at.get(tok.start)
             if i is None:  # a mention may start after a proclitic inside this token
-                i = next((j for j, m in enumerate(self.mentions) if tok.start < m.start < tok.end), None)
+                i = next(iter(self.mentions_starting(tok.start + 1, tok.end)), None)
             if i is not None:
                 m = self.mentions[i]
                 # An institution right after the verb speaks (ANERcorp, which the tagger learnt
@@ -247,10 +271,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         prev_end = s.close
 
     # Indirect speech: verb ... إن / أن ..., outside direct quotes.
-    quoted = [(s.open, s.close) for s in r.spans]
-    openers = {s.open for s in r.spans}  # a quoted name («فرانس برس») does not end the clause
+    # Quotes are in text order and do not overlap: their opening and closing offsets are both
+    # ascending, so each question below is a bisection.
+    opens = [s.open for s in r.spans]
+    closes = [s.close for s in r.spans]
+    openers = set(opens)  # a quoted name («فرانس برس») does not end the clause
     for n, tok in enumerate(r.tokens):
-        if not lex.verb_kind(tok.text) or any(a <= tok.start < b for a, b in quoted):
+        if not lex.verb_kind(tok.text) or _inside(tok.start, opens, closes):
             continue
         sentence = r.sentence_of(tok.start)
         end_of_sentence = r.sentence_ends[sentence] - 1
@@ -265,7 +292,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             before = r.tokens[n - 1] if n > 0 else None
             if before is not None and match_key(before.text) in _ACCORDING:
                 # «…، حسبما قال X»: what precedes in the sentence is what X said.
-                begin = max(r.sentence_start(tok.start), max((b for _, b in quoted if b <= before.start), default=0))
+                closed = bisect_right(closes, before.start)  # quotes closed by then
+                begin = max(r.sentence_start(tok.start), closes[closed - 1] if closed else 0)
                 content = text[begin : before.start].strip(" \u060c,.\n")
                 found = r.speaker_of(tok, end_of_sentence)
                 if len(content.split()) >= 3 and found:
@@ -273,7 +301,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     speaker = _Speaker(found[0], found[1], sentence)
                     events.append((start, Quote(content, "indirect", start, start + len(content), tok.text, found[1], found[0]), speaker))
             continue
-        content_end = min([end_of_sentence, *(a for a, _ in quoted if a > that.end)])
+        next_open = bisect_right(opens, that.end)  # the first quote opening after the إن
+        content_end = min(end_of_sentence, opens[next_open]) if next_open < len(opens) else end_of_sentence
         content = text[that.end : content_end].strip(" \u060c,.")
         if len(content.split()) < 2:
             continue
@@ -299,6 +328,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             seen.add((e[1].start, e[1].end))
             unique.append(e)
     return _carry_speakers(unique, r)
+
+
+def _inside(offset: int, opens: list[int], closes: list[int]) -> bool:
+    """`offset` lies within a quote, from its opening mark to its closing one (ascending,
+    non-overlapping quotes)."""
+    k = bisect_right(opens, offset) - 1
+    return k >= 0 and offset < closes[k]
 
 
 def _carry_speakers(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader) -> list[Quote]:

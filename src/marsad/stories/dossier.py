@@ -8,7 +8,9 @@ part of a record's text, and appended articles are stories of their own."""
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,8 +86,17 @@ def original_sources(record: dict[str, Any]) -> list[str]:
     return sorted({s["name"] for s in record.get("sources", []) if s["kind"] == "agency"})
 
 
-def _agencies_in(record: dict[str, Any], start: int, end: int) -> list[str]:
-    return sorted({s["name"] for s in record.get("sources", []) if s["kind"] == "agency" and start <= s["start"] < end})
+class _Agencies:
+    """The agencies a record cites, by offset: the ones cited within a sentence are found by
+    bisection, not by reading every source of a long article for each of its sentences."""
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        cited = sorted((s["start"], s["name"]) for s in record.get("sources", []) if s["kind"] == "agency")
+        self.starts = [start for start, _ in cited]
+        self.names = [name for _, name in cited]
+
+    def within(self, start: int, end: int) -> list[str]:
+        return sorted(set(self.names[bisect_left(self.starts, start) : bisect_left(self.starts, end)]))
 
 
 def build_dossier(
@@ -160,8 +171,9 @@ def _sentences(records: list[dict[str, Any]]) -> list[_Sentence]:
         every = original_sources(r)
         single = every if len(every) == 1 else []
         last: list[str] = []
+        agencies = _Agencies(r)
         for s in split_sentences(r["text"]):
-            last = _agencies_in(r, s.start, s.end) or last
+            last = agencies.within(s.start, s.end) or last
             terms = content_terms(s.text)
             if len(terms) >= MIN_CLAIM_WORDS:
                 out.append(_Sentence(s.text, r["id"], r.get("outlet"), terms, last or single))
@@ -201,12 +213,13 @@ def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str
     story_terms: Counter[str] = Counter()
     for s in sentences:
         story_terms.update(s.terms)
+    story_norm = _norm(story_terms, idf)  # once: the story's words are as many as the page's
     ranked = sorted(
         claims,
         key=lambda c: (
             -len({x.article for x in c.sentences}),
             -len(c.independent_sources(copies)),
-            -_cosine(c.sentences[0].terms, story_terms, idf),
+            -_cosine_with_norm(c.sentences[0].terms, story_terms, story_norm, idf),
             c.sentences[0].article,
         ),
     )
@@ -216,6 +229,22 @@ def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str
         "disagreements": [d for c in multi if (d := _disagreement(c, idf))],
         "summary": _summary(ranked, copies),
     }
+
+
+def _norm(terms: Counter[str], idf: dict[str, float]) -> float:
+    """The IDF-weighted norm, summed as cluster._cosine sums it (same order, same float)."""
+    return math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in terms.items()))
+
+
+def _cosine_with_norm(a: Counter[str], b: Counter[str], b_norm: float, idf: dict[str, float]) -> float:
+    """cluster._cosine(a, b, idf) with b's norm given: the same arithmetic in the same order, so
+    the same value to the last bit, at the cost of the smaller vector."""
+    if not a or not b:
+        return 0.0
+    small, big = (a, b) if len(a) < len(b) else (b, a)
+    dot = sum(v * big[t] * idf.get(t, 1.0) ** 2 for t, v in small.items() if t in big)
+    na = _norm(a, idf)
+    return dot / (na * b_norm) if na and b_norm else 0.0
 
 
 def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
@@ -289,12 +318,14 @@ def _timeline(records: list[dict[str, Any]], anchors: dict[str, InferredDate]) -
             times = [{"text": t.text, "start": t.start, "value": t.value} for t in find_times(r["text"], anchors[r["id"]].date)]
             inferred = True
         sentences = split_sentences(r["text"])
+        starts = [s.start for s in sentences]  # in text order, not overlapping
         for t in times:
             value = t.get("value")
             if not value or len(value) != 10:
                 continue
             date.fromisoformat(value)
-            text = next((s.text for s in sentences if s.start <= t["start"] < s.end), t["text"])
+            k = bisect_right(starts, t["start"]) - 1  # the one sentence that can hold the time
+            text = sentences[k].text if k >= 0 and t["start"] < sentences[k].end else t["text"]
             ev = events.setdefault(value, {"date": value, "text": text, "articles": [], "inferred": True})
             if r["id"] not in ev["articles"]:
                 ev["articles"].append(r["id"])

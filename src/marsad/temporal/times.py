@@ -21,7 +21,7 @@ from marsad.arabic.normalize import match_key, normalize_digits
 from marsad.arabic.tokens import Token, key_variants, tokenize
 from marsad.article import TimeRef
 from marsad.data import load_data
-from marsad.meta.dates import find_dates
+from marsad.meta.dates import CoveredOffsets, find_dates
 
 FUTURE_CONTEXT = 8  # tokens before a bare weekday where a future verb makes it the next one
 
@@ -241,27 +241,27 @@ def find_times(text: str, published: str | None) -> list[TimeRef]:
     """Time expressions in `text`, in order, resolved against `published` (ISO) when given."""
     anchor = date.fromisoformat(published[:10]) if published else None
     out: list[TimeRef] = []
-    taken: list[tuple[int, int]] = []
+    taken = CoveredOffsets()
     offset = 0
     for line in text.split("\n"):
         for m in find_dates(line):
             out.append(TimeRef(m.text, offset + m.start, offset + m.end, m.value, None))
-            taken.append((offset + m.start, offset + m.end))
+            taken.add(offset + m.start, offset + m.end)
         offset += len(line) + 1
     w = _words()
     folded = normalize_digits(text)
     for dm in _DAY_MONTH_RE.finditer(folded):
         month = w.month.get(match_key(dm.group(2).strip("،,.")))
-        if month and not any(a <= dm.start() < b for a, b in taken):
+        if month and dm.start() not in taken:
             end = dm.start(2) + len(dm.group(2).rstrip("،,."))
             value = _nearest_year(int(dm.group(1)), month, anchor) if anchor else None
             out.append(TimeRef(text[dm.start() : end], dm.start(), end, value, anchor.isoformat() if anchor else None))
-            taken.append((dm.start(), end))
+            taken.add(dm.start(), end)
     scanner = _Scanner(text, anchor)
     i = 0
     while i < len(scanner.tokens):
         tok: Token = scanner.tokens[i]
-        if any(a <= tok.start < b for a, b in taken):
+        if tok.start in taken:
             i += 1
             continue
         found = scanner.at(i)

@@ -46,11 +46,18 @@ def highlight(record: dict[str, Any]) -> list[Markup]:
     text: str = record.get("text", "")
     spans = sorted(_spans(record), key=lambda s: (s[0], s[2], -s[1]))
     kept: list[tuple[int, int, int, str, str]] = []
+    # Marks come in order of start and the kept ones nest, so the kept marks still open at a
+    # start are a stack (innermost last); one that ended is done for every later mark too. A mark
+    # is checked against the few open around it, not against every mark of a long article.
+    open_marks: list[tuple[int, int, int, str, str]] = []
     for s in spans:
         if s[1] <= s[0] or s[1] > len(text):
             continue
-        if all(s[1] <= k[0] or s[0] >= k[1] or (k[0] <= s[0] and s[1] <= k[1] and k[2] < s[2]) for k in kept):
+        while open_marks and open_marks[-1][1] <= s[0]:
+            open_marks.pop()
+        if all(s[1] <= k[1] and k[2] < s[2] for k in open_marks):
             kept.append(s)
+            open_marks.append(s)
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}
     for start, end, _, open_tag, close_tag in sorted(kept, key=lambda s: (s[0], s[2])):
