@@ -26,7 +26,7 @@ from marsad.temporal.times import find_times
 
 # Bump when a change to the stages changes their output: stored pages from another version
 # are analysed again on the next run.
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
 
 ArticleStage = Callable[[Article, Context], Article]
 
@@ -115,7 +115,7 @@ def find_statements(article: Article, ctx: Context) -> Article:
     if article.language == "ar" and article.text:
         article.quotes = find_quotes(article.text, article.mentions)
         article.sources = find_sources(article.text, ctx.registry, article.outlet)
-        article.times = find_times(article.text, article.published)
+        article.times = find_times(article.text, article.published, ctx.registry)
     return article
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.article import Article
+from marsad.context import Context
 from marsad.entities.mentions import find_mentions, sentences, spread_names
 
 
@@ -127,3 +128,25 @@ def test_a_kunya_before_a_person_is_part_of_the_name() -> None:
     text = "وتقول أم خالد إن المياه وصلت. وقال أبو سامر إنه خسر كل شيء."
     tags = [["O", "O", "B-PER", "O", "O", "O", "O"], ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"]]
     assert [m.text for m in find_mentions(text, tags)] == ["أم خالد", "أبو سامر"]
+
+
+def _mentions(ctx: Context, text: str) -> list[tuple[str, str]]:
+    from marsad.pipeline import annotate_text
+
+    return [(m.text, m.type) for m in annotate_text(text, "2020-06-10", ctx).mentions]
+
+
+def test_mentions_a_given_name_keeps_its_first_letter(ctx: Context) -> None:
+    """«د. فراس إلياس» is not «راس إلياس»: ف is the name's own letter, not the conjunction."""
+    assert ("فراس إلياس", "PER") in _mentions(ctx, "وقال الباحث د. فراس إلياس إن الأزمة ستطول.")
+
+
+def test_mentions_the_article_is_part_of_a_place_name(ctx: Context) -> None:
+    found = _mentions(ctx, "وصل الوفد إلى القاهرة أمس.")
+    assert ("القاهرة", "LOC") in found and ("قاهرة", "LOC") not in found
+
+
+def test_mentions_diseases_weather_and_markup_are_no_person(ctx: Context) -> None:
+    found = _mentions(ctx, "أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس كورونا، وأصيبت الفنانة يسرا بفيروس كورونا. img src")
+    assert ("يسرا", "PER") in found
+    assert not any(t == "PER" and ("فيروس" in m or "img" in m) for m, t in found)

@@ -130,3 +130,20 @@ def test_a_name_cut_short_is_completed_from_the_full_names_of_the_store() -> Non
     assert [(old.article_id, texts[new.article_id][new.start : new.end], new.key) for old, new in changes] == [
         ("c", "كيم يونغ أون", "كيم يونغ اون")
     ]
+
+
+def test_resolve_two_people_sharing_a_family_name_stay_two(ctx: Context) -> None:
+    """إيفانكا ترامب is not دونالد ترمب; a bare «ترامب» is the one full name of its own article,
+    and stays unresolved in an article that names neither."""
+    from marsad.arabic.normalize import match_key
+
+    def row(article: str, seq: int, text: str) -> MentionRow:
+        return MentionRow(article, seq, "PER", " ".join(match_key(w) for w in text.split()), text, None)
+
+    rows = [row("a1", 0, "دونالد ترمب"), row("a1", 1, "ترمب"), row("a2", 0, "إيفانكا ترامب"), row("a2", 1, "ترامب"), row("a3", 0, "ترامب")]
+    ids, entities = resolve(rows, ctx.registry)
+    name = {e.id: e.name for e in entities}
+    assert name[ids[("a1", 0)]] == name[ids[("a1", 1)]] == "دونالد ترمب"
+    assert name[ids[("a2", 0)]] == name[ids[("a2", 1)]] == "إيفانكا ترامب"
+    assert ids[("a1", 0)] != ids[("a2", 0)]
+    assert ids[("a3", 0)] not in (ids[("a1", 0)], ids[("a2", 0)])

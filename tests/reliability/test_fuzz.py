@@ -46,3 +46,11 @@ def test_fuzz_arbitrary_text_through_the_pipeline(ctx: Context, text: str, fmt: 
         return
     for article in analyze_page(Page(source="fuzz", content=text, format=fmt), ctx):  # type: ignore[arg-type]
         assert article.text == "" or article.text.strip()
+
+
+def test_fuzz_found_seeds_stay_fixed(ctx: Context) -> None:
+    """Inputs the fuzz benchmark once failed on (bench/fuzz.py prints the seed): a URL that
+    urllib refuses («http://[…»), and odd-length UTF-16 JSONL."""
+    for seed in (33350, 6638):
+        suffix, data = hostile_input(seed)
+        _check_bytes(suffix, data, ctx)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from marsad.meta.registry import Registry
 from marsad.temporal.times import find_times
 
 # 2023-09-16 is a Saturday.
@@ -76,3 +77,29 @@ def test_a_name_or_noun_starting_like_a_future_verb_is_not_one() -> None:
     # 2025-09-08 is a Monday: «سيرغي لافروف الأربعاء» is the Wednesday before, not after.
     assert [t.value for t in find_times("التقى سيرغي لافروف الأربعاء نظيره", "2025-09-08")] == ["2025-09-03"]
     assert [t.value for t in find_times("وسيلتقي الوزير نظيره الأربعاء", "2025-09-08")] == ["2025-09-10"]
+
+
+def test_times_day_and_month_take_the_year_written_after_them() -> None:
+    (t,) = find_times("توفيت في 23 أبريل 1966 بعد صراع مع المرض", "2020-06-10")
+    assert (t.text, t.value) == ("23 أبريل 1966", "1966-04-23")
+
+
+@pytest.mark.parametrize(
+    "text", ["قالت صحيفة اليوم السابع إن الاجتماع عقد", "وذكرت صحيفة اليوم أن الوزير وصل", "ونقلت اليوم السابع عن مصدر", "نشرت جريدة الغد تقريرا"]
+)
+def test_times_an_outlet_named_by_a_time_word_is_not_a_time(text: str) -> None:
+    assert find_times(text, "2020-06-10", Registry.load()) == []
+
+
+def test_times_today_still_today_beside_outlets() -> None:
+    (t,) = find_times("وصل الوفد اليوم إلى القاهرة", "2020-06-10", Registry.load())
+    assert t.value == "2020-06-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("سيعود بعد سبع سنوات من الغياب", "P7Y"), ("يعيش هناك منذ عشرين عاماً", "P20Y"), ("خلال ثلاث سنوات", "P3Y"), ("وقعت قبل عامين", "2018"), ("منذ عام", "2019")],
+)
+def test_times_spans_of_years_are_durations(text: str, value: str) -> None:
+    (t,) = find_times(text, "2020-06-10")
+    assert t.value == value

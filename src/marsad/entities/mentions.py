@@ -21,6 +21,7 @@ from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import Token, strip_proclitics, tokenize
 from marsad.article import Mention
 from marsad.entities.names import consonants, same_word
+from marsad.meta.lines import is_given_name
 from marsad.nlp.conll import spans
 from marsad.nlp.consistency import NAME_TYPES, not_name_parts, spread_names
 from marsad.nlp.features import cue_words, gazetteer_stems, stem_readings
@@ -29,6 +30,7 @@ from marsad.statements.lexicon import speech_lexicon
 _ARTICLE = "\u0627\u0644"  # alef lam: ال
 _LAM_LAM = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written)
 _WAW = "\u0648"  # waw: و, the conjunction
+_FEH = "\u0641"  # feh: ف, the conjunction «then»
 
 
 @cache
@@ -76,21 +78,29 @@ class _NameWords:
         )
 
 
-def _bare_reading(key: str, names: _NameWords, vocabulary: frozenset[str]) -> str:
+def _bare_reading(key: str, names: _NameWords, vocabulary: frozenset[str], kind: str = "PER") -> str:
     """The reading of a mention's first word without proclitics, or the word itself. `names`
-    holds the first and last words of the article's names; the word's own start is not counted."""
+    holds the first and last words of the article's names; the word's own start is not counted.
+    A person's known given name keeps its first letter (فراس is not ف + راس, وائل not و + ائل)."""
+    if kind == "PER" and is_given_name(key):
+        return key
     readings = stem_readings(key)[1:]  # never `key` itself
     bare_is_named = any(r in names.starts or r in names.ends for r in readings)  # وبوتين beside بوتين
     if not bare_is_named and names.spelled_by(key):
         return key  # «وأضاف فتريني» after «كارلو فتريني» (or فيتريني): a name, not ف + تريني
     for reading in readings:
         if key.endswith(reading) and len(key) - len(reading) <= 2:
+            if key[: len(key) - len(reading)].endswith(_ARTICLE):
+                continue  # the article is part of the name (القاهرة, not ال + قاهرة)
             stripped = reading
         elif key.startswith(_LAM_LAM) and reading == _ARTICLE + key[2:]:
             stripped = reading  # للكرملين -> الكرملين
         else:
             continue
-        if stripped in names.starts or stripped in gazetteer_stems() or (key not in vocabulary and stripped in vocabulary):
+        # A word the vocabulary lacks whose remainder it knows is a proclitic + word (وللكرملين),
+        # except after فـ before a person: فـ rarely joins a name, and names start with it (فراس).
+        by_vocabulary = key not in vocabulary and stripped in vocabulary and not (kind == "PER" and key.startswith(_FEH))
+        if stripped in names.starts or stripped in gazetteer_stems() or by_vocabulary:
             return stripped
     # An unknown word after the conjunction و is most often a name the vocabulary lacks
     # (وفوستوتشني); a remainder starting with و again is a name of its own (ووهان).
@@ -133,6 +143,8 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     raw = [(_after_comma(words, sent_of[words[0].start]) if kind == "PER" else words, kind) for words, kind in raw]
     raw = [piece for words, kind in raw for piece in _split_state_name(words, kind, sent_of[words[0].start])]
     raw = [(_with_kunya(words, sent_of[words[0].start]) if kind == "PER" else words, kind) for words, kind in raw]
+    raw = [(_before_non_name_word(words) if kind == "PER" else words, kind) for words, kind in raw]
+    raw = [(words, kind) for words, kind in raw if words]
     vocabulary = tagger_vocabulary()
     out: list[Mention] = []
     taken: set[int] = set()  # token starts inside a mention
@@ -141,7 +153,7 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     for words, kind in raw:
         first = words[0]
         key = match_key(first.text)
-        bare = _bare_reading(key, names, vocabulary)
+        bare = _bare_reading(key, names, vocabulary, kind)
         clitic_letters = len(key) - len(bare) if not (key.startswith(_LAM_LAM) and bare.startswith(_ARTICLE)) else 1
         start = first.start + _skip_letters(first.text, clitic_letters)
         end = words[-1].end
@@ -151,6 +163,17 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     _retype_name_parts(out)
     out += role_references(text, sents, out, taken)
     return sorted(out, key=lambda m: m.start)
+
+
+def _before_non_name_word(words: list[Token]) -> list[Token]:
+    """A person's name ends before a word no name holds (data/ner_cues.json not_person_words):
+    «يسرا بفيروس كورونا» is يسرا; «فيروس كورونا», «برد قاس», «img src» are no person at all."""
+    banned = cue_words("not_person_words")
+    for n, w in enumerate(words):
+        key = match_key(w.text).lower()
+        if key in banned or strip_proclitics(key) in banned:
+            return words[:n]
+    return words
 
 
 _OBJECT_RE = re.compile(

@@ -13,7 +13,12 @@ from marsad.arabic.chars import AR_DIAC_CHARSET
 from marsad.arabic.normalize import match_key, normalize_digits
 from marsad.data import load_data
 
+# A page's own date is recent: earlier years on a date line are a misreading. A date in an
+# article's text may be history («توفيت في 23 أبريل 1966»): find_dates(min_year=...) lowers the floor.
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
+HISTORY_MIN_YEAR = 1000
+# A numeric date (12/3/1850) before this is more likely a count or a reference than a date.
+_NUMERIC_MIN_YEAR = 1900
 _MIN_HIJRI, _MAX_HIJRI = 1400, 1600
 
 
@@ -96,8 +101,8 @@ def _clock(m: re.Match[str], pats: _Patterns) -> tuple[int, int] | None:
     return (h, mnt) if h < 24 and mnt < 60 else None
 
 
-def _iso(y: int, mo: int, d: int, clock: tuple[int, int] | None, tz: str | None = None) -> str | None:
-    if not (_MIN_YEAR <= y <= _MAX_YEAR):
+def _iso(y: int, mo: int, d: int, clock: tuple[int, int] | None, tz: str | None = None, min_year: int = _MIN_YEAR) -> str | None:
+    if not (min_year <= y <= _MAX_YEAR):
         return None
     try:
         day = date(y, mo, d)
@@ -137,8 +142,8 @@ class CoveredOffsets:
         return any(i in self.offsets for i in range(start, end))
 
 
-def find_dates(line: str) -> list[DateMatch]:
-    """Every absolute date in `line`, left to right, with offsets into `line`.
+def find_dates(line: str, min_year: int = _MIN_YEAR) -> list[DateMatch]:
+    """Every absolute date in `line`, left to right, with offsets into `line`, from `min_year` on.
     Day-month order for slashed dates is day first (the Arab convention); a weekday name that
     contradicts the date voids the match rather than picking one of the two."""
     pats = _patterns()
@@ -155,21 +160,22 @@ def find_dates(line: str) -> list[DateMatch]:
         mo = pats.month_of[_key(m.group("m1"))]
         if m.group("m2") and pats.month_of[_key(m.group("m2"))] != mo:
             continue
-        value = _iso(int(m.group("y")), mo, int(m.group("d")), _clock(m, pats), _tz_suffix(m))
+        value = _iso(int(m.group("y")), mo, int(m.group("d")), _clock(m, pats), _tz_suffix(m), min_year)
         if value and m.group("wd") and date.fromisoformat(value[:10]).weekday() != pats.weekday_of[_key(m.group("wd"))]:
             continue
         keep(m, value)
     for m in pats.month_first.finditer(folded):
         mo = pats.month_of[_key(m.group("m1"))]
-        keep(m, _iso(int(m.group("y")), mo, int(m.group("d")), _clock(m, pats), _tz_suffix(m)))
+        keep(m, _iso(int(m.group("y")), mo, int(m.group("d")), _clock(m, pats), _tz_suffix(m), min_year))
+    numeric_min = max(min_year, _NUMERIC_MIN_YEAR) if min_year < _MIN_YEAR else min_year
     for m in pats.numeric.finditer(folded):
         if m.group("y1"):
             clock = (int(m.group("th")), int(m.group("tm"))) if m.group("th") else _clock(m, pats)
             tzi = m.group("tzi")
             tz = "+00:00" if tzi in ("Z", "z") else (tzi if tzi and ":" in tzi else (f"{tzi[:3]}:{tzi[3:]}" if tzi else _tz_suffix(m)))
-            keep(m, _iso(int(m.group("y1")), int(m.group("mo1")), int(m.group("d1")), clock, tz))
+            keep(m, _iso(int(m.group("y1")), int(m.group("mo1")), int(m.group("d1")), clock, tz, numeric_min))
         else:
-            keep(m, _iso(int(m.group("y2")), int(m.group("mo2")), int(m.group("d2")), _clock(m, pats), _tz_suffix(m)))
+            keep(m, _iso(int(m.group("y2")), int(m.group("mo2")), int(m.group("d2")), _clock(m, pats), _tz_suffix(m), numeric_min))
     for m in pats.hijri.finditer(folded):
         keep(m, _hijri_to_iso(int(m.group("y")), pats.hijri_of[_key(m.group("m"))], int(m.group("d"))))
     found.sort(key=lambda d: d.start)

@@ -47,6 +47,11 @@ class _SiteWords:
     shared: frozenset[str]
 
 
+def outlet_nouns() -> frozenset[str]:
+    """Phrase keys of the nouns that introduce an outlet's name (صحيفة، قناة، موقع …)."""
+    return _site_words().prefixes
+
+
 @cache
 def _site_words() -> _SiteWords:
     data = load_data("outlet_words.json")
@@ -89,7 +94,10 @@ def looks_like_host(text: str) -> bool:
 
 def url_host(url: str) -> str | None:
     """A URL's host without «www.» (the outlet a page without a stated name can be called by)."""
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:  # «http://[x/»: not a URL (a page's own og:url can be anything)
+        return None
     host = host.removeprefix("www.")
     return host if "." in host else None
 
@@ -194,7 +202,10 @@ class Registry:
     def lookup_url(self, url: str) -> RegistryEntry | None:
         """The entry for a URL's host or a parent domain (m.elbalad.news, amp.youm7.com), or a
         registered host+path prefix such as bbc.com/arabic, which wins over its bare host."""
-        parts = urlsplit(url if "//" in url else "//" + url)
+        try:
+            parts = urlsplit(url if "//" in url else "//" + url)
+        except ValueError:  # «http://[x/»: not a URL
+            return None
         host = (parts.hostname or "").removeprefix("www.")
         first_dir = parts.path.strip("/").split("/")[0]
         labels = host.split(".")

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from marsad.arabic.normalize import match_key, normalize_digits
+from marsad.arabic.normalize import match_key, normalize_digits, phrase_key
 from marsad.arabic.tokens import Token, key_variants, tokenize
 from marsad.article import TimeRef
 from marsad.data import load_data
-from marsad.meta.dates import CoveredOffsets, find_dates
+from marsad.meta.dates import HISTORY_MIN_YEAR, CoveredOffsets, find_dates
+from marsad.meta.registry import Registry, outlet_nouns
 
 FUTURE_CONTEXT = 8  # tokens before a bare weekday where a future verb makes it the next one
 
@@ -134,9 +135,15 @@ def _nearest_year(day: int, month: int, anchor: date) -> str | None:
     return best.isoformat() if best else None
 
 
+# From this many years on, «منذ/بعد/خلال N سنوات» is a duration (P{N}Y), not a calendar year;
+# «قبل N سنوات» (N years ago) stays a point in time.
+MIN_DURATION_YEARS = 2
+_BEFORE = "\u0642\u0628\u0644"  # قبل (qaf, beh, lam): "before, ago"
+
+
 class _Scanner:
-    def __init__(self, text: str, anchor: date | None) -> None:
-        self.text, self.anchor, self.w = text, anchor, _words()
+    def __init__(self, text: str, anchor: date | None, registry: Registry | None = None) -> None:
+        self.text, self.anchor, self.w, self.registry = text, anchor, _words(), registry
         self.tokens = [t for t in tokenize(text)]
         self.keys = [match_key(normalize_digits(t.text)) for t in self.tokens]
         self.last_weekday = (-1, 0)  # (token after the last weekday read, its direction)
@@ -146,6 +153,16 @@ class _Scanner:
         return TimeRef(
             self.text[a.start : b.end], a.start, b.end, value if self.anchor else None, self.anchor.isoformat() if self.anchor else None
         )
+
+    def names_outlet(self, i: int) -> bool:
+        """The time word at token i is (part of) an outlet's name: after a noun that introduces
+        one («صحيفة اليوم», «جريدة الغد»), or the start of a registered name («اليوم السابع»)."""
+        if i > 0 and phrase_key(self.tokens[i - 1].text) in outlet_nouns():
+            return True
+        if self.registry is None:
+            return False
+        hit = self.registry.lookup_prefix(self.text[self.tokens[i].start : self.tokens[i].start + 80])
+        return hit is not None and hit[1] >= 2
 
     def future_before(self, start: int) -> bool:
         """A future verb (سيلتقي، ستغلق) earlier in the clause, within FUTURE_CONTEXT words."""
@@ -169,7 +186,7 @@ class _Scanner:
         for size in range(min(w.longest_phrase, n - i), 0, -1):
             for first in readings:
                 phrase = (first, *keys[i + 1 : i + size])
-                if phrase in w.phrases:
+                if phrase in w.phrases and not self.names_outlet(i):
                     j = i + size
                     if j < n and keys[j] in w.weekday:
                         j += 1  # اليوم السبت
@@ -229,6 +246,11 @@ class _Scanner:
                 unit = w.unit[keys[p]]
                 if count is None:
                     count = 2 if keys[p] in w.dual else 1
+                if unit == "year" and count >= MIN_DURATION_YEARS and _BEFORE not in readings:
+                    # «بعد سبع سنوات», «منذ عشرين عاماً»: how long, not when (an event is rarely
+                    # dated by a count of years); an ISO 8601 duration that needs no anchor.
+                    ref = self.ref(i, p + 1, None)
+                    return TimeRef(ref.text, ref.start, ref.end, f"P{count}Y", None), p + 1
                 value = _shift(self.anchor, unit, sign * count) if self.anchor else None
                 return self.ref(i, p + 1, value), p + 1
         return None
@@ -237,14 +259,15 @@ class _Scanner:
 _DAY_MONTH_RE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?(\S+)")
 
 
-def find_times(text: str, published: str | None) -> list[TimeRef]:
-    """Time expressions in `text`, in order, resolved against `published` (ISO) when given."""
+def find_times(text: str, published: str | None, registry: Registry | None = None) -> list[TimeRef]:
+    """Time expressions in `text`, in order, resolved against `published` (ISO) when given. With
+    the outlet registry, a time word that names an outlet («اليوم السابع») is not a time."""
     anchor = date.fromisoformat(published[:10]) if published else None
     out: list[TimeRef] = []
     taken = CoveredOffsets()
     offset = 0
     for line in text.split("\n"):
-        for m in find_dates(line):
+        for m in find_dates(line, min_year=HISTORY_MIN_YEAR):
             out.append(TimeRef(m.text, offset + m.start, offset + m.end, m.value, None))
             taken.add(offset + m.start, offset + m.end)
         offset += len(line) + 1
@@ -257,7 +280,7 @@ def find_times(text: str, published: str | None) -> list[TimeRef]:
             value = _nearest_year(int(dm.group(1)), month, anchor) if anchor else None
             out.append(TimeRef(text[dm.start() : end], dm.start(), end, value, anchor.isoformat() if anchor else None))
             taken.add(dm.start(), end)
-    scanner = _Scanner(text, anchor)
+    scanner = _Scanner(text, anchor, registry)
     i = 0
     while i < len(scanner.tokens):
         tok: Token = scanner.tokens[i]
