@@ -26,6 +26,7 @@ class SpeechLexicon:
     anonymous: frozenset[str]
     role_stops: frozenset[str]
     relay_verbs: frozenset[str]
+    nominal: dict[str, tuple[str, ...]]  # verb form -> the prepositions that open its statement
 
     def is_title(self, word: str) -> bool:
         """A word that opens a role (الرئيس، وزير، المتحدث، الأمين), with or without the article."""
@@ -41,6 +42,16 @@ class SpeechLexicon:
                 return "continuation"
             if k in self.verbs or (k.endswith(_FEMININE_T) and k[:-1] in self.verbs):
                 return "verb"
+        return None
+
+    def nominal_preps(self, word: str) -> tuple[str, ...] | None:
+        """The prepositions a noun-phrase statement opens with after this verb (طالب -> بـ,
+        وأعربت -> عن); an empty tuple for a verb whose object is the statement (نفى); None for
+        any other word."""
+        for k in _readings(match_key(word)):
+            for form in (k, k[:-1] if k.endswith(_FEMININE_T) else None):
+                if form and form in self.nominal:
+                    return self.nominal[form]
         return None
 
     def is_relay(self, word: str) -> bool:
@@ -84,4 +95,5 @@ def speech_lexicon() -> SpeechLexicon:
         anonymous=keys("anonymous_sources"),
         role_stops=keys("role_stops"),
         relay_verbs=keys("relay_verbs"),
+        nominal={match_key(f): tuple(match_key(p) for p in ps) for f, ps in d["nominal_verbs"]["forms"].items()},
     )

@@ -22,13 +22,23 @@ from marsad.article import Mention, Quote
 from marsad.statements.lexicon import SpeechLexicon, speech_lexicon
 
 CARRY_SENTENCES = 3  # how far back a verb with no subject looks for the last speaker
-MAX_RELAY_TOKENS = 6  # words between a relay verb and its «عن» (ونقلت وكالة الأنباء الرسمية عن)
+MAX_RELAY_TOKENS = 8  # tokens between a relay verb and its «عن» (ونقلت صحيفة "وول ستريت جورنال" عن)
 MAX_ROLE_TOKENS = 12  # longest role phrase between a verb and the speaker's name
 MAX_INDIRECT_GAP = 15  # tokens between a verb and its إن / أن
 MIN_BARE_QUOTE_WORDS = 4  # shorter quoted text with no speaker is a scare quote or a name
+MAX_NOMINAL_GAP = 12  # tokens between a verb and the preposition of its noun-phrase statement
+MIN_NOMINAL_WORDS = 3  # a shorter noun phrase («أكد على ذلك») states nothing of its own
+_OBJECT = "*"  # in speech.json nominal_verbs: the verb's object is its statement
 _ILA = "\u0627\u0644\u064a"  # alef lam yeh: إلى (as a match key)
 _LAM = "\u0644"  # lam: لـ (to)
+_BEH = "\u0628"  # beh: بـ (with, by)
 _AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
+_ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
+_QAD = "\u0642\u062f"  # qaf dal: قد (already), between a subject and its verb: «كان X قد قال»
+MAX_SUBJECT_PHRASE = 7  # a longer run of words between a verb and إن is not a speaker's name
+# Words that open the occasion of a statement, not its speaker: في/فى (in), اليوم، أمس، مساء،
+# صباح، الاثنين… are read from here (as match keys: alef maksura folded to yeh).
+_OCCASION_WORDS = frozenset(("\u0641\u064a", "\u0627\u0644\u064a\u0648\u0645", "\u0627\u0645\u0633", "\u0645\u0633\u0627\u0621", "\u0635\u0628\u0627\u062d", "\u0639\u0628\u0631", "\u0645\u0646"))  # في، اليوم، أمس، مساء، صباح، عبر، من
 _ACCORDING = ("\u062d\u0633\u0628\u0645\u0627", "\u0643\u0645\u0627")  # حسبما، كما: «…، حسبما قال X»
 
 
@@ -172,18 +182,88 @@ class _Reader:
             end = toks[0].end  # لصحفيين: one word
         return [t for t in toks if t.start >= end and t.text not in ("»", "”", '"')]
 
-    def speaker_of(self, verb: Token, limit: int) -> tuple[int | None, str] | None:
+    def speaker_of(self, verb: Token, limit: int, loose: bool = True) -> tuple[int | None, str] | None:
         """The speaker a reporting verb names before `limit`. After a relay verb («نقلت وكالة
         رويترز عن مصدر حكومي قوله») it is the one named after «عن», within a few words of the
         verb, not the outlet that relays."""
         if self.lex.is_relay(verb.text):
             for tok in self.tokens_between(verb.end, limit)[:MAX_RELAY_TOKENS]:
                 if match_key(tok.text) == _AN:
-                    found = self.subject(tok.end, limit)
-                    if found:
-                        return found
-                    break
-        return self.subject(verb.end, limit)
+                    # the one after «عن» speaks (named, a role, or as written: «عن مسؤولين»),
+                    # never the outlet that relays it
+                    return self.subject(tok.end, limit) or (self.subject_phrase(tok.end, limit) if loose else None)
+        if not loose:
+            return self.subject(verb.end, limit)
+        if self.lex.verb_kind(verb.text) == "continuation":
+            # مضيفاً، قائلاً: the speaker is the last one, carried on, unless the cue names its
+            # own («هكذا ختم زعيم حزب العمال كير ستارمر خطابه»)
+            return self.subject(verb.end, limit)
+        return self.subject(verb.end, limit) or self.subject_phrase(verb.end, limit) or self.subject_before(verb)
+
+    def subject_phrase(self, after: int, limit: int) -> tuple[int | None, str] | None:
+        """The words between a verb and its إن / أن (or its statement) as the speaker when no
+        name or title opens them: «أكدت هيئة الرقابة الإدارية أنه», «قالت مصادر عسكرية وقبلية
+        يمنية لبي بي سي إن», «ذكر شهود عيان ومسؤولون، أن». The phrase ends before an addressee,
+        a comma, an occasion («في بيان»، «خلال»، «اليوم») or a date; a mention it starts with
+        is the speaker itself."""
+        raw = self.tokens_between(after, limit)
+        # The speaker comes before an إن / أن: what follows one is what was said.
+        raw = raw[: next((k for k, t in enumerate(raw) if self.lex.is_that(t.text)), len(raw))]
+        toks = self._skip_addressee(raw)
+        phrase: list[Token] = []
+        for n, tok in enumerate(toks):
+            key = match_key(tok.text)
+            if tok.text in ("\u060c", ",") and phrase and n + 1 < len(toks):
+                # «وطالب المحامي، محمد عبد الرازق، …»: a role, then the person in apposition
+                named = self.mention_at.get(toks[n + 1].start)
+                if named is not None and self.mentions[named].type == "PER":
+                    return named, self.mentions[named].text
+            if (
+                tok.text in ("\u060c", ",", ":", "\u00ab", "\u201c", '"', "(")
+                or key in self.lex.role_stops
+                or key in _OCCASION_WORDS
+                or self.lex.is_that(tok.text)
+                or any(c.isdigit() for c in tok.text)
+                or (phrase and key.startswith(_LAM) and len(key) > 3 and self._is_addressee(tok, toks[n + 1 : n + 2]))
+            ):
+                break
+            phrase.append(tok)
+        while phrase and match_key(phrase[-1].text) in stopwords():
+            phrase.pop()
+        if not phrase or len(phrase) > MAX_SUBJECT_PHRASE or match_key(phrase[0].text) in stopwords() or not phrase[0].text[0].isalpha():
+            return None
+        first = match_key(phrase[0].text)
+        if first[:1] in (_LAM, _BEH) or any(self.lex.verb_kind(t.text) or self.lex.nominal_preps(t.text) is not None for t in phrase):
+            return None  # «بوضع ميثاق …», «لتقديم …»: a statement or an object, not who speaks
+        i = self.first_mention_meeting(phrase[0].start, phrase[0].end)
+        if i is not None and self.mentions[i].end >= phrase[-1].end:
+            return i, self.mentions[i].text
+        return None, self.text[phrase[0].start : phrase[-1].end]
+
+    def _is_addressee(self, tok: Token, following: list[Token]) -> bool:
+        """A لـ word that names who was told: «لوكالة فرانس برس», «لبي بي سي», «لصحيفة …»."""
+        if self.first_mention_meeting(tok.start, tok.end) is not None:
+            return True
+        if following and self.first_mention_meeting(following[0].start, following[0].end) is not None:
+            return True
+        return match_key(tok.text)[1:] in self.lex.media_nouns
+
+    def subject_before(self, verb: Token) -> tuple[int | None, str] | None:
+        """A speaker named before the verb: «كان اللواء أسامة عسكر، قد قال …», «ولكن أحد شهود
+        العيان، قال: …», «البيان أضاف أن …» — a mention ending right before it (a comma and قد
+        between them allowed), in the same sentence."""
+        before = self.tokens_between(self.sentence_start(verb.start), verb.start)
+        k = len(before)
+        while k > 0 and (before[k - 1].text in ("\u060c", ",") or match_key(before[k - 1].text) == _QAD):
+            k -= 1
+        if k == 0:
+            return None
+        last = before[k - 1]
+        for i in self.mentions_starting(last.start - self.longest_mention, last.end):
+            m = self.mentions[i]
+            if m.start <= last.start < m.end and m.end >= last.end - 1 and m.type in ("PER", "ORG"):
+                return i, m.text
+        return None
 
     def subject(self, after: int, limit: int) -> tuple[int | None, str] | None:
         """The speaker named right after a verb ending at `after`: a mention, or a role.
@@ -236,10 +316,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         """Speaker and cue from the reporting verbs in [window_start, verb_pos): the last verb
         with a subject of its own (ورد بوتين على سؤال…، بقوله: is بوتين); else no speaker yet."""
         verbs = [t for t in r.tokens_between(window_start, verb_pos) if lex.verb_kind(t.text)]
-        for tok in reversed(verbs):
-            found = r.speaker_of(tok, limit)
-            if found:
-                return _Speaker(found[0], found[1], sentence), tok.text
+        # A name or title after any of the verbs first («وأخبر كيم بوتين عبر مترجم:» is كيم,
+        # not the مترجم after «عبر»); only then the looser readings of each verb's subject.
+        for loose in (False, True):
+            for tok in reversed(verbs):
+                found = r.speaker_of(tok, limit, loose)
+                if found:
+                    return _Speaker(found[0], found[1], sentence), tok.text
         return None, verbs[-1].text if verbs else None
 
     # Direct quotes: the verb before the quote, or one right after it.
@@ -300,6 +383,14 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     start = text.index(content, begin)
                     speaker = _Speaker(found[0], found[1], sentence)
                     events.append((start, Quote(content, "indirect", start, start + len(content), tok.text, found[1], found[0]), speaker))
+                continue
+            span = _nominal_span(r, n, end_of_sentence, openers, opens)
+            if span is not None:
+                start, end = span
+                found = r.speaker_of(tok, start)
+                speaker = _Speaker(found[0], found[1], sentence) if found else None
+                q = Quote(text[start:end], "nominal", start, end, tok.text, speaker.name if speaker else None, speaker.mention if speaker else None)
+                events.append((start, q, speaker))
             continue
         next_open = bisect_right(opens, that.end)  # the first quote opening after the إن
         content_end = min(end_of_sentence, opens[next_open]) if next_open < len(opens) else end_of_sentence
@@ -327,7 +418,115 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if (e[1].start, e[1].end) not in seen:
             seen.add((e[1].start, e[1].end))
             unique.append(e)
+    _roles_to_names(unique, r)
     return _carry_speakers(unique, r)
+
+
+def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], opens: list[int]) -> tuple[int, int] | None:
+    """The statement a noun phrase makes after the verb at token n («طالب الحزب بإقالة النائب
+    العام», «أعرب عن أمله في …», «نفى وجود صفقة»): from the verb's preposition (or, for a verb
+    whose object is the statement, after its subject) to the end of the clause. None when the
+    verb takes no such statement or none follows."""
+    verb = r.tokens[n]
+    preps = r.lex.nominal_preps(verb.text)
+    if preps is None:
+        return None
+    start = None
+    toks = r.tokens[n + 1 : n + 1 + MAX_NOMINAL_GAP]
+    for k, t in enumerate(toks):
+        if t.text == ":" or r.lex.is_that(t.text):
+            return None  # speech after a colon, or indirect speech: read as such
+        if t.start >= end_of_sentence or t.start in openers:
+            break
+        key = match_key(t.text)
+        if key in preps and key != _OBJECT and k + 1 < len(toks):
+            start = toks[k + 1].start  # a preposition of its own: the statement follows it
+            break
+        joined = next((p for p in preps if len(p) == 1 and key.startswith(p) and len(key) >= 4), None)
+        if joined and r.first_mention_meeting(t.start, t.end) is None:
+            start = t.start  # بإقالة، لتقديم: the preposition is the statement's first letter
+            break
+    if start is None and _OBJECT in preps and toks:
+        # The object is the statement: after the subject the verb names («وأعلن محافظ وادي
+        # السنديان سليم العارف تعليق الدراسة»), if it names one.
+        found = r.subject(verb.end, end_of_sentence)
+        subject_end = toks[0].start
+        if found and found[0] is not None:
+            subject_end = r.mentions[found[0]].end
+        elif found:
+            subject_end = r.text.find(found[1], verb.end) + len(found[1])
+        first = next((t for t in toks if t.start >= subject_end and t.text not in ("\u060c", ",")), None)
+        start = first.start if first is not None else None
+    if start is None:
+        return None
+    next_open = bisect_right(opens, start)
+    end = min(end_of_sentence, opens[next_open]) if next_open < len(opens) else end_of_sentence
+    # A comma before another reporting verb ends this statement (…، مطالبين بـ …).
+    for a, b in zip(r.tokens_between(start, end), r.tokens_between(start, end)[1:], strict=False):
+        if a.text in ("\u060c", ",") and (r.lex.verb_kind(b.text) or r.lex.nominal_preps(b.text) is not None):
+            end = a.start
+            break
+    content = r.text[start:end].rstrip(" \u060c,.\n")
+    if len(content.split()) < MIN_NOMINAL_WORDS:
+        return None
+    return start, start + len(content)
+
+
+def _appositions(r: _Reader) -> list[tuple[int, str, int]]:
+    """(offset, role head, mention) for each person the article introduces with a role: «قال
+    اللواء أسامة عسكر، قائد الجيش الثالث» (after the name), «وزير الخارجية الألماني، جيدو
+    فيسترفيلي» and «الدكتور سامى طه نقيب الأطباء» (before or right after it). The head is the
+    role's first word without its article (قائد، وزير، نقيب)."""
+    out: list[tuple[int, str, int]] = []
+    for i, m in enumerate(r.mentions):
+        if m.type != "PER":
+            continue
+        after = [t for t in r.tokens_between(m.end, m.end + 60)][:3]
+        if after and after[0].text in ("\u060c", ",", "-", "\u2013"):
+            after = after[1:]
+        if after and r.lex.is_title(after[0].text):
+            out.append((m.start, _role_head(after[0].text), i))
+        before = r.tokens_between(max(0, m.start - 80), m.start)
+        for t in reversed(before[-6:]):
+            if t.text in ("\u060c", ","):
+                continue
+            if r.lex.is_title(t.text):
+                out.append((m.start, _role_head(t.text), i))
+            if r.first_mention_meeting(t.start, t.end) is not None:
+                break
+    return sorted(out)
+
+
+def _role_head(word: str) -> str:
+    key = match_key(word)
+    return key[2:] if key.startswith(_ARTICLE_KEY) and len(key) > 4 else key
+
+
+def _roles_to_names(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader) -> None:
+    """A speaker given only as a role («وأضاف وزير المرافق», «وأشار النقيب») is the person the
+    article introduced with that role before (the nearest one), when it introduced one."""
+    intro = _appositions(r)
+    offsets = [o for o, _, _ in intro]
+    # Names so far, as (offset, head, name, mention): «المصادر» later is the «مصادر حدودية
+    # عسكرية أردنية» named before, «الهيئة» the «هيئة الرقابة الإدارية», «الحزب» the party.
+    named: list[tuple[int, str, str, int | None]] = [
+        (m.start, _role_head(m.text.split()[0]), m.text, i) for i, m in enumerate(r.mentions) if m.type == "ORG" and len(m.text.split()) > 1
+    ]
+    for k, (start, q, speaker) in enumerate(events):
+        if q.speaker_mention is None and q.speaker_name:
+            words = q.speaker_name.split()
+            head = _role_head(words[0])
+            before = bisect_right(offsets, start)
+            person = next((i for o, h, i in reversed(intro[:before]) if h == head), None)
+            fuller = next((n for n in sorted(named, reverse=True) if n[0] < start and n[1] == head and len(n[2].split()) > len(words)), None)
+            if person is not None:
+                q.speaker_mention, q.speaker_name = person, r.mentions[person].text
+            elif fuller is not None:
+                q.speaker_mention, q.speaker_name = fuller[3], fuller[2]
+            if person is not None or fuller is not None:
+                events[k] = (start, q, _Speaker(q.speaker_mention, q.speaker_name, speaker.sentence if speaker else r.sentence_of(start)))
+        if q.speaker_name:
+            named.append((start, _role_head(q.speaker_name.split()[0]), q.speaker_name, q.speaker_mention))
 
 
 def _inside(offset: int, opens: list[int], closes: list[int]) -> bool:
