@@ -101,3 +101,23 @@ def test_sample_quotes_have_their_speakers(sample_articles: dict[str, list[Artic
     }
     assert by_text["نحن بالطبع قلقون من "] == "جون كيربي"
     assert by_text["نشعر حتمًا بالقلق من"] == "ماثيو ميلر"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a name in quotation marks as the subject is the person whose name ends with it
+        ("وقال المحافظ يحيي طه كشك إن المبادرة جيدة. وقال «كشك» إن المدارس ستفتح أبوابها.", "يحيي طه كشك"),
+        # an apposition between commas before the verb
+        ("والتقى الرئيس بالمعارضة أمس. غير أن أيمن نور، رئيس حزب غد الثورة، أكد أن الحوار لم يكن كافيا.", "أيمن نور"),
+        # a verb with no subject of its own continues the last speaker
+        ("وقال عصام العريان إن الأوضاع مستقرة. وأوضح في تصريحات خاصة للأناضول أنه لا خطر على الرئيس.", "عصام العريان"),
+        # a role alone later is the person the article introduced with it
+        ("وقال الدكتور سامى طه نقيب الأطباء البيطريين إن اللجنة استدعته. وأشار النقيب إلى أن العجز كبير في المديريات.", "سامى طه"),
+        # a short definite mention later is the fuller one before it
+        ("وقالت مصادر حدودية عسكرية أردنية إن القوات تصدت للمتسللين. وأكدت المصادر أن الوضع تحت السيطرة.", "مصادر حدودية عسكرية أردنية"),
+    ],
+)
+def test_speaker_of_the_last_statement_in_real_shapes(ctx: Context, text: str, want: str) -> None:
+    got = speakers(ctx, text)
+    assert got and got[-1][2] == want

@@ -207,6 +207,12 @@ class _Reader:
         a comma, an occasion («في بيان»، «خلال»، «اليوم») or a date; a mention it starts with
         is the speaker itself."""
         raw = self.tokens_between(after, limit)
+        if raw and raw[0].start in self.span_at and raw[0].start not in {sp.open for sp in self.spans}:
+            # «وقال «كشك» أن»: a name in quotation marks; the person whose name ends with it
+            span = self.span_at[raw[0].start]
+            inner = self.text[span.start : span.end].strip()
+            person = next((i for i, m in enumerate(self.mentions) if m.type == "PER" and m.start < after and m.text.split()[-1] == inner), None)
+            return (person, self.mentions[person].text) if person is not None else (None, inner)
         # The speaker comes before an إن / أن: what follows one is what was said.
         raw = raw[: next((k for k, t in enumerate(raw) if self.lex.is_that(t.text)), len(raw))]
         toks = self._skip_addressee(raw)
@@ -258,6 +264,11 @@ class _Reader:
             k -= 1
         if k == 0:
             return None
+        if before[k].text in ("\u060c", ",") if k < len(before) else False:
+            # «نور، رئيس حزب غد الثورة، أكد»: an apposition between commas before the verb
+            opening = next((j for j in range(k - 1, max(-1, k - 1 - MAX_ROLE_TOKENS), -1) if before[j].text in ("\u060c", ",")), None)
+            if opening is not None and opening > 0 and self.first_mention_meeting(before[k - 1].start, before[k - 1].end) is None:
+                k = opening
         last = before[k - 1]
         for i in self.mentions_starting(last.start - self.longest_mention, last.end):
             m = self.mentions[i]
@@ -537,27 +548,18 @@ def _inside(offset: int, opens: list[int], closes: list[int]) -> bool:
 
 
 def _carry_speakers(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader) -> list[Quote]:
-    """In text order: a statement whose cue is a continuation (وأضاف، وتابع، مضيفا)
-    or a bare verb with nothing after it, and no speaker, takes the previous speaker."""
+    """In text order: a statement whose verb names no speaker of its own (a continuation such
+    as وأضاف، مضيفا, or a verb whose subject is the last speaker) takes the previous speaker,
+    within CARRY_SENTENCES sentences."""
     last: _Speaker | None = None
-    lex = speech_lexicon()
     for _, q, speaker in events:
         sentence = r.sentence_of(q.start)
-        if speaker is None and q.speaker_name is None and q.cue is not None and last is not None:
-            bare = lex.verb_kind(q.cue) == "continuation" or _verb_without_subject(r, q)
-            if bare and sentence - last.sentence <= CARRY_SENTENCES:
-                q.speaker_name, q.speaker_mention = last.name, last.mention
-                speaker = _Speaker(last.mention, last.name, sentence)
+        # No subject of its own was found for the verb (the readers above look for a name, a
+        # role, a phrase and a name before it): «وأوضح في تصريحات … أنه», «واستدرك "…"» continue
+        # the last speaker, as a reader takes them.
+        if speaker is None and q.speaker_name is None and q.cue is not None and last is not None and sentence - last.sentence <= CARRY_SENTENCES:
+            q.speaker_name, q.speaker_mention = last.name, last.mention
+            speaker = _Speaker(last.mention, last.name, sentence)
         if speaker is not None or q.speaker_name is not None:
             last = speaker or _Speaker(q.speaker_mention, q.speaker_name or "", sentence)
     return [q for _, q, _ in events]
-
-
-def _verb_without_subject(r: _Reader, q: Quote) -> bool:
-    """«وقال: "…"», «وقال إن …»: the cue verb is followed directly by a colon, a quote mark or إن."""
-    before = [t for t in r.tokens_between(r.sentence_start(q.start), q.start)]
-    for i, t in enumerate(before):
-        if t.text == q.cue:
-            nxt = before[i + 1] if i + 1 < len(before) else None
-            return nxt is None or nxt.text in (":", *QUOTE_PAIRS) or r.lex.is_that(nxt.text)
-    return False
