@@ -46,12 +46,23 @@ REASON_LABELS = {
 }
 
 
+# How a statement reached the text: quoted, reported with إن / أن, or as a noun phrase
+# («طالب بإقالة …»، «نفى وجود …»).
+QUOTE_KIND_LABELS = {"direct": "مباشر", "indirect": "غير مباشر", "nominal": "موقف معلن"}
+
+
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("marsad.report", "templates"), autoescape=select_autoescape(["html", "j2"]), finalize=clean_display
     )
-    env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
+    add_label_filters(env)
     return env
+
+
+def add_label_filters(env: Environment) -> None:
+    """The Arabic labels of removal reasons and statement kinds (the report and the web pages)."""
+    env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
+    env.filters["quote_kind"] = lambda k: QUOTE_KIND_LABELS.get(k, k)
 
 
 def write_report(store: Store, run_id: int, path: str, summary: dict[str, Any]) -> None:

@@ -351,7 +351,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 speaker = _Speaker(found[0], found[1], sentence) if found else None
                 cue = verb.text
         words = len(text[s.start : s.end].split())
-        if (cue is not None and words >= 2) or words >= MIN_BARE_QUOTE_WORDS:
+        # A short quotation is a statement only right after its verb or a colon («قال: "لا"»);
+        # elsewhere two or three quoted words are a name or a label («بفضائية "الجزيرة مباشر"»).
+        introduced = words >= MIN_BARE_QUOTE_WORDS or _right_after_cue(r, s.open)
+        if (cue is not None and words >= 2 and introduced) or words >= MIN_BARE_QUOTE_WORDS:
             q = Quote(
                 text[s.start : s.end],
                 "direct",
@@ -431,6 +434,18 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             unique.append(e)
     _roles_to_names(unique, r)
     return _carry_speakers(unique, r)
+
+
+def _right_after_cue(r: _Reader, open_at: int) -> bool:
+    """The quotation mark at `open_at` follows a colon, an إن / أن, or a reporting verb (a comma
+    between them allowed)."""
+    before = r.tokens[max(0, bisect_left(r.starts, open_at) - 3) : bisect_left(r.starts, open_at)]
+    if not before:
+        return False
+    if before[-1].text == ":" or r.lex.is_that(before[-1].text):
+        return True
+    last = next((t for t in reversed(before) if t.text not in ("\u060c", ",")), None)
+    return last is not None and r.lex.verb_kind(last.text) is not None
 
 
 def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], opens: list[int]) -> tuple[int, int] | None:

@@ -40,7 +40,7 @@ from starlette.requests import ClientDisconnect
 
 from marsad.context import Context, Settings
 from marsad.engine.local import run_analysis
-from marsad.report.html import REASON_LABELS
+from marsad.report.html import add_label_filters
 from marsad.store.sqlite import Store, is_marsad_store
 from marsad.web import csrf
 from marsad.web.guard import LOOPBACK_NAMES, Guard, HostPolicy
@@ -87,7 +87,7 @@ def create_app(db_path: str, hosts: HostPolicy | None = None) -> FastAPI:
         redoc_url=None,
     )
     env = Environment(loader=PackageLoader("marsad.web", "templates"), autoescape=select_autoescape(["html", "j2"]), finalize=clean_display)
-    env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
+    add_label_filters(env)
     env.filters["file_label"] = file_label
     templates = Jinja2Templates(env=env)
     stylesheet = resources.files("marsad.web").joinpath("static", "marsad.css").read_bytes()
