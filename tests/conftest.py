@@ -32,6 +32,17 @@ def ctx() -> Context:
     return Context.load(Settings(registry_files=(str(DEMO_REGISTRY),), workers=1, progress=False))
 
 
+def foreign_sqlite(path: Path) -> None:
+    """A SQLite database that is somebody else's (not a marsad store): marsad must refuse it untouched."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    db.execute("INSERT INTO notes (body) VALUES ('not marsad')")
+    db.commit()
+    db.close()
+
+
 def sample_path(name: str) -> Path:
     return next(SAMPLE_CORPUS.glob(f"{name}*"))
 

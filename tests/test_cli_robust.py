@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import pytest
 
 from marsad.cli import main
 
-from .conftest import DEMO_CORPUS, DEMO_REGISTRY
+from .conftest import DEMO_CORPUS, DEMO_REGISTRY, foreign_sqlite
 
 GOOD = "قال الرئيس إن الاجتماع كان مثمرا. وأضاف أن المحادثات ستستمر في القاهرة الأسبوع المقبل.\n" * 3
 
@@ -57,17 +56,9 @@ def test_cli_refuses_an_out_that_is_a_file(tmp_path: Path, capsys: pytest.Captur
     assert "not a directory" in capsys.readouterr().err
 
 
-def _foreign_db(path: Path) -> None:
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE notes (body TEXT)")
-    con.execute("INSERT INTO notes VALUES ('mine')")
-    con.commit()
-    con.close()
-
-
 def test_cli_never_touches_a_database_that_is_not_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "other.sqlite"
-    _foreign_db(db)
+    foreign_sqlite(db)
     before = _digest(db)
     (tmp_path / "p.txt").write_text(GOOD, encoding="utf-8")
     assert main(["search", "x", "--db", str(db)]) == 2

@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from marsad.cli import main
+from tests.conftest import foreign_sqlite
 
 
 class Started(Exception):
@@ -32,21 +33,13 @@ def no_server(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     return seen
 
 
-def _foreign_sqlite(path: Path) -> None:
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
-    db.execute("INSERT INTO notes (body) VALUES ('not marsad')")
-    db.commit()
-    db.close()
-
-
 @pytest.mark.parametrize("kind", ["sqlite with other tables", "empty sqlite", "text file", "zero bytes"])
 def test_serve_refuses_a_file_that_is_not_a_store(
     tmp_path: Path, kind: str, no_server: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "other.db"
     if kind == "sqlite with other tables":
-        _foreign_sqlite(path)
+        foreign_sqlite(path)
     elif kind == "empty sqlite":
         sqlite3.connect(path).execute("PRAGMA user_version = 7").connection.close()
     elif kind == "text file":
