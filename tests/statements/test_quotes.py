@@ -121,3 +121,10 @@ def test_sample_quotes_have_their_speakers(sample_articles: dict[str, list[Artic
 def test_speaker_of_the_last_statement_in_real_shapes(ctx: Context, text: str, want: str) -> None:
     got = speakers(ctx, text)
     assert got and got[-1][2] == want
+
+
+def test_indirect_statement_runs_through_an_embedded_quotation(ctx: Context) -> None:
+    """«أن التحالف الذي تقترحه موسكو «سيضم …»» is one statement to the end of its clause, not
+    «التحالف الذي تقترحه موسكو» and a separate quote."""
+    got = speakers(ctx, "وقال وزير الخارجية سيرغي لافروف إن التحالف الذي تقترحه موسكو «سيضم دولا من المنطقة كلها» في المرحلة المقبلة.")
+    assert len(got) == 1 and got[0][0] == "indirect" and got[0][2] == "سيرغي لافروف"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from marsad.arabic.chars import QUOTE_PAIRS, SENTENCE_END_CHARSET
 from marsad.arabic.normalize import match_key
@@ -373,6 +374,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     opens = [s.open for s in r.spans]
     closes = [s.close for s in r.spans]
     openers = set(opens)  # a quoted name («فرانس برس») does not end the clause
+    embedded: list[tuple[int, int]] = []  # reported clauses that run on through a quotation
     for n, tok in enumerate(r.tokens):
         if not lex.verb_kind(tok.text) or _inside(tok.start, opens, closes):
             continue
@@ -408,6 +410,12 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             continue
         next_open = bisect_right(opens, that.end)  # the first quote opening after the إن
         content_end = min(end_of_sentence, opens[next_open]) if next_open < len(opens) else end_of_sentence
+        if content_end < end_of_sentence and len(text[that.end : content_end].split()) >= 2:
+            # «أن التحالف الذي تقترحه موسكو «سيضم …»»: a quotation inside the reported clause is
+            # part of it; the statement runs on to the end of the clause (a quotation right after
+            # the إن is a direct quote of its own, read above).
+            content_end = _clause_end(r, that.end, end_of_sentence)
+            embedded.append((that.end, content_end))
         content = text[that.end : content_end].strip(" \u060c,.")
         if len(content.split()) < 2:
             continue
@@ -429,11 +437,25 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     seen: set[tuple[int, int]] = set()
     unique = []
     for e in sorted(events, key=lambda e: e[0]):
+        if e[1].kind == "direct" and any(a <= e[1].start and e[1].end <= b for a, b in embedded):
+            continue  # quoted inside a reported clause: the clause is the statement
         if (e[1].start, e[1].end) not in seen:
             seen.add((e[1].start, e[1].end))
             unique.append(e)
     _roles_to_names(unique, r)
     return _carry_speakers(unique, r)
+
+
+def _clause_end(r: _Reader, start: int, end: int) -> int:
+    """Where the clause that starts at `start` ends, at `end` at the latest: before a comma that
+    opens another statement («…، مطالبين بـ …», «…، وقال X: …») or a colon."""
+    toks = r.tokens_between(start, end)
+    for a, b in pairwise(toks):
+        if a.text == ":":
+            return a.start
+        if a.text in ("\u060c", ",") and (r.lex.verb_kind(b.text) or r.lex.nominal_preps(b.text) is not None):
+            return a.start
+    return end
 
 
 def _right_after_cue(r: _Reader, open_at: int) -> bool:
@@ -486,12 +508,7 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
     if start is None:
         return None
     next_open = bisect_right(opens, start)
-    end = min(end_of_sentence, opens[next_open]) if next_open < len(opens) else end_of_sentence
-    # A comma before another reporting verb ends this statement (…، مطالبين بـ …).
-    for a, b in zip(r.tokens_between(start, end), r.tokens_between(start, end)[1:], strict=False):
-        if a.text in ("\u060c", ",") and (r.lex.verb_kind(b.text) or r.lex.nominal_preps(b.text) is not None):
-            end = a.start
-            break
+    end = _clause_end(r, start, min(end_of_sentence, opens[next_open]) if next_open < len(opens) else end_of_sentence)
     content = r.text[start:end].rstrip(" \u060c,.\n")
     if len(content.split()) < MIN_NOMINAL_WORDS:
         return None
