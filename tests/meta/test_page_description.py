@@ -168,3 +168,9 @@ def test_description_long_headline_element_is_the_headline(ctx: Context) -> None
     html = f"<html><head><meta charset='utf-8'></head><body><article><h1>{long_headline}</h1>{BODY}</article></body></html>"
     a = analyze_page(Page(source="p.html", content=html, format="html"), ctx)[0]
     assert a.headline == long_headline
+
+
+def test_description_visible_date_wins_over_metadata_and_says_so(ctx: Context) -> None:
+    a = _page(ctx, head="<meta property='article:published_time' content='2019-02-09T00:30:00+01:00'>", body_top="<p>الجمعة 8 فيفري 2019</p>")
+    assert a.published is not None and a.published.startswith("2019-02-08")
+    assert a.published_evidence is not None and a.published_evidence.note is not None and "2019-02-09" in a.published_evidence.note
