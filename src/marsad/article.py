@@ -82,7 +82,7 @@ class Quote:
     and name are filled in when the record is read back from the store."""
 
     text: str
-    kind: str  # direct | indirect | nominal (a noun phrase after the verb: طالب بـ …، نفى …)
+    kind: str  # direct | indirect | nominal (a noun phrase after the verb: طالب بـ …، نفى …) | colon (after «X:», unquoted)
     start: int
     end: int
     cue: str | None

@@ -128,3 +128,9 @@ def test_indirect_statement_runs_through_an_embedded_quotation(ctx: Context) -> 
     «التحالف الذي تقترحه موسكو» and a separate quote."""
     got = speakers(ctx, "وقال وزير الخارجية سيرغي لافروف إن التحالف الذي تقترحه موسكو «سيضم دولا من المنطقة كلها» في المرحلة المقبلة.")
     assert len(got) == 1 and got[0][0] == "indirect" and got[0][2] == "سيرغي لافروف"
+
+
+def test_speech_after_a_colon_without_quotation_marks(ctx: Context) -> None:
+    got = speakers(ctx, "وأعلنت الشرطة ضبط المتهمين. وقال العقيد محمد القحطاني: تم ضبطهم جميعا وإحالتهم إلى النيابة العامة.")
+    assert ("colon", "تم ضبطهم", "محمد القحطاني") in got
+    assert not [q for q in speakers(ctx, "وتضمنت الخطة ما يلي: توزيع المساعدات وفتح الطرق.") if q[0] == "colon"]

@@ -46,9 +46,9 @@ REASON_LABELS = {
 }
 
 
-# How a statement reached the text: quoted, reported with إن / أن, or as a noun phrase
-# («طالب بإقالة …»، «نفى وجود …»).
-QUOTE_KIND_LABELS = {"direct": "مباشر", "indirect": "غير مباشر", "nominal": "موقف معلن"}
+# How a statement reached the text: quoted, reported with إن / أن, as a noun phrase («طالب
+# بإقالة …»، «نفى وجود …»), or after a colon without quotation marks («القحطاني: تم ضبطهم»).
+QUOTE_KIND_LABELS = {"direct": "مباشر", "indirect": "غير مباشر", "nominal": "موقف معلن", "colon": "بعد نقطتين"}
 
 
 def _env() -> Environment:

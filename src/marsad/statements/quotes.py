@@ -433,6 +433,24 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         )
         events.append((start, q, speaker))
 
+    # Speech after a colon, without quotation marks: «… القحطاني: تم ضبطهم …», «وقال: …».
+    for n, tok in enumerate(r.tokens):
+        if tok.text != ":" or n == 0 or n + 1 >= len(r.tokens) or _inside(tok.start, opens, closes) or r.tokens[n + 1].start in openers:
+            continue
+        prev = r.tokens[n - 1]
+        speaker_of_colon = _colon_speaker(r, prev)
+        if speaker_of_colon is None:
+            continue
+        sentence = r.sentence_of(tok.start)
+        start = r.tokens[n + 1].start
+        end = _clause_end(r, start, r.sentence_ends[sentence] - 1)
+        content = text[start:end].rstrip(" \u060c,.\n")
+        if len(content.split()) < MIN_NOMINAL_WORDS:
+            continue
+        mention, name, cue = speaker_of_colon
+        speaker = _Speaker(mention, name, sentence) if name else None
+        events.append((start, Quote(content, "colon", start, start + len(content), cue, name, mention), speaker))
+
     # Two verbs sharing one إن (ذكرت … مضيفة أن) report one statement: the first verb keeps it.
     seen: set[tuple[int, int]] = set()
     unique = []
@@ -444,6 +462,20 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             unique.append(e)
     _roles_to_names(unique, r)
     return _carry_speakers(unique, r)
+
+
+def _colon_speaker(r: _Reader, prev: Token) -> tuple[int | None, str | None, str] | None:
+    """Who speaks after a colon: a person named right before it («… القحطاني:»), or the subject
+    of a reporting verb right before it («وقال الوزير:» is read above; «وقال:» continues the last
+    speaker); None when the colon introduces no speech (a list, a label)."""
+    if r.lex.verb_kind(prev.text):
+        found = r.speaker_of(prev, prev.end)
+        return (found[0], found[1], prev.text) if found else (None, None, prev.text)
+    for i in r.mentions_starting(prev.start - r.longest_mention, prev.end):
+        m = r.mentions[i]
+        if m.type == "PER" and m.start <= prev.start and m.end >= prev.end - 1:
+            return i, m.text, ":"
+    return None
 
 
 def _clause_end(r: _Reader, start: int, end: int) -> int:
