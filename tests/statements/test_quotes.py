@@ -134,3 +134,10 @@ def test_speech_after_a_colon_without_quotation_marks(ctx: Context) -> None:
     got = speakers(ctx, "وأعلنت الشرطة ضبط المتهمين. وقال العقيد محمد القحطاني: تم ضبطهم جميعا وإحالتهم إلى النيابة العامة.")
     assert ("colon", "تم ضبطهم", "محمد القحطاني") in got
     assert not [q for q in speakers(ctx, "وتضمنت الخطة ما يلي: توزيع المساعدات وفتح الطرق.") if q[0] == "colon"]
+
+
+def test_a_noun_spelled_like_a_verb_is_no_cue(ctx: Context) -> None:
+    """«لتقديم طلب العفو» is a request (noun), not «طلب» (asked)."""
+    got = speakers(ctx, "ودعا المتحدث ذوي المعتقلات إلى الإسراع لتقديم طلب العفو الخاص من اللجنة المختصة في بغداد.")
+    assert all(q[1] != "العفو الخاص" and "اللجنة المختصة" not in q[1] for q in got)
+    assert speakers(ctx, "وطالب الحزب بإقالة النائب العام فورا ووقف الملاحقات.")[0][0] == "nominal"

@@ -27,6 +27,8 @@ class SpeechLexicon:
     role_stops: frozenset[str]
     relay_verbs: frozenset[str]
     nominal: dict[str, tuple[str, ...]]  # verb form -> the prepositions that open its statement
+    noun_homographs: frozenset[str]  # verb forms that are also nouns (طالب، طلب)
+    before_verb: frozenset[str]  # words after which such a form is a verb (كما، ثم، قد)
 
     def is_title(self, word: str) -> bool:
         """A word that opens a role (الرئيس، وزير، المتحدث، الأمين), with or without the article."""
@@ -96,4 +98,6 @@ def speech_lexicon() -> SpeechLexicon:
         role_stops=keys("role_stops"),
         relay_verbs=keys("relay_verbs"),
         nominal={match_key(f): tuple(match_key(p) for p in ps) for f, ps in d["nominal_verbs"]["forms"].items()},
+        noun_homographs=frozenset(match_key(w) for w in d["noun_homographs"]["forms"]),
+        before_verb=frozenset(match_key(w) for w in d["noun_homographs"]["before_verb"]),
     )

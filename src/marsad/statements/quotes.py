@@ -376,7 +376,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     openers = set(opens)  # a quoted name («فرانس برس») does not end the clause
     embedded: list[tuple[int, int]] = []  # reported clauses that run on through a quotation
     for n, tok in enumerate(r.tokens):
-        if not lex.verb_kind(tok.text) or _inside(tok.start, opens, closes):
+        if not lex.verb_kind(tok.text) or _inside(tok.start, opens, closes) or _noun_not_verb(r, n):
             continue
         sentence = r.sentence_of(tok.start)
         end_of_sentence = r.sentence_ends[sentence] - 1
@@ -462,6 +462,18 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             unique.append(e)
     _roles_to_names(unique, r)
     return _carry_speakers(unique, r)
+
+
+def _noun_not_verb(r: _Reader, n: int) -> bool:
+    """A form that is also a noun («لتقديم طلب العفو», «طالب جامعي») is a verb only at the start
+    of a clause or after كما، ثم، قد …; with و or ف attached (وطالب، فطلب) it is the verb."""
+    tok = r.tokens[n]
+    if match_key(tok.text) not in r.lex.noun_homographs:
+        return False
+    if n == 0:
+        return False
+    prev = r.tokens[n - 1]
+    return not (prev.text in ("\u060c", ",", ".", ":", "\u061b") or match_key(prev.text) in r.lex.before_verb or r.sentence_of(prev.start) != r.sentence_of(tok.start))
 
 
 def _colon_speaker(r: _Reader, prev: Token) -> tuple[int | None, str | None, str] | None:
