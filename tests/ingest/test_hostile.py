@@ -252,3 +252,18 @@ def test_hostile_gzip_bomb_inside_a_valid_warc_record(tmp_path: Path) -> None:
     grew = _peak_mb_during(lambda: items.extend(_read(f)))
     assert all(isinstance(i, InputProblem) for i in items) and any("bomb" in i.message for i in items)  # type: ignore[union-attr]
     assert grew < 200
+
+
+def test_persian_page_in_windows_1256_is_kept_with_its_language(tmp_path: Path) -> None:
+    """A Persian page in windows-1256 decodes right and is kept as Persian (not analysed as Arabic)."""
+    from marsad.context import Context
+    from marsad.pipeline import analyze_page
+
+    fa = "رئیس جمهور ایران روز دوشنبه در سفر به تهران گفت که مذاکرات با کشورهای همسایه ادامه خواهد داشت.\n" * 4
+    data = fa.replace("ی", "ي").encode("cp1256")  # windows-1256 has keheh (ک) but writes yeh as the Arabic ي
+    f = tmp_path / "fa.txt"
+    f.write_bytes(data)
+    (page,) = _pages(_read(f))
+    assert page.encoding == "cp1256" and "مذاکرات" in page.content
+    (article, *_) = analyze_page(page, Context.load(SETTINGS))
+    assert article.language == "fa" and article.mentions == [] and article.quotes == []
