@@ -43,7 +43,8 @@ def analyze_command(db: Path, out: Path) -> list[str]:
     return [str(MARSAD), "analyze", str(DEMO), "--registry", str(REGISTRY), "--out", str(out), "--db", str(db), "--no-progress"]
 
 
-def routes(db: Path) -> list[str]:
+def sample_ids(db: Path) -> tuple[str, str, str]:
+    """A story of the store, its first article and an entity that article names (the pages to time)."""
     with Store(str(db), readonly=True) as s:
         story = s.get_story(s.list_stories(1)[0]["id"])
         assert story is not None
@@ -51,6 +52,12 @@ def routes(db: Path) -> list[str]:
         record = s.get_record(article)
         assert record is not None
         entity = next(e["entity_id"] for e in record["entities"] if e["entity_id"])
+    return str(story["id"]), str(article), str(entity)
+
+
+def routes(db: Path) -> list[str]:
+    story_id, article, entity = sample_ids(db)
+    story = {"id": story_id}
     return [
         "/",
         f"/stories/{story['id']}",

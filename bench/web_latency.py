@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from marsad.store.sqlite import Store
 from marsad.web.app import create_app
 from throughput import MARSAD, generate
+from web_concurrency import sample_ids  # bench/ is on the path when a bench script runs
 
 
 def build(pages: int, db: Path) -> None:
@@ -51,12 +52,8 @@ def main() -> None:
         build(args.pages, db)
     with Store(str(db)) as store:
         n_articles = store.count_articles()
-        story = store.get_story(store.list_stories(1)[0]["id"])
-        assert story is not None
-        article = story["articles"][0]
-        record = store.get_record(article)
-        assert record is not None
-        entity = next(e["entity_id"] for e in record["entities"] if e["entity_id"])
+    story_id, article, entity = sample_ids(db)
+    story = {"id": story_id}
     client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")  # a Host the app answers to
     routes = {
         "/": "/",
