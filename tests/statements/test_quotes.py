@@ -141,3 +141,10 @@ def test_a_noun_spelled_like_a_verb_is_no_cue(ctx: Context) -> None:
     got = speakers(ctx, "ودعا المتحدث ذوي المعتقلات إلى الإسراع لتقديم طلب العفو الخاص من اللجنة المختصة في بغداد.")
     assert all(q[1] != "العفو الخاص" and "اللجنة المختصة" not in q[1] for q in got)
     assert speakers(ctx, "وطالب الحزب بإقالة النائب العام فورا ووقف الملاحقات.")[0][0] == "nominal"
+
+
+def test_stance_verbs_outside_the_reporting_list_state_noun_phrases(ctx: Context) -> None:
+    """«وأدانت الجمعية الاعتداء …», «واستنكر الحزب …»: verbs that take a stance are statements
+    too; a denied verb («ولم تؤكد الأمم المتحدة الموعد») is none."""
+    assert speakers(ctx, "وأدانت الجمعية الوطنية للتغيير الاعتداء على المتظاهرين السلميين أمام القصر.")[0][0] == "nominal"
+    assert speakers(ctx, "ولم تؤكد الأمم المتحدة الموعد حتى الآن في جنيف.") == []

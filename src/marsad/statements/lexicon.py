@@ -29,6 +29,7 @@ class SpeechLexicon:
     nominal: dict[str, tuple[str, ...]]  # verb form -> the prepositions that open its statement
     noun_homographs: frozenset[str]  # verb forms that are also nouns (طالب، طلب)
     before_verb: frozenset[str]  # words after which such a form is a verb (كما، ثم، قد)
+    negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
 
     def is_title(self, word: str) -> bool:
         """A word that opens a role (الرئيس، وزير، المتحدث، الأمين), with or without the article."""
@@ -100,4 +101,5 @@ def speech_lexicon() -> SpeechLexicon:
         nominal={match_key(f): tuple(match_key(p) for p in ps) for f, ps in d["nominal_verbs"]["forms"].items()},
         noun_homographs=frozenset(match_key(w) for w in d["noun_homographs"]["forms"]),
         before_verb=frozenset(match_key(w) for w in d["noun_homographs"]["before_verb"]),
+        negations=keys("negations"),
     )

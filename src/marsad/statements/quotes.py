@@ -376,8 +376,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     openers = set(opens)  # a quoted name («فرانس برس») does not end the clause
     embedded: list[tuple[int, int]] = []  # reported clauses that run on through a quotation
     for n, tok in enumerate(r.tokens):
-        if not lex.verb_kind(tok.text) or _inside(tok.start, opens, closes) or _noun_not_verb(r, n):
+        if not (lex.verb_kind(tok.text) or lex.nominal_preps(tok.text) is not None) or _inside(tok.start, opens, closes) or _noun_not_verb(r, n):
             continue
+        if n > 0 and match_key(r.tokens[n - 1].text) in lex.negations:
+            continue  # «ولم تؤكد الأمم المتحدة الموعد»: nothing was said
         sentence = r.sentence_of(tok.start)
         end_of_sentence = r.sentence_ends[sentence] - 1
         that = None
