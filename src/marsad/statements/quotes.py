@@ -33,6 +33,11 @@ _OBJECT = "*"  # in speech.json nominal_verbs: the verb's object is its statemen
 _ILA = "\u0627\u0644\u064a"  # alef lam yeh: إلى (as a match key)
 _LAM = "\u0644"  # lam: لـ (to)
 _BEH = "\u0628"  # beh: بـ (with, by)
+_WAW = "\u0648"  # waw: و (and)
+_FEH = "\u0641"  # feh: ف (then)
+_ALEF = "\u0627"  # alef: the accusative ending of a participle (مطالبا)
+_MEEM = "\u0645"  # meem: the prefix of a participle (مطالب)
+_YEH_NOON = "\u064a\u0646"  # yeh noon: a plural ending (مطالبين)
 _AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
 _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
 _QAD = "\u0642\u062f"  # qaf dal: قد (already), between a subject and its verb: «كان X قد قال»
@@ -405,7 +410,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             span = _nominal_span(r, n, end_of_sentence, openers, opens)
             if span is not None:
                 start, end = span
-                found = r.speaker_of(tok, start)
+                # After a participle (مطالباً جموع المعلمين بـ، داعياً ذوي المعتقلات إلى) the words
+                # before the preposition are whom it addresses: the speaker is the one carried on.
+                found = None if _is_participle(tok.text) else r.speaker_of(tok, start)
                 speaker = _Speaker(found[0], found[1], sentence) if found else None
                 q = Quote(text[start:end], "nominal", start, end, tok.text, speaker.name if speaker else None, speaker.mention if speaker else None)
                 events.append((start, q, speaker))
@@ -464,6 +471,14 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             unique.append(e)
     _roles_to_names(unique, r)
     return _carry_speakers(unique, r)
+
+
+def _is_participle(word: str) -> bool:
+    """An accusative participle (مطالبا، داعيا، محذرا، مشيرة) or a plural one (مطالبين): it
+    continues the sentence's speaker, it never has a subject of its own."""
+    key = match_key(word)
+    key = key[1:] if key[:1] in (_WAW, _FEH) and len(key) > 5 else key
+    return len(key) >= 5 and (key.endswith(_ALEF) or (key.startswith(_MEEM) and key.endswith(_YEH_NOON)))
 
 
 def _noun_not_verb(r: _Reader, n: int) -> bool:
