@@ -1,5 +1,7 @@
 """Score the NER tagger on a CoNLL-style file (one `token TAG` per line, blank line between
-sentences, BIO tags with PERS/LOC/ORG/MISC; PERS counts as PER) with exact-span CoNLL scoring.
+sentences, BIO tags with PERS/LOC/ORG/MISC; PERS counts as PER; or NewsFANE Gold's fine classes
+with `--data FILE:newsfane`, mapped by src/marsad/data/ner_newsfane_types.json) with exact-span
+CoNLL scoring.
 Prints per-type precision, recall and F1, tokens per second on one core, and last
 `micro F1: 0.xxxx` over PER, LOC and ORG.
 
@@ -12,6 +14,8 @@ the document-level one.
     .venv/bin/python bench/ner_eval.py --data FILE [--model PATH]
     # the development set: the last 10% of ANERcorp's training portion, as tools/train_ner.py cuts it
     .venv/bin/python bench/ner_eval.py --data ../shared/data/ner/anercorp-train.txt --dev-split
+    # NewsFANE's development split (its last 10%, never trained on)
+    .venv/bin/python bench/ner_eval.py --data ../shared/data/ner/newsfane/NewsFANE_Gold_2014_170K.txt:newsfane --dev-split
 """
 
 from __future__ import annotations
@@ -20,19 +24,19 @@ import argparse
 import os
 import time
 
-from marsad.nlp.conll import Sentence, SpanScore, read_conll, split_dev
+from marsad.nlp.conll import Sentence, SpanScore, parse_source, read_corpus, split_dev
 from marsad.nlp.ner import MODEL_PATH, NerTagger
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", required=True)
+    ap.add_argument("--data", required=True, metavar="FILE[:FORMAT]", help="FORMAT: conll (default) or newsfane")
     ap.add_argument("--model", default=str(MODEL_PATH))
     ap.add_argument("--dev-split", action="store_true", help="score only the last 10%% of the file (the development set)")
     ap.add_argument("--document-sentences", type=int, default=25, help="consecutive sentences read as one document")
     args = ap.parse_args()
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target is stated
-    sentences = read_conll(args.data)
+    sentences = read_corpus(*parse_source(args.data))
     if args.dev_split:
         sentences = split_dev(sentences)[1]
     tagger = NerTagger(args.model, threads=1)

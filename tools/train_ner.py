@@ -1,6 +1,8 @@
 """Train marsad's NER model (a BiLSTM-CRF, marsad.nlp.bilstm_crf) on ANERcorp's training portion
 (../shared/data/ner), keeping the last 10% of the file (cut at a sentence boundary) as the
-development set, and write one network (to src/marsad/data/models/ner.pt unless --out says
+development set, and on the first 90% of each `--extra-train FILE:FORMAT` (NewsFANE Gold as
+`FILE:newsfane`, its classes mapped by data/ner_newsfane_types.json; the last 10% is its own
+development split, scored by bench/ner_eval.py --dev-split, never trained on), and write one network (to src/marsad/data/models/ner.pt unless --out says
 otherwise). The epoch with the best development micro F1 (PER/LOC/ORG) is kept and its per-type
 scores printed. The shipped model is two such networks, trained with seeds 13 and 29 and merged by
 tools/ensemble_ner.py (README: The NER model).
@@ -9,7 +11,8 @@ Needs the word-vector table from tools/embed_vocab.py (build/word_vectors.npz), 
 PCA to `--pretrained-dim` dimensions and shipped inside the model.
 
     .venv/bin/python tools/embed_vocab.py
-    .venv/bin/python tools/train_ner.py [--seed 13] [--out build/ner_13.pt]
+    .venv/bin/python tools/train_ner.py [--seed 13] [--out build/ner_13.pt] \
+        [--extra-train ../shared/data/ner/newsfane/NewsFANE_Gold_2014_170K.txt:newsfane]
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import torch
 
 from marsad.arabic.normalize import match_key
 from marsad.nlp.bilstm_crf import BiLstmCrf, NetConfig
-from marsad.nlp.conll import Sentence, SpanScore, read_conll, split_dev
+from marsad.nlp.conll import NEWSFANE_TYPES_PATH, Sentence, SpanScore, parse_source, read_conll, read_corpus, split_dev
 from marsad.nlp.features import FEATURE_SIZES
 from marsad.nlp.ner import MODEL_PATH, UNK, Encoder, NerTagger, Vocabulary
 
@@ -81,10 +84,20 @@ def main() -> None:
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--extra", action="append", default=[], help="more CoNLL training files, types mapped to PER/LOC/ORG")
     ap.add_argument(
+        "--extra-train",
+        action="append",
+        default=[],
+        metavar="FILE[:FORMAT]",
+        help="more training data in a format of marsad.nlp.conll.FORMATS (conll, newsfane); its first 90%% is trained on, "
+        "the last 10%% (its development split) is not",
+    )
+    ap.add_argument("--newsfane-types", default=str(NEWSFANE_TYPES_PATH), help="the class mapping the newsfane format is read with")
+    ap.add_argument(
         "--vocab-extra",
         action="append",
         default=[],
-        help="CoNLL files whose words count toward the vocabularies without being trained on: networks trained on different "
+        metavar="FILE[:FORMAT]",
+        help="files whose words count toward the vocabularies without being trained on: networks trained on different "
         "files then share vocabularies and can be merged by tools/ensemble_ner.py",
     )
     ap.add_argument("--epochs", type=int, default=40)
@@ -110,6 +123,9 @@ def main() -> None:
     train, dev = split_dev(read_conll(args.data))
     for extra in args.extra:
         train += read_conll(extra, keep=("PER", "LOC", "ORG"))
+    for spec in args.extra_train:
+        path, fmt = parse_source(spec)
+        train += split_dev(read_corpus(path, fmt, newsfane_map=args.newsfane_types))[0]
     # Long runs without sentence punctuation are trained on in pieces, as the tagger reads them.
     train = [s[i : i + 120] for s in train for i in range(0, len(s), 120)]
     print(f"train {len(train)} sentences / {sum(map(len, train))} tokens, dev {len(dev)} / {sum(map(len, dev))}")
@@ -117,7 +133,7 @@ def main() -> None:
     counts = Counter(match_key(t) or t for s in train for t, _ in s)
     trained_words = set(counts)
     for extra in args.vocab_extra:
-        counts.update(match_key(t) or t for s in read_conll(extra) for t, _ in s)
+        counts.update(match_key(t) or t for s in read_corpus(*parse_source(extra)) for t, _ in s)
     words = Vocabulary(sorted(w for w, n in counts.items() if n >= 2))
     chars = Vocabulary(sorted({c for w in counts for c in w}))
     untrained_words = [words.index[w] for w in words.items[2:] if w not in trained_words]

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.nlp.conll import SpanScore, normalise_tag, read_conll, spans
+from marsad.nlp.conll import SpanScore, newsfane_types, normalise_tag, parse_source, read_conll, read_corpus, spans
 from marsad.nlp.features import CLITIC_VALUES, CUE_VALUES, GAZETTEER_VALUES, SHAPE_VALUES, token_features
 
 
@@ -19,6 +19,34 @@ def test_conll_maps_types_and_repairs_bio(tmp_path: Path) -> None:
     f = tmp_path / "w.txt"
     f.write_text("روسيا I-ORG\nو O\n\nموسكو B-GPE\n", encoding="utf-8")
     assert read_conll(f) == [[("روسيا", "B-ORG"), ("و", "O")], [("موسكو", "B-LOC")]]
+
+
+def test_conll_reads_newsfane_with_its_class_mapping(tmp_path: Path) -> None:
+    f = tmp_path / "n.txt"
+    lines = [
+        "\ufeff\u200eفرانكفورت\tB-Population-Center",
+        "(\tO",
+        "\u200eد\tB-Media",
+        "\u200eب\tI-Media",
+        ")\tO",
+        "\t",
+        "\u200eالعرب\tB-Group",
+        "\u200eمطار\tB-Airport",
+        "\u200eدمشق\tI-Airport",
+        "\u200eبوش\tB-Politician",
+        "\t",
+    ]
+    f.write_bytes("\r\n".join(lines).encode("utf-8"))
+    assert read_corpus(f, "newsfane") == [
+        [("فرانكفورت", "B-LOC"), ("(", "O"), ("د", "B-ORG"), ("ب", "I-ORG"), (")", "O")],
+        [("العرب", "O"), ("مطار", "B-MISC"), ("دمشق", "I-MISC"), ("بوش", "B-PER")],
+    ]
+    assert parse_source(f"{f}:newsfane") == (str(f), "newsfane") and parse_source("c:/a.txt") == ("c:/a.txt", "conll")
+    types = newsfane_types()
+    assert {types[c] for c in ("Nation", "Water-Body", "Politician", "Police", "Sports", "Group")} == {"LOC", "PER", "ORG", "O"}
+    f.write_text("\u200eس\tB-Unlisted\n", encoding="utf-8")
+    with pytest.raises(KeyError):
+        read_corpus(f, "newsfane")  # a class the mapping lacks is an error, not O
 
 
 def test_conll_exact_span_scoring() -> None:

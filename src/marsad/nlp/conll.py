@@ -1,7 +1,12 @@
-"""CoNLL-style NER data (`token TAG` per line, blank line between sentences) and exact-span scoring."""
+"""CoNLL-style NER data (`token TAG` per line, blank line between sentences) and exact-span scoring.
+
+Two formats are read: `conll` (ANERcorp, Wojood: PERS/PER, LOC, GPE, ORG, MISC) and `newsfane`
+(NewsFANE Gold: fine classes such as `B-Population-Center`, mapped to marsad's types by
+data/ner_newsfane_types.json)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,28 +16,62 @@ ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 _TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _GLUED_TAG_RE = re.compile(r"^(O|[BI]-[A-Z]+)(.+)$")  # «Oالإصابة»: a tag glued to the next word
 _SENTENCE_END = {".", "!", "?", "\u061f"}  # full stop, exclamation, question marks (Latin, Arabic U+061F)
+# Byte-order mark U+FEFF, left-to-right and right-to-left marks U+200E/U+200F: NewsFANE starts
+# its file with a BOM and puts an LRM before every token.
+_INVISIBLE_RE = re.compile("[\ufeff\u200e\u200f]")
+NEWSFANE_TYPES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_newsfane_types.json"
+FORMATS = ("conll", "newsfane")
 
 Sentence = list[tuple[str, str]]
 
 
-def normalise_tag(tag: str, keep: tuple[str, ...] = ENTITY_TYPES) -> str:
-    """BIO tag with marsad's type names (PERS -> PER, GPE -> LOC); unknown or unwanted types -> O."""
+def normalise_tag(tag: str, keep: tuple[str, ...] = ENTITY_TYPES, type_map: dict[str, str] | None = None) -> str:
+    """BIO tag with marsad's type names (PERS -> PER, GPE -> LOC, or as `type_map` says); unknown
+    or unwanted types -> O."""
     if tag in ("", "O") or "-" not in tag:
         return "O"
     prefix, kind = tag.split("-", 1)
-    mapped = _TYPE_MAP.get(kind)
+    mapped = _TYPE_MAP.get(kind) if type_map is None else type_map[kind]
     return f"{prefix}-{mapped}" if mapped in keep and prefix in ("B", "I") else "O"
 
 
-def read_conll(path: str | Path, keep: tuple[str, ...] = ENTITY_TYPES) -> list[Sentence]:
+def newsfane_types(path: str | Path = NEWSFANE_TYPES_PATH) -> dict[str, str]:
+    """NewsFANE fine class -> marsad type (PER, LOC, ORG, MISC or O), from the mapping file."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    out = {fine: data["types"][coarse] for coarse, fines in data["coarse"].items() for fine in fines}
+    out.update({fine: kind for fine, kind in data["fine"].items() if not fine.startswith("_")})
+    return out
+
+
+def read_corpus(
+    path: str | Path, fmt: str = "conll", keep: tuple[str, ...] = ENTITY_TYPES, newsfane_map: str | Path = NEWSFANE_TYPES_PATH
+) -> list[Sentence]:
+    """Sentences of a file in one of FORMATS (`conll` or `newsfane`), tags in marsad's types;
+    `newsfane_map` is the mapping file the `newsfane` format reads its classes with."""
+    if fmt == "newsfane":
+        return read_conll(path, keep, type_map=newsfane_types(newsfane_map))
+    if fmt != "conll":
+        raise ValueError(f"unknown NER data format {fmt!r}: one of {', '.join(FORMATS)}")
+    return read_conll(path, keep)
+
+
+def parse_source(spec: str) -> tuple[str, str]:
+    """`FILE` or `FILE:FORMAT` (FORMAT one of FORMATS, `conll` when absent) -> (file, format)."""
+    path, sep, fmt = spec.rpartition(":")
+    return (path, fmt) if sep and fmt in FORMATS else (spec, "conll")
+
+
+def read_conll(path: str | Path, keep: tuple[str, ...] = ENTITY_TYPES, type_map: dict[str, str] | None = None) -> list[Sentence]:
     """Sentences of (token, tag). Tolerates the known noise of ANERcorp: lines with no token
     (skipped) and a tag glued to the next word on one line (split into two tokens). Files with
-    no blank lines are split after sentence-final punctuation."""
+    no blank lines are split after sentence-final punctuation. Byte-order and direction marks
+    are dropped from tokens. `type_map` (entity class -> marsad type) replaces the built-in names;
+    a class it lacks raises KeyError rather than being read as O."""
     sentences: list[Sentence] = []
     current: Sentence = []
     saw_blank = False
     for raw in Path(path).read_text(encoding="utf-8").splitlines():
-        parts = raw.split()
+        parts = _INVISIBLE_RE.sub("", raw).split()
         if not parts:
             saw_blank = True
             if current:
@@ -40,7 +79,7 @@ def read_conll(path: str | Path, keep: tuple[str, ...] = ENTITY_TYPES) -> list[S
                 current = []
             continue
         for token, tag in _pairs(parts):
-            current.append((token, normalise_tag(tag, keep)))
+            current.append((token, normalise_tag(tag, keep, type_map)))
             if not saw_blank and token in _SENTENCE_END:
                 sentences.append(current)
                 current = []
