@@ -26,7 +26,7 @@ from marsad.temporal.times import find_times
 
 # Bump when a change to the stages changes their output: stored pages from another version
 # are analysed again on the next run.
-PIPELINE_VERSION = "10"
+PIPELINE_VERSION = "11"
 
 ArticleStage = Callable[[Article, Context], Article]
 

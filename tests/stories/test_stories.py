@@ -53,6 +53,27 @@ def test_the_date_window_keeps_a_later_event_apart() -> None:
     assert clusterer.place(docs[0]) != clusterer.place(docs[1])
 
 
+def test_an_undated_article_split_off_a_page_joins_only_as_a_copy() -> None:
+    """A «read also» article glued to a page, with no date of its own, has no evidence of when it
+    was written: the same topic is not enough to join a story; being a near-copy is."""
+    teaser = "كيم جونغ أون وفلاديمير بوتين بحثا في قاعدة فوستوتشني الفضائية التعاون العسكري وصفقات الأسلحة وسفينة حربية جديدة"
+
+    def place(appended: bool) -> list[str]:
+        docs = [
+            make_doc("a", "x", date(2023, 9, 13), SUMMIT, None, ["e-putin", "e-kim"]),
+            make_doc("b", "x", None, teaser, None, ["e-putin", "e-kim"], appended=appended),
+            make_doc("c", "y", None, SUMMIT, None, ["e-putin", "e-kim"], appended=True),
+        ]
+        clusterer = Clusterer(idf_of(docs))
+        return [clusterer.place(doc) for doc in docs]
+
+    a, b, _ = place(appended=False)
+    assert b == a  # as an article of its own page, the teaser's topic is enough
+    a, b, c = place(appended=True)
+    assert b != a  # glued to another's page without a date: its own story
+    assert c == a  # a near-copy joins what it copies, glued or not
+
+
 def test_one_shared_person_days_later_is_not_the_same_event() -> None:
     """A minister's visit and, two days later, his press conference on another subject: one
     shared name and few shared words. The same name the same day, with the event's words, joins."""

@@ -23,7 +23,7 @@ def _day(record: dict[str, Any]) -> date | None:
 
 def _doc(record: dict[str, Any]) -> Doc:
     entities = [e["entity_id"] for e in record.get("entities", []) if e.get("entity_id")]
-    return make_doc(record["id"], record.get("outlet"), _day(record), record["text"], record.get("headline"), entities)
+    return make_doc(record["id"], record.get("outlet"), _day(record), record["text"], record.get("headline"), entities, bool(record.get("appended_to")))
 
 
 def update_stories(store: Store) -> int:

@@ -46,6 +46,8 @@ class Doc:
     entities: Counter[str]
     signature: np.ndarray
     copy_of: str | None = None
+    # Split off another article's page («اقرأ أيضاً»): the page's date is no evidence of its own.
+    appended: bool = False
 
 
 @dataclass(slots=True)
@@ -103,9 +105,11 @@ def minhash(text: str) -> np.ndarray:
     return signature
 
 
-def make_doc(article_id: str, outlet: str | None, day: date | None, text: str, headline: str | None, entities: Iterable[str]) -> Doc:
+def make_doc(
+    article_id: str, outlet: str | None, day: date | None, text: str, headline: str | None, entities: Iterable[str], appended: bool = False
+) -> Doc:
     terms = content_terms(f"{headline or ''}\n{text}")
-    return Doc(article_id, outlet, day, terms, Counter(entities), minhash(text))
+    return Doc(article_id, outlet, day, terms, Counter(entities), minhash(text), appended=appended)
 
 
 def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
@@ -223,7 +227,11 @@ class Clusterer:
         doc.copy_of = self.find_copy(doc)
         keys = self._keys(doc)
         best, best_score = None, JOIN_THRESHOLD
-        for sid in self._candidates(doc, keys):
+        # An article split off another's page with no date of its own has no evidence of when it
+        # was written (a «read also» teaser may be years old): it joins a story only as a
+        # near-copy of one of its articles, never by topic alone.
+        undated_teaser = doc.appended and doc.day is None and doc.copy_of is None
+        for sid in {} if undated_teaser else self._candidates(doc, keys):
             story = self.stories[sid]
             if (
                 doc.day
