@@ -62,6 +62,14 @@ def _status_line(s: socket.socket) -> str:
     return raw.split(b"\r\n", 1)[0].decode()
 
 
+def _request_head(port: int, cookie: str, length_header: str) -> bytes:
+    """The head of a multipart upload POST, with how its body's length is told."""
+    return (
+        f"POST /upload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\n"
+        f"Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n{length_header}\r\n\r\n"
+    ).encode()
+
+
 def _uploaded_files(web_store: str) -> list[Path]:
     return [p for p in (Path(web_store).parent / ".marsad-uploads").glob("**/*") if p.is_file()]
 
@@ -72,10 +80,7 @@ def test_a_declared_oversized_body_is_refused_before_it_is_read(server: str, web
     token, cookie = _token_and_cookie(port)
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
         s.sendall(
-            (
-                f"POST /upload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\n"
-                f"Content-Type: multipart/form-data; boundary={BOUNDARY}\r\nContent-Length: {300 * 1024 * 1024}\r\n\r\n"
-            ).encode()
+            _request_head(port, cookie, f"Content-Length: {300 * 1024 * 1024}")
             + _form_head(token)
             + b"a" * 65536
         )
@@ -90,12 +95,7 @@ def test_an_undeclared_oversized_body_is_refused_at_the_limit(server: str, web_s
     port = _port(server)
     token, cookie = _token_and_cookie(port)
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-        s.sendall(
-            (
-                f"POST /upload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\n"
-                f"Content-Type: multipart/form-data; boundary={BOUNDARY}\r\nTransfer-Encoding: chunked\r\n\r\n"
-            ).encode()
-        )
+        s.sendall(_request_head(port, cookie, "Transfer-Encoding: chunked"))
         head = _form_head(token)
         s.sendall(b"%x\r\n%s\r\n" % (len(head), head))
         piece = b"a" * 65536
