@@ -148,3 +148,51 @@ def test_stance_verbs_outside_the_reporting_list_state_noun_phrases(ctx: Context
     too; a denied verb («ولم تؤكد الأمم المتحدة الموعد») is none."""
     assert speakers(ctx, "وأدانت الجمعية الوطنية للتغيير الاعتداء على المتظاهرين السلميين أمام القصر.")[0][0] == "nominal"
     assert speakers(ctx, "ولم تؤكد الأمم المتحدة الموعد حتى الآن في جنيف.") == []
+
+
+def test_a_verb_form_after_a_preposition_is_a_noun(ctx: Context) -> None:
+    """«شارك في نقل الجثث» is the carrying (a noun), not «نقل» (relayed): the speaker is the
+    volunteer, not the words after the noun."""
+    got = speakers(ctx, 'وقال متطوع الذي شارك في نقل الجثث إلى إحدى الشاحنات "لا نعرف من هم لأنهم بلا بطاقات هوية".')
+    assert got and got[0][0] == "direct" and got[0][2] == "متطوع"
+
+
+def test_a_quote_opened_after_a_proclitic_with_tatweel(ctx: Context) -> None:
+    """«وصفته بـ"ملاحقة …"» opens a quotation; «لـ"بوابة أخبار اليوم"» names an outlet."""
+    got = speakers(ctx, 'ودعت المنظمات إلى وقف ما وصفته بـ"ملاحقة المدافعين عن حقوق الإنسان والناشطين السياسيين" في البلاد.')
+    assert any(q[0] == "direct" and q[1] == "ملاحقة المدافعين" for q in got)
+    got = speakers(ctx, 'وصرح رئيس اللجنة سمير صبري لـ"بوابة أخبار اليوم" أن المسيرات ستستمر حتى إلغاء الحظر.')
+    assert got == [("indirect", "المسيرات ستستمر", "سمير صبري")]
+
+
+def test_a_colon_before_the_that_particle(ctx: Context) -> None:
+    """«وقال الوزير لـ الأهرام: أن الفكرة …» is indirect speech, and «وأضاف:» after it continues him."""
+    text = "وقال الدكتور صلاح عبدالمؤمن وزير الزراعة لـ الأهرام: أن الفكرة تقوم على مقر واحد لكل الجهات.\nوأضاف: لن تستغرق الموافقات سوى أيام قليلة بعد التقديم."
+    got = speakers(ctx, text)
+    assert [q[0] for q in got] == ["indirect", "colon"]
+    assert got[0][2] == got[1][2] == "صلاح عبدالمؤمن"
+
+
+def test_blank_lines_do_not_break_the_carried_speaker(ctx: Context) -> None:
+    text = "قال اللواء أسامة عسكر إن قوات الجيش ليست بحاجة إلى الضبطية القضائية.\n\n\n\nوأكد أن المجرى الملاحي للقناة مؤمن تماما."
+    assert [q[2] for q in speakers(ctx, text)] == ["أسامة عسكر", "أسامة عسكر"]
+
+
+def test_an_aside_between_dashes_and_a_verb_whose_statement_is_unread(ctx: Context) -> None:
+    """«كشفت مصادر … - في تصريح لصحيفة "الغد" اليوم - عن انشقاق …» states the defection; the
+    «مشيرة إلى أن» after it is the same sources, not the speaker of the paragraph before."""
+    text = (
+        "وقال مصدر مسؤول في القيادة العامة إن قوات حرس الحدود استقبلت مئات اللاجئين.\n"
+        'من ناحية أخرى، كشفت مصادر حدودية عسكرية أردنية - في تصريح لصحيفة "الغد" الأردنية اليوم - عن انشقاق 14 عسكريا من الجيش السوري، مشيرة إلى أن بينهم سبعة ضباط.'
+    )
+    got = speakers(ctx, text)
+    assert ("nominal", "انشقاق 14", "مصادر حدودية عسكرية أردنية") in got
+    assert got[-1][2] == "مصادر حدودية عسكرية أردنية"
+
+
+def test_kama_before_a_verb_with_its_own_statement(ctx: Context) -> None:
+    """«، كما طالب الحزب بتأجيل …» is another demand, not «as the party said» about what precedes;
+    «برئاسة عمرو موسى» describes the party and opens no statement."""
+    got = speakers(ctx, "طالب حزب المؤتمر برئاسة عمرو موسى، بضرورة تشكيل حكومة توافق وطني، كما طالب الحزب بتأجيل تحديد مواعيد الانتخابات.")
+    assert [q[:2] for q in got] == [("nominal", "بضرورة تشكيل"), ("nominal", "بتأجيل تحديد")]
+    assert all(q[2] and "تأجيل" not in q[2] for q in got)

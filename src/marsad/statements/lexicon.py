@@ -29,6 +29,8 @@ class SpeechLexicon:
     nominal: dict[str, tuple[str, ...]]  # verb form -> the prepositions that open its statement
     noun_homographs: frozenset[str]  # verb forms that are also nouns (طالب، طلب)
     before_verb: frozenset[str]  # words after which such a form is a verb (كما، ثم، قد)
+    noun_after: frozenset[str]  # prepositions after which any verb form is a verbal noun (في نقل)
+    nominal_adjuncts: frozenset[str]  # ب words that never open a statement (برئاسة، بحضور)
     negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
 
     def is_title(self, word: str) -> bool:
@@ -101,5 +103,7 @@ def speech_lexicon() -> SpeechLexicon:
         nominal={match_key(f): tuple(match_key(p) for p in ps) for f, ps in d["nominal_verbs"]["forms"].items()},
         noun_homographs=frozenset(match_key(w) for w in d["noun_homographs"]["forms"]),
         before_verb=frozenset(match_key(w) for w in d["noun_homographs"]["before_verb"]),
+        noun_after=frozenset(match_key(w) for w in d["noun_homographs"]["after_prepositions"]),
+        nominal_adjuncts=frozenset(match_key(w) for w in d["nominal_verbs"]["adjuncts"]),
         negations=keys("negations"),
     )

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from marsad.arabic.chars import QUOTE_PAIRS, SENTENCE_END_CHARSET
+from marsad.arabic.chars import AR_TATWEEL, QUOTE_PAIRS, SENTENCE_END_CHARSET
 from marsad.arabic.normalize import match_key
 from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import Token, tokenize
@@ -40,7 +40,9 @@ _MEEM = "\u0645"  # meem: the prefix of a participle (مطالب)
 _YEH_NOON = "\u064a\u0646"  # yeh noon: a plural ending (مطالبين)
 _AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
 _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
+_DASHES = ("-", "\u2013", "\u2014")  # hyphen, en dash, em dash: «وقالت اللامى - بعدما …»
 _QAD = "\u0642\u062f"  # qaf dal: قد (already), between a subject and its verb: «كان X قد قال»
+MIN_MARKER_TOKENS = 6  # a verb and its subject with less after them is a byline («كتب محمد سعيد»), not speech
 MAX_SUBJECT_PHRASE = 7  # a longer run of words between a verb and إن is not a speaker's name
 # Words that open the occasion of a statement, not its speaker: في/فى (in), اليوم، أمس، مساء،
 # صباح، الاثنين… are read from here (as match keys: alef maksura folded to yeh).
@@ -92,7 +94,8 @@ def quote_spans(text: str) -> list[_Span]:
 
 
 def _opens(text: str, i: int) -> bool:
-    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
+    # «وصفته بـ"ملاحقة …"»: a tatweel after a proclitic is not a word the mark could close
+    return (i == 0 or not text[i - 1].isalnum() or text[i - 1] == AR_TATWEEL) and i + 1 < len(text) and not text[i + 1].isspace()
 
 
 def _closes(text: str, j: int) -> bool:
@@ -104,7 +107,15 @@ def _sentence_ends(text: str, spans: list[_Span]) -> list[int]:
     inside: set[int] = set()
     for s in spans:
         inside.update(range(s.start, s.end))
-    ends = [i + 1 for i, ch in enumerate(text) if (ch in SENTENCE_END_CHARSET and i not in inside) or ch == "\n"]
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if (ch in SENTENCE_END_CHARSET and i not in inside) or ch == "\n":
+            # a blank line or a run of marks ends no further sentence: «وأضاف» two paragraphs
+            # on is one sentence after the last statement, however the page spaced them
+            if ends and not text[ends[-1] : i].strip():
+                ends[-1] = i + 1
+            else:
+                ends.append(i + 1)
     return [*ends, len(text) + 1]
 
 
@@ -160,8 +171,11 @@ class _Reader:
         letters = sum(len(t.text) for t in words) + len(words) - 1
         if covered >= letters * 0.8:
             return True
+        if s.open > 0 and self.text[s.open - 1] == AR_TATWEEL and len(words) <= MIN_BARE_QUOTE_WORDS:
+            return True  # «لـ"بوابة أخبار اليوم"», «بـ"الفكر المتطرف"»: a name or a label after a proclitic
         before = [t for t in tokenize(self.text[max(0, s.open - 40) : s.open]) if t.text[0].isalnum()][-2:]
-        return any(match_key(t.text) in self.lex.work_titles for t in before)
+        # «بفضائية "الجزيرة مباشر"», «لقناة «الجزيرة مباشر مصر»»: the noun may carry a proclitic
+        return any(k in self.lex.work_titles or (k[:1] in (_LAM, _BEH) and k[1:] in self.lex.work_titles) for k in (match_key(t.text) for t in before))
 
     def _skip_addressee(self, toks: list[Token]) -> list[Token]:
         """Drop a leading «إلى «فرانس برس»» / «لوكالة رويترز» / «لصحفيين»: who was told, not who spoke."""
@@ -221,6 +235,8 @@ class _Reader:
             return (person, self.mentions[person].text) if person is not None else (None, inner)
         # The speaker comes before an إن / أن: what follows one is what was said.
         raw = raw[: next((k for k, t in enumerate(raw) if self.lex.is_that(t.text)), len(raw))]
+        while raw and raw[0].text in _DASHES:
+            raw = raw[1:]  # «قال- أبو حامد»: a dash right after the verb
         toks = self._skip_addressee(raw)
         phrase: list[Token] = []
         for n, tok in enumerate(toks):
@@ -231,7 +247,7 @@ class _Reader:
                 if named is not None and self.mentions[named].type == "PER":
                     return named, self.mentions[named].text
             if (
-                tok.text in ("\u060c", ",", ":", "\u00ab", "\u201c", '"', "(")
+                tok.text in ("\u060c", ",", ":", "\u00ab", "\u201c", '"', "(", *_DASHES)
                 or key in self.lex.role_stops
                 or key in _OCCASION_WORDS
                 or self.lex.is_that(tok.text)
@@ -332,7 +348,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     def attribute(verb_pos: int, window_start: int, limit: int, sentence: int) -> tuple[_Speaker | None, str | None]:
         """Speaker and cue from the reporting verbs in [window_start, verb_pos): the last verb
         with a subject of its own (ورد بوتين على سؤال…، بقوله: is بوتين); else no speaker yet."""
-        verbs = [t for t in r.tokens_between(window_start, verb_pos) if lex.verb_kind(t.text)]
+        first = bisect_left(r.starts, window_start)
+        verbs = [t for n, t in enumerate(r.tokens_between(window_start, verb_pos), first) if lex.verb_kind(t.text) and not _noun_not_verb(r, n)]
         # A name or title after any of the verbs first («وأخبر كيم بوتين عبر مترجم:» is كيم,
         # not the مترجم after «عبر»); only then the looser readings of each verb's subject.
         for loose in (False, True):
@@ -350,8 +367,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         window = max(r.sentence_start(s.open), prev_end)
         speaker, cue = attribute(s.open, window, s.open, sentence)
         if cue is None:
-            after = [t for t in r.tokens_between(s.close, r.sentence_ends[sentence] - 1)][:4]
-            verb = next((t for t in after if lex.verb_kind(t.text)), None)
+            first = bisect_left(r.starts, s.close)
+            after = list(enumerate(r.tokens_between(s.close, r.sentence_ends[sentence] - 1), first))[:4]
+            verb = next((t for n, t in after if lex.verb_kind(t.text) and not _noun_not_verb(r, n)), None)
             if verb is not None:
                 found = r.speaker_of(verb, r.sentence_ends[sentence] - 1)
                 speaker = _Speaker(found[0], found[1], sentence) if found else None
@@ -380,6 +398,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     closes = [s.close for s in r.spans]
     openers = set(opens)  # a quoted name («فرانس برس») does not end the clause
     embedded: list[tuple[int, int]] = []  # reported clauses that run on through a quotation
+    # Reporting verbs that name their subject but whose statement was not read (its form is
+    # beyond these rules): later verbs with no subject continue that speaker, not an older one.
+    markers: list[tuple[int, _Speaker]] = []
     for n, tok in enumerate(r.tokens):
         if not (lex.verb_kind(tok.text) or lex.nominal_preps(tok.text) is not None) or _inside(tok.start, opens, closes) or _noun_not_verb(r, n):
             continue
@@ -388,7 +409,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         sentence = r.sentence_of(tok.start)
         end_of_sentence = r.sentence_ends[sentence] - 1
         that = None
-        for t in r.tokens[n + 1 : n + 1 + MAX_INDIRECT_GAP]:
+        ahead = r.tokens[n + 1 : n + 1 + MAX_INDIRECT_GAP]
+        for k, t in enumerate(ahead):
+            if t.text == ":" and k + 1 < len(ahead) and lex.is_that(ahead[k + 1].text):
+                continue  # «وقال الوزير لـ الأهرام: أن الفكرة …»: a colon before the أن
             if t.start >= end_of_sentence or t.start in openers or t.text == ":":
                 break
             if lex.is_that(t.text):
@@ -396,7 +420,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 break
         if that is None:
             before = r.tokens[n - 1] if n > 0 else None
-            if before is not None and match_key(before.text) in _ACCORDING:
+            span = _nominal_span(r, n, end_of_sentence, openers, opens)
+            if before is not None and match_key(before.text) in _ACCORDING and span is None:
                 # «…، حسبما قال X»: what precedes in the sentence is what X said.
                 closed = bisect_right(closes, before.start)  # quotes closed by then
                 begin = max(r.sentence_start(tok.start), closes[closed - 1] if closed else 0)
@@ -407,7 +432,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     speaker = _Speaker(found[0], found[1], sentence)
                     events.append((start, Quote(content, "indirect", start, start + len(content), tok.text, found[1], found[0]), speaker))
                 continue
-            span = _nominal_span(r, n, end_of_sentence, openers, opens)
+            if span is None and not _is_participle(tok.text):
+                found = r.subject(tok.end, end_of_sentence)
+                if found is None:  # «كشفت مصادر حدودية عسكرية أردنية - في تصريح … - عن انشقاق …»
+                    phrase = r.subject_phrase(tok.end, end_of_sentence)
+                    found = phrase if phrase and _role_head(phrase[1].split()[0]) in lex.anonymous else None
+                if found and len(r.tokens_between(tok.end, end_of_sentence)) > MIN_MARKER_TOKENS:
+                    markers.append((tok.start, _Speaker(found[0], found[1], sentence)))
             if span is not None:
                 start, end = span
                 # After a participle (مطالباً جموع المعلمين بـ، داعياً ذوي المعتقلات إلى) the words
@@ -470,7 +501,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             seen.add((e[1].start, e[1].end))
             unique.append(e)
     _roles_to_names(unique, r)
-    return _carry_speakers(unique, r)
+    return _carry_speakers(unique, markers, r)
 
 
 def _is_participle(word: str) -> bool:
@@ -482,15 +513,18 @@ def _is_participle(word: str) -> bool:
 
 
 def _noun_not_verb(r: _Reader, n: int) -> bool:
-    """A form that is also a noun («لتقديم طلب العفو», «طالب جامعي») is a verb only at the start
-    of a clause or after كما، ثم، قد …; with و or ف attached (وطالب، فطلب) it is the verb."""
-    tok = r.tokens[n]
-    if match_key(tok.text) not in r.lex.noun_homographs:
-        return False
+    """A verb form right after a preposition is a verbal noun («شارك في نقل الجثث»). A form that
+    is also a noun («لتقديم طلب العفو», «طالب جامعي») is a verb only at the start of a clause or
+    after كما، ثم، قد …; with و or ف attached (وطالب، فطلب) it is the verb."""
     if n == 0:
         return False
-    prev = r.tokens[n - 1]
-    return not (prev.text in ("\u060c", ",", ".", ":", "\u061b") or match_key(prev.text) in r.lex.before_verb or r.sentence_of(prev.start) != r.sentence_of(tok.start))
+    tok, prev = r.tokens[n], r.tokens[n - 1]
+    same_sentence = r.sentence_of(prev.start) == r.sentence_of(tok.start)
+    if match_key(prev.text) in r.lex.noun_after and same_sentence:
+        return True
+    if match_key(tok.text) not in r.lex.noun_homographs:
+        return False
+    return not (prev.text in ("\u060c", ",", ".", ":", "\u061b") or match_key(prev.text) in r.lex.before_verb or not same_sentence)
 
 
 def _colon_speaker(r: _Reader, prev: Token) -> tuple[int | None, str | None, str] | None:
@@ -541,7 +575,7 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
     if preps is None:
         return None
     start = None
-    toks = r.tokens[n + 1 : n + 1 + MAX_NOMINAL_GAP]
+    toks = _without_asides(r.tokens[n + 1 : n + 1 + 2 * MAX_NOMINAL_GAP], end_of_sentence)[:MAX_NOMINAL_GAP]
     for k, t in enumerate(toks):
         if t.text == ":" or r.lex.is_that(t.text):
             return None  # speech after a colon, or indirect speech: read as such
@@ -552,7 +586,7 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
             start = toks[k + 1].start  # a preposition of its own: the statement follows it
             break
         joined = next((p for p in preps if len(p) == 1 and key.startswith(p) and len(key) >= 4), None)
-        if joined and r.first_mention_meeting(t.start, t.end) is None:
+        if joined and key not in r.lex.nominal_adjuncts and r.first_mention_meeting(t.start, t.end) is None:
             start = t.start  # بإقالة، لتقديم: the preposition is the statement's first letter
             break
     if start is None and _OBJECT in preps and toks:
@@ -564,8 +598,11 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
             subject_end = r.mentions[found[0]].end
         elif found:
             subject_end = r.text.find(found[1], verb.end) + len(found[1])
-        first = next((t for t in toks if t.start >= subject_end and t.text not in ("\u060c", ",")), None)
-        start = first.start if first is not None else None
+        rest = [t for t in toks if t.start >= subject_end and t.text not in ("\u060c", ",")]
+        # «وأكد الحزب - في بيان له - …»: an aside right after the verb's first words; the
+        # object is not there (its preposition is further on than this reading looks)
+        aside = bool(rest) and (match_key(rest[0].text) in _OCCASION_WORDS or any(t.text in (*_DASHES, "(") for t in rest[:2]))
+        start = rest[0].start if rest and not aside else None
     if start is None:
         return None
     next_open = bisect_right(opens, start)
@@ -574,6 +611,22 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
     if len(content.split()) < MIN_NOMINAL_WORDS:
         return None
     return start, start + len(content)
+
+
+def _without_asides(toks: list[Token], end: int) -> list[Token]:
+    """The tokens without an aside between two dashes («كشفت مصادر أردنية - في تصريح لصحيفة
+    "الغد" اليوم - عن انشقاق …»): the aside says where it was said, not what."""
+    out: list[Token] = []
+    k = 0
+    while k < len(toks) and toks[k].start < end:
+        if toks[k].text in _DASHES:
+            close = next((j for j in range(k + 1, len(toks)) if toks[j].text in _DASHES and toks[j].start < end), None)
+            if close is not None:
+                k = close + 1
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 def _appositions(r: _Reader) -> list[tuple[int, str, int]]:
@@ -640,12 +693,17 @@ def _inside(offset: int, opens: list[int], closes: list[int]) -> bool:
     return k >= 0 and offset < closes[k]
 
 
-def _carry_speakers(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader) -> list[Quote]:
+def _carry_speakers(events: list[tuple[int, Quote, _Speaker | None]], markers: list[tuple[int, _Speaker]], r: _Reader) -> list[Quote]:
     """In text order: a statement whose verb names no speaker of its own (a continuation such
     as وأضاف، مضيفا, or a verb whose subject is the last speaker) takes the previous speaker,
-    within CARRY_SENTENCES sentences."""
+    within CARRY_SENTENCES sentences. A marker (a verb that named its subject, its statement
+    unread) makes its subject the last speaker."""
     last: _Speaker | None = None
-    for _, q, speaker in events:
+    pending = iter(markers)
+    marker = next(pending, None)
+    for start, q, speaker in events:
+        while marker is not None and marker[0] < start:
+            last, marker = marker[1], next(pending, None)
         sentence = r.sentence_of(q.start)
         # No subject of its own was found for the verb (the readers above look for a name, a
         # role, a phrase and a name before it): «وأوضح في تصريحات … أنه», «واستدرك "…"» continue
