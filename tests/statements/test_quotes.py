@@ -196,3 +196,18 @@ def test_kama_before_a_verb_with_its_own_statement(ctx: Context) -> None:
     got = speakers(ctx, "طالب حزب المؤتمر برئاسة عمرو موسى، بضرورة تشكيل حكومة توافق وطني، كما طالب الحزب بتأجيل تحديد مواعيد الانتخابات.")
     assert [q[:2] for q in got] == [("nominal", "بضرورة تشكيل"), ("nominal", "بتأجيل تحديد")]
     assert all(q[2] and "تأجيل" not in q[2] for q in got)
+
+
+def test_a_verb_inside_a_statement_is_part_of_it(ctx: Context) -> None:
+    """«قال حمزاوي … إنه لا يوجد عاقل يرفض الحوار …»: «يرفض» is what he said, not a statement of
+    its own; a second verb after a comma starts its own («…، مشيراً إلى أن …»)."""
+    got = speakers(ctx, 'قال حمزاوي، في لقائه مع برنامج "صباح أون"، على قناة "أون تي في"، إنه لا يوجد عاقل يرفض الحوار الذي يحل الموقف، لكن يجب أن تكون له مقومات.')
+    assert [q[:2] for q in got] == [("indirect", "لا يوجد")]
+    got = speakers(ctx, "وأكد اللواء أسامة عسكر أن المجرى الملاحي للقناة مؤمن تماماً، مشيراً إلى أن القوات المسلحة نشرت قوات إضافية.")
+    assert [q[:2] for q in got] == [("indirect", "المجرى الملاحي"), ("indirect", "القوات المسلحة")]
+    assert got[1][2] == "أسامة عسكر"
+
+
+def test_an_addressee_ends_a_role(ctx: Context) -> None:
+    got = speakers(ctx, "وأكد مصدر أمني لبي بي سي أن تنظيم القاعدة تسلم الرهائن الثلاثة.")
+    assert got == [("indirect", "تنظيم القاعدة", "مصدر أمني")]

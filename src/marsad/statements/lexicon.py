@@ -31,6 +31,7 @@ class SpeechLexicon:
     before_verb: frozenset[str]  # words after which such a form is a verb (كما، ثم، قد)
     noun_after: frozenset[str]  # prepositions after which any verb form is a verbal noun (في نقل)
     nominal_adjuncts: frozenset[str]  # ب words that never open a statement (برئاسة، بحضور)
+    object_openers: frozenset[str]  # function words that may open an object statement (أي، كل، عدم)
     negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
 
     def is_title(self, word: str) -> bool:
@@ -105,5 +106,6 @@ def speech_lexicon() -> SpeechLexicon:
         before_verb=frozenset(match_key(w) for w in d["noun_homographs"]["before_verb"]),
         noun_after=frozenset(match_key(w) for w in d["noun_homographs"]["after_prepositions"]),
         nominal_adjuncts=frozenset(match_key(w) for w in d["nominal_verbs"]["adjuncts"]),
+        object_openers=frozenset(match_key(w) for w in d["nominal_verbs"]["object_openers"]),
         negations=keys("negations"),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from marsad.arabic.chars import AR_TATWEEL, QUOTE_PAIRS, SENTENCE_END_CHARSET
 from marsad.arabic.normalize import match_key
@@ -252,7 +252,7 @@ class _Reader:
                 or key in _OCCASION_WORDS
                 or self.lex.is_that(tok.text)
                 or any(c.isdigit() for c in tok.text)
-                or (phrase and key.startswith(_LAM) and len(key) > 3 and self._is_addressee(tok, toks[n + 1 : n + 2]))
+                or (phrase and self._addressee_at(toks, n))
             ):
                 break
             phrase.append(tok)
@@ -267,6 +267,19 @@ class _Reader:
         if i is not None and self.mentions[i].end >= phrase[-1].end:
             return i, self.mentions[i].text
         return None, self.text[phrase[0].start : phrase[-1].end]
+
+    def _addressee_at(self, toks: list[Token], k: int) -> bool:
+        key = match_key(toks[k].text)
+        return key.startswith(_LAM) and len(key) > 3 and self._is_addressee(toks[k], toks[k + 1 : k + 2])
+
+    def _told_at(self, tok: Token) -> bool:
+        """A لـ word that is itself an outlet or a medium: «لبي بي سي», «لصحيفة», not the ل of a
+        genitive inside a role («مدير المعهد العالمي لدراسات كوريا الشمالية»)."""
+        key = match_key(tok.text)
+        if not key.startswith(_LAM) or len(key) < 3:
+            return False
+        named = self.first_mention_meeting(tok.start, tok.end)
+        return (named is not None and self.mentions[named].type != "LOC") or key[1:] in self.lex.media_nouns
 
     def _is_addressee(self, tok: Token, following: list[Token]) -> bool:
         """A لـ word that names who was told: «لوكالة فرانس برس», «لبي بي سي», «لصحيفة …»."""
@@ -304,6 +317,9 @@ class _Reader:
         toks = self._skip_addressee(self.tokens_between(after, limit))
         role_led = False
         for k, tok in enumerate(toks[: MAX_ROLE_TOKENS + 1]):
+            if k > 0 and self._told_at(tok):
+                toks = toks[:k]  # «وأكد مصدر أمني لبي بي سي أن»: who was told ends the role
+                break
             i = self.mention_at.get(tok.start)
             if i is None:  # a mention may start after a proclitic inside this token
                 i = next(iter(self.mentions_starting(tok.start + 1, tok.end)), None)
@@ -401,6 +417,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     # Reporting verbs that name their subject but whose statement was not read (its form is
     # beyond these rules): later verbs with no subject continue that speaker, not an older one.
     markers: list[tuple[int, _Speaker]] = []
+    cue_at: dict[int, int] = {}  # id(statement) -> offset of its verb, for statements read from a verb
     for n, tok in enumerate(r.tokens):
         if not (lex.verb_kind(tok.text) or lex.nominal_preps(tok.text) is not None) or _inside(tok.start, opens, closes) or _noun_not_verb(r, n):
             continue
@@ -409,7 +426,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         sentence = r.sentence_of(tok.start)
         end_of_sentence = r.sentence_ends[sentence] - 1
         that = None
-        ahead = r.tokens[n + 1 : n + 1 + MAX_INDIRECT_GAP]
+        # the gap counts words: «قال حمزاوي، في لقائه مع برنامج "صباح أون"، على قناة "أون تي في"، إنه»
+        ahead = _words_ahead(r, n, MAX_INDIRECT_GAP)
         for k, t in enumerate(ahead):
             if t.text == ":" and k + 1 < len(ahead) and lex.is_that(ahead[k + 1].text):
                 continue  # «وقال الوزير لـ الأهرام: أن الفكرة …»: a colon before the أن
@@ -418,6 +436,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if lex.is_that(t.text):
                 that = t
                 break
+            if lex.verb_kind(t.text) or lex.nominal_preps(t.text) is not None:
+                break  # «وطالب غنيم …، مؤكدا على أن»: the أن is the nearer verb's
         if that is None:
             before = r.tokens[n - 1] if n > 0 else None
             span = _nominal_span(r, n, end_of_sentence, openers, opens)
@@ -431,6 +451,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     start = text.index(content, begin)
                     speaker = _Speaker(found[0], found[1], sentence)
                     events.append((start, Quote(content, "indirect", start, start + len(content), tok.text, found[1], found[0]), speaker))
+                    cue_at[id(events[-1][1])] = tok.start
                 continue
             if span is None and not _is_participle(tok.text):
                 found = r.subject(tok.end, end_of_sentence)
@@ -447,6 +468,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 speaker = _Speaker(found[0], found[1], sentence) if found else None
                 q = Quote(text[start:end], "nominal", start, end, tok.text, speaker.name if speaker else None, speaker.mention if speaker else None)
                 events.append((start, q, speaker))
+                cue_at[id(q)] = tok.start
             continue
         next_open = bisect_right(opens, that.end)  # the first quote opening after the إن
         content_end = min(end_of_sentence, opens[next_open]) if next_open < len(opens) else end_of_sentence
@@ -456,6 +478,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             # the إن is a direct quote of its own, read above).
             content_end = _clause_end(r, that.end, end_of_sentence)
             embedded.append((that.end, content_end))
+        else:
+            # «أن المجرى الملاحي مؤمن تماماً، مشيراً إلى أن …»: the next verb's statement is its own
+            content_end = _clause_end(r, that.end, content_end)
         content = text[that.end : content_end].strip(" \u060c,.")
         if len(content.split()) < 2:
             continue
@@ -472,6 +497,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             speaker.mention if speaker else None,
         )
         events.append((start, q, speaker))
+        cue_at[id(q)] = tok.start
 
     # Speech after a colon, without quotation marks: «… القحطاني: تم ضبطهم …», «وقال: …».
     for n, tok in enumerate(r.tokens):
@@ -492,9 +518,19 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         events.append((start, Quote(content, "colon", start, start + len(content), cue, name, mention), speaker))
 
     # Two verbs sharing one إن (ذكرت … مضيفة أن) report one statement: the first verb keeps it.
+    # A verb inside another statement («قال حمزاوي إنه لا يوجد عاقل يرفض الحوار …») is part of
+    # what was said, not a statement of its own.
+    events.sort(key=lambda e: e[0])
+    reach = list(accumulate((e[1].end for e in events), max))  # furthest end among statements so far
+    event_starts = [e[0] for e in events]
     seen: set[tuple[int, int]] = set()
     unique = []
-    for e in sorted(events, key=lambda e: e[0]):
+    for e in events:
+        cue = cue_at.get(id(e[1]))
+        if cue is not None:
+            k = bisect_left(event_starts, cue)  # statements starting before the cue
+            if k > 0 and reach[k - 1] > cue:
+                continue
         if e[1].kind == "direct" and any(a <= e[1].start and e[1].end <= b for a, b in embedded):
             continue  # quoted inside a reported clause: the clause is the statement
         if (e[1].start, e[1].end) not in seen:
@@ -545,9 +581,11 @@ def _clause_end(r: _Reader, start: int, end: int) -> int:
     """Where the clause that starts at `start` ends, at `end` at the latest: before a comma that
     opens another statement («…، مطالبين بـ …», «…، وقال X: …») or a colon."""
     toks = r.tokens_between(start, end)
-    for a, b in pairwise(toks):
+    for k, (a, b) in enumerate(pairwise(toks)):
         if a.text == ":":
             return a.start
+        if a.text in ("\u060c", ",") and match_key(b.text) in r.lex.before_verb and k + 2 < len(toks):
+            b = toks[k + 2]  # «…، كما طالب الحزب بتأجيل …»
         if a.text in ("\u060c", ",") and (r.lex.verb_kind(b.text) or r.lex.nominal_preps(b.text) is not None):
             return a.start
     return end
@@ -601,7 +639,12 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
         rest = [t for t in toks if t.start >= subject_end and t.text not in ("\u060c", ",")]
         # «وأكد الحزب - في بيان له - …»: an aside right after the verb's first words; the
         # object is not there (its preposition is further on than this reading looks)
-        aside = bool(rest) and (match_key(rest[0].text) in _OCCASION_WORDS or any(t.text in (*_DASHES, "(") for t in rest[:2]))
+        # or a function word where the object would begin («التي أعلن فيها حال الطوارئ»)
+        aside = bool(rest) and (
+            match_key(rest[0].text) in _OCCASION_WORDS
+            or (match_key(rest[0].text) in stopwords() and match_key(rest[0].text) not in r.lex.object_openers)
+            or any(t.text in (*_DASHES, "(") for t in rest[:2])
+        )
         start = rest[0].start if rest and not aside else None
     if start is None:
         return None
@@ -611,6 +654,17 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
     if len(content.split()) < MIN_NOMINAL_WORDS:
         return None
     return start, start + len(content)
+
+
+def _words_ahead(r: _Reader, n: int, words: int) -> list[Token]:
+    """The tokens after token n up to and including its `words`-th word (marks not counted)."""
+    out: list[Token] = []
+    for t in r.tokens[n + 1 : n + 1 + 3 * words]:
+        out.append(t)
+        words -= t.text[0].isalnum()
+        if words == 0:
+            break
+    return out
 
 
 def _without_asides(toks: list[Token], end: int) -> list[Token]:
@@ -674,7 +728,8 @@ def _roles_to_names(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader
             words = q.speaker_name.split()
             head = _role_head(words[0])
             before = bisect_right(offsets, start)
-            person = next((i for o, h, i in reversed(intro[:before]) if h == head), None)
+            # an anonymous source («مصدر أمني») is never a person the article names
+            person = None if head in r.lex.anonymous else next((i for o, h, i in reversed(intro[:before]) if h == head), None)
             fuller = next((n for n in sorted(named, reverse=True) if n[0] < start and n[1] == head and len(n[2].split()) > len(words)), None)
             if person is not None:
                 q.speaker_mention, q.speaker_name = person, r.mentions[person].text
