@@ -526,10 +526,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     seen: set[tuple[int, int]] = set()
     unique = []
     for e in events:
-        cue = cue_at.get(id(e[1]))
-        if cue is not None:
-            k = bisect_left(event_starts, cue)  # statements starting before the cue
-            if k > 0 and reach[k - 1] > cue:
+        verb_at = cue_at.get(id(e[1]))
+        if verb_at is not None:
+            k = bisect_left(event_starts, verb_at)  # statements starting before the verb
+            if k > 0 and reach[k - 1] > verb_at:
                 continue
         if e[1].kind == "direct" and any(a <= e[1].start and e[1].end <= b for a, b in embedded):
             continue  # quoted inside a reported clause: the clause is the statement
