@@ -211,3 +211,12 @@ def test_a_verb_inside_a_statement_is_part_of_it(ctx: Context) -> None:
 def test_an_addressee_ends_a_role(ctx: Context) -> None:
     got = speakers(ctx, "وأكد مصدر أمني لبي بي سي أن تنظيم القاعدة تسلم الرهائن الثلاثة.")
     assert got == [("indirect", "تنظيم القاعدة", "مصدر أمني")]
+
+
+def test_a_subject_before_its_verb(ctx: Context) -> None:
+    """«غير أن تقارير صحفية أشارت إلى …», «ولكن أحد شهود العيان، قال: …»: the words between the
+    clause's opening and its verb are who speaks."""
+    got = speakers(ctx, "ولم تصدر إعلانات رسمية عن الجلسة، غير أن تقارير صحفية أشارت إلى استعداد الرئيس للتواصل مع قادة المعارضة.")
+    assert got == [("nominal", "استعداد الرئيس", "تقارير صحفية")]
+    got = speakers(ctx, 'ولكن أحد شهود العيان، قال: إن "الجنود أطلقوا النار بصورة عشوائية في المدينة".')
+    assert got and got[0][2] == "أحد شهود العيان"

@@ -43,7 +43,10 @@ _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
 _DASHES = ("-", "\u2013", "\u2014")  # hyphen, en dash, em dash: «وقالت اللامى - بعدما …»
 _QAD = "\u0642\u062f"  # qaf dal: قد (already), between a subject and its verb: «كان X قد قال»
 MIN_MARKER_TOKENS = 6  # a verb and its subject with less after them is a byline («كتب محمد سعيد»), not speech
-MAX_SUBJECT_PHRASE = 7  # a longer run of words between a verb and إن is not a speaker's name
+MAX_SUBJECT_PHRASE = 7
+MAX_PREVERBAL_WORDS = 4  # a longer run before a verb is a clause of its own, not its subject
+# كان، لكن، غير (as match keys, و read off): a clause whose subject comes before its verb opens here
+_CLAUSE_OPENERS = frozenset(("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0644\u0643\u0646", "\u063a\u064a\u0631"))  # a longer run of words between a verb and إن is not a speaker's name
 # Words that open the occasion of a statement, not its speaker: في/فى (in), اليوم، أمس، مساء،
 # صباح، الاثنين… are read from here (as match keys: alef maksura folded to yeh).
 _OCCASION_WORDS = frozenset(("\u0641\u064a", "\u0627\u0644\u064a\u0648\u0645", "\u0627\u0645\u0633", "\u0645\u0633\u0627\u0621", "\u0635\u0628\u0627\u062d", "\u0639\u0628\u0631", "\u0645\u0646"))  # في، اليوم، أمس، مساء، صباح، عبر، من
@@ -309,7 +312,30 @@ class _Reader:
             m = self.mentions[i]
             if m.start <= last.start < m.end and m.end >= last.end - 1 and m.type in ("PER", "ORG"):
                 return i, m.text
-        return None
+        return self._phrase_before(before[:k])
+
+    def _phrase_before(self, before: list[Token]) -> tuple[int | None, str] | None:
+        """A short noun phrase between the start of a clause and its verb: «غير أن تقارير صحيفة
+        أشارت», «ولكن أحد شهود العيان، قال», «وكانت "جبهة الإنقاذ" قد طالبت». The clause starts
+        at the sentence, an إن / أن, or a كان / لكن; the phrase is a few words, none of them a
+        function word, a number or a verb."""
+        words = [t for t in before if t.text[0].isalnum() and len(t.text) > 1]
+        cut = max((j for j, t in enumerate(words) if self.lex.is_that(t.text) or _strip_waw(match_key(t.text)) in _CLAUSE_OPENERS), default=-1)
+        phrase = words[cut + 1 :]
+        if cut == -1 and len(words) != len(phrase):
+            return None
+        if not 1 <= len(phrase) <= MAX_PREVERBAL_WORDS:
+            return None
+        for t in phrase:
+            key = _strip_waw(match_key(t.text))
+            if key in stopwords() or any(c.isdigit() for c in t.text) or self.lex.verb_kind(t.text) or self.lex.nominal_preps(t.text) is not None:
+                return None
+        if _strip_waw(match_key(phrase[0].text))[:1] in (_LAM, _BEH):
+            return None  # «وبحسب …», «ولكل …»: a prepositional phrase, not a subject
+        named = self.first_mention_meeting(phrase[0].start, phrase[0].end)
+        if named is not None and self.mentions[named].end >= phrase[-1].end:
+            return named, self.mentions[named].text
+        return None, self.text[phrase[0].start : phrase[-1].end]
 
     def subject(self, after: int, limit: int) -> tuple[int | None, str] | None:
         """The speaker named right after a verb ending at `after`: a mention, or a role.
@@ -538,6 +564,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             unique.append(e)
     _roles_to_names(unique, r)
     return _carry_speakers(unique, markers, r)
+
+
+def _strip_waw(key: str) -> str:
+    return key[1:] if key[:1] == _WAW and len(key) > 3 else key
 
 
 def _is_participle(word: str) -> bool:
