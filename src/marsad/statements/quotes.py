@@ -279,8 +279,8 @@ class _Reader:
         """A لـ word that is itself an outlet or a medium: «لبي بي سي», «لصحيفة», not the ل of a
         genitive inside a role («مدير المعهد العالمي لدراسات كوريا الشمالية»)."""
         key = match_key(tok.text)
-        if not key.startswith(_LAM) or len(key) < 3:
-            return False
+        if not key.startswith(_LAM) or key.startswith(_LAM + _LAM) or len(key) < 3:
+            return False  # لل is li + al, a genitive inside the role: «الأمين العام للأمم المتحدة»
         named = self.first_mention_meeting(tok.start, tok.end)
         return (named is not None and self.mentions[named].type != "LOC") or key[1:] in self.lex.media_nouns
 
@@ -462,7 +462,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if lex.is_that(t.text):
                 that = t
                 break
-            if lex.verb_kind(t.text) or lex.nominal_preps(t.text) is not None:
+            if (lex.verb_kind(t.text) or lex.nominal_preps(t.text) is not None) and k > 0 and ahead[k - 1].text in ("\u060c", ","):
                 break  # «وطالب غنيم …، مؤكدا على أن»: the أن is the nearer verb's
         if that is None:
             before = r.tokens[n - 1] if n > 0 else None
