@@ -520,7 +520,10 @@ class Store(ABC):
         alternatives = [sorted({t} | self.entity_alternatives(t)) for t in terms]
         rows = self._search_rows(alternatives, limit, offset)
         if not rows and offset == 0:
-            widened = [sorted(set(alts).union(*(self._spelling_neighbours(t) for t in alts))) for alts in alternatives]
+            widened = []
+            for alts in alternatives:
+                near = set().union(*(self._spelling_neighbours(t) for t in alts))
+                widened.append(sorted(set(alts).union(near, *(self.entity_alternatives(n) for n in near))))
             if widened != alternatives:
                 alternatives, rows = widened, self._search_rows(widened, limit, offset)
         matched = {t for alts in alternatives for t in alts}

@@ -6,7 +6,7 @@ writer does, and never interleave a page's rows; readers see one snapshot per re
 READ, read only) and never wait for a writer. Search is PostgreSQL's full-text search over
 marsad's own normalised keys (a GIN-indexed tsvector, the 'simple' configuration: no stemming),
 ranked by ts_rank; when a query finds nothing, pg_trgm offers the entity-name words spelt nearly
-like its words (بوتن finds بوتين)."""
+like its words (دغمن finds دغمان)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,10 @@ from marsad.store.base import NotAStore
 # Any constant shared by every marsad writer of a database: pg_advisory_xact_lock's key.
 WRITER_LOCK = 0x6D61727361  # "marsa"
 # pg_trgm similarity from which an entity-name word counts as a spelling of a query word that
-# found nothing: 0.5 admits one letter added or dropped in a five-letter name (بوتن / بوتين: 0.58).
-TRIGRAM_NEIGHBOUR = 0.5
+# found nothing. Measured: one letter dropped from a five-letter name scores 0.375 (دغمان / دغمن,
+# بوتين / بوتن), one added to a six-letter one 0.5 (فتريني / فيتريني); unrelated names stay
+# under 0.3. Only a search that found nothing is widened, so a loose threshold costs little.
+TRIGRAM_NEIGHBOUR = 0.35
 CONNECT_TIMEOUT_S = 30
 
 
