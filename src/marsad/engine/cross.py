@@ -5,7 +5,7 @@ runs it on its workers); the rest is ordered (articles are placed oldest first) 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from marsad.entities.resolve import complete_names, resolve
 from marsad.meta.registry import Registry
@@ -37,14 +37,14 @@ def update_entities(store: Store, registry: Registry) -> int:
     return len(entities)
 
 
-def update_stories(store: Store, vectorise_with: Vectorise = vectorise_here) -> int:
+def update_stories(store: Store, vocabulary: Collection[str], vectorise_with: Vectorise = vectorise_here) -> int:
     """Vectorise the articles that have no story vector yet, place the articles without a story,
     and rebuild the dossiers of the stories that changed (reading only their members' records);
-    returns how many were rebuilt."""
+    returns how many were rebuilt. `vocabulary`: the tagger's words (Context.tagger.vocabulary())."""
     todo = store.unvectorised()
     if todo:
         store.save_story_vectors(vectorise_with(todo))
     assignment = assign(store.story_articles(), store.story_assignments())
     records = store.records(a for ids in assignment.changed.values() for a in ids)
-    store.save_stories(build_dossiers(assignment, records), assignment.members)
+    store.save_stories(build_dossiers(assignment, records, vocabulary), assignment.members)
     return len(assignment.changed)

@@ -174,7 +174,7 @@ def run_with(
         progress.close()
     # Cross-document stages run once the run's pages are all in the store.
     update_entities(store, ctx.registry)
-    update_stories(store, vectorise_with)
+    update_stories(store, ctx.tagger.vocabulary(), vectorise_with)
     summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())
     return summary

@@ -11,7 +11,7 @@ back to it (engine/cross.py):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -98,17 +98,20 @@ def assign(articles: list[StoryArticle], candidate_stories: Mapping[str, tuple[s
     )
 
 
-def build_dossiers(assignment: Assignment, records: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The dossier of each changed story, from its members' records (as exported)."""
+def build_dossiers(
+    assignment: Assignment, records: Mapping[str, dict[str, Any]], vocabulary: Collection[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """The dossier of each changed story, from its members' records (as exported). `vocabulary`:
+    the tagger's words (Context.tagger.vocabulary()), for the times of undated articles."""
     out = []
     for story_id, ids in assignment.changed.items():
         recs = [records[i] for i in ids]
         story_copies = {a: b for a, b in assignment.copies.items() if a in set(ids)}
-        out.append(build_dossier(story_id, recs, story_copies, _inferred(recs), assignment.idf))
+        out.append(build_dossier(story_id, recs, story_copies, _inferred(recs, vocabulary), assignment.idf, vocabulary))
     return out
 
 
-def _inferred(records: list[dict[str, Any]]) -> list[InferredDate]:
+def _inferred(records: list[dict[str, Any]], vocabulary: Collection[str]) -> list[InferredDate]:
     """Publication dates implied for undated articles by what the dated ones say."""
     known: set[date] = set()
     for r in records:
@@ -121,7 +124,7 @@ def _inferred(records: list[dict[str, Any]]) -> list[InferredDate]:
                     known.add(date.fromisoformat(t["value"]))
     out = []
     for r in records:
-        if not r.get("published") and (found := infer_published(r["id"], r["text"], known)):
+        if not r.get("published") and (found := infer_published(r["id"], r["text"], known, vocabulary)):
             out.append(found)
     return out
 
