@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint bench browser
+.PHONY: demo test install lint bench browser postgres
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,7 +23,14 @@ browser:
 	  && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "chromium is not installed and cannot be installed here: the browser tests will be skipped"; }
 
-test: $(STAMP) browser
+# Debian's PostgreSQL for the PostgreSQL store tests: they start a throwaway server of their own
+# (initdb into a temporary folder, a free port), so the package's own cluster is not needed.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	  && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } \
+	  || echo "PostgreSQL is not installed and cannot be installed here: the PostgreSQL tests will be skipped"; }
+
+test: $(STAMP) browser postgres
 	$(BIN)/ruff check src tests bench tools demo
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,7 @@ import pytest
 from marsad.article import Article, Page
 from marsad.context import Context, Settings
 from marsad.pipeline import analyze_page
+from tests.pg_server import REQUIRE_ENV, PgServer, find_bindir
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -58,3 +62,35 @@ def sample_articles(ctx: Context) -> dict[str, list[Article]]:
     for path in sorted(SAMPLE_CORPUS.glob("*.txt")):
         out[path.name[:3]] = analyze_page(Page(source=str(path), content=path.read_text(encoding="utf-8"), format="text"), ctx)
     return out
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A throwaway PostgreSQL server (tests/pg_server.py) for the session. Skips, saying why, when
+    PostgreSQL is not installed or cannot start, unless MARSAD_REQUIRE_POSTGRES=1 (CI)."""
+    required = os.environ.get(REQUIRE_ENV) == "1"
+    bindir = find_bindir()
+    if bindir is None:
+        reason = "PostgreSQL is not installed (Debian: apt-get install postgresql; `make test` does it as root)"
+        if required:
+            pytest.fail(f"{REQUIRE_ENV}=1 but {reason}")
+        pytest.skip(reason)
+    server = PgServer(bindir)
+    try:
+        server.start()
+    except (OSError, subprocess.SubprocessError) as exc:
+        detail = getattr(exc, "stderr", "") or str(exc)
+        server.stop()
+        if required:
+            pytest.fail(f"{REQUIRE_ENV}=1 but the PostgreSQL server did not start: {detail}")
+        pytest.skip(f"the PostgreSQL server did not start: {detail}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """A fresh, empty database on the session's server."""
+    return pg_server.new_database()

@@ -13,6 +13,16 @@ import sys
 from marsad import __version__
 from marsad.context import Context, Settings
 from marsad.safe_text import for_message
+from marsad.store import is_postgres_url
+
+
+def shown_db(db: str) -> str:
+    """The store for messages: a file path, or a PostgreSQL URL without its password."""
+    if is_postgres_url(db):
+        from marsad.store.postgres import shown
+
+        return shown(db)
+    return for_message(db)
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
@@ -26,7 +36,18 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="analyze pages (files or directories) into a store and export the run")
     a.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html/.htm, .jsonl, .warc/.warc.gz files, or directories of them")
     a.add_argument("--out", required=True, metavar="DIR", help="where articles.jsonl, report.html and run.json go")
-    a.add_argument("--db", metavar="FILE", help="SQLite store (default: DIR/marsad.db); re-runs reuse what it holds")
+    a.add_argument(
+        "--db",
+        metavar="FILE|URL",
+        help="the store: a SQLite file (default: DIR/marsad.db) or postgresql://user@host:port/dbname; re-runs reuse what it holds",
+    )
+    a.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process per core (default); dask: a Dask cluster (--scheduler, or a local one with a worker per core)",
+    )
+    a.add_argument("--scheduler", metavar="tcp://HOST:8786", help="the Dask scheduler to run on (with --engine dask)")
     a.add_argument(
         "--registry", action="append", default=[], metavar="FILE", help="an outlet registry extending the shipped one (repeatable)"
     )
@@ -37,12 +58,12 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("search", help="full-text search of a store, spelling-insensitive")
     s.add_argument("query")
-    s.add_argument("--db", required=True, metavar="FILE")
+    s.add_argument("--db", required=True, metavar="FILE|URL", help="a SQLite store file or postgresql://user@host:port/dbname")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true", help="print hits as JSON lines")
 
     w = sub.add_parser("serve", help="browse, search and audit a store in a web browser (and a JSON API)")
-    w.add_argument("--db", required=True, metavar="FILE")
+    w.add_argument("--db", required=True, metavar="FILE|URL", help="a SQLite store file or postgresql://user@host:port/dbname")
     w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     w.add_argument("--port", type=int, default=8000)
     w.add_argument(
@@ -52,12 +73,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME[:PORT]",
         help="a host name the server answers to besides 127.0.0.1, localhost, ::1 and --host (repeatable; without a port: any port)",
     )
+    w.add_argument(
+        "--registry", action="append", default=[], metavar="FILE", help="an outlet registry uploads are analysed with (repeatable)"
+    )
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from marsad.store.sqlite import NotAStore
+    import psycopg
+
+    from marsad.store import NotAStore
 
     try:
         if args.command == "analyze":
@@ -71,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     except NotAStore as exc:
         _say(str(exc))
         return EXIT_USAGE
+    except ConnectionError as exc:  # a PostgreSQL server that cannot be reached
+        _say(str(exc))
+        return EXIT_INPUT_FAILED
     except KeyboardInterrupt:
         _say("interrupted; every committed window of pages is kept in the store, and a re-run resumes from there")
         return EXIT_INTERRUPTED
@@ -85,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             _say("disk full while writing the store; free space and re-run (committed pages are kept)")
         else:
             _say(f"store error: {for_message(str(exc))}")
+        return EXIT_INPUT_FAILED
+    except psycopg.Error as exc:
+        _say(f"PostgreSQL store error: {for_message(str(exc).strip())}")
         return EXIT_INPUT_FAILED
 
 
@@ -109,8 +141,10 @@ def _check_analyze_args(args: argparse.Namespace) -> str:
         raise _UsageError(f"--max-page-mb must be a number above 0 and at most {MAX_PAGE_MB} (got {args.max_page_mb})")
     if os.path.exists(args.out) and not os.path.isdir(args.out):
         raise _UsageError(f"--out {for_message(args.out)}: exists and is not a directory")
+    if args.scheduler and args.engine != "dask":
+        raise _UsageError("--scheduler needs --engine dask")
     db_path: str = args.db or os.path.join(args.out, "marsad.db")
-    if args.db:
+    if args.db and not is_postgres_url(args.db):
         _check_db_path(args.db)
     return db_path
 
@@ -124,10 +158,9 @@ def _check_db_path(db: str) -> None:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from marsad.engine.local import run_analysis
     from marsad.export import write_articles_jsonl, write_entities_json, write_stories_json
     from marsad.report.html import write_report
-    from marsad.store.sqlite import Store, check_store_file
+    from marsad.store import check_store, open_store
 
     db_path = _check_analyze_args(args)
     settings = Settings(
@@ -142,10 +175,17 @@ def _analyze(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    check_store_file(db_path)  # before anything is written: a foreign file is refused untouched
+    check_store(db_path)  # before anything is written: a foreign database is refused untouched
     os.makedirs(args.out, exist_ok=True)
-    with Store(db_path) as store:
-        summary = run_analysis(args.paths, store, settings, ctx)
+    with open_store(db_path) as store:
+        if args.engine == "dask":
+            from marsad.engine.dask import run_analysis_dask
+
+            summary = run_analysis_dask(args.paths, store, settings, ctx, scheduler=args.scheduler)
+        else:
+            from marsad.engine.local import run_analysis
+
+            summary = run_analysis(args.paths, store, settings, ctx)
         articles_path = os.path.join(args.out, "articles.jsonl")
         report_path = os.path.join(args.out, "report.html")
         write_articles_jsonl(store, summary.run_id, articles_path)
@@ -169,7 +209,7 @@ def _analyze(args: argparse.Namespace) -> int:
     print(f"        {for_message(entities_path)}")
     print(f"        {for_message(stories_path)}")
     print(f"report: {for_message(report_path)}")
-    print(f"store:  {for_message(db_path)}")
+    print(f"store:  {shown_db(db_path)}")
     return EXIT_INPUT_FAILED if summary.failed else EXIT_OK
 
 
@@ -181,8 +221,9 @@ def _serve(args: argparse.Namespace) -> int:
 
     try:
         hosts = HostPolicy.for_server(args.host, args.port, args.allowed_host)
-        app = create_app(args.db, hosts)
-    except (FileNotFoundError, ValueError) as exc:  # no such file, not a store, a bad --allowed-host
+        ctx = Context.load(Settings(registry_files=tuple(args.registry), workers=1, progress=False))
+        app = create_app(args.db, hosts, ctx)
+    except (FileNotFoundError, ValueError, ConnectionError) as exc:  # no such store, not a store, a bad --allowed-host
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
@@ -190,14 +231,13 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from marsad.store.sqlite import Store, check_store_file
+    from marsad.store import open_store
 
-    if not os.path.isfile(args.db):
+    if not is_postgres_url(args.db) and not os.path.isfile(args.db):
         raise _UsageError(f"{for_message(args.db)}: no such store")
     if args.limit < 1:
         raise _UsageError(f"--limit must be at least 1 (got {args.limit})")
-    check_store_file(args.db)
-    with Store(args.db) as store:
+    with open_store(args.db) as store:
         hits = store.search(args.query, args.limit)
     for h in hits:
         if args.json:

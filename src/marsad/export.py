@@ -8,7 +8,7 @@ import json
 import os
 from typing import Any
 
-from marsad.store.sqlite import Store
+from marsad.store.base import Store
 
 
 def write_articles_jsonl(store: Store, run_id: int, path: str) -> int:

@@ -106,7 +106,7 @@ def assemble(article: Article, ctx: Context) -> Article:
 
 def find_entities(article: Article, ctx: Context) -> Article:
     """Names in the clean text (the tagger is Arabic; other languages get none)."""
-    article.mentions = find_mentions(article.text) if article.language == "ar" and article.text else []
+    article.mentions = find_mentions(article.text, model=ctx.tagger.model(), vocabulary=ctx.tagger.vocabulary()) if article.language == "ar" and article.text else []
     return article
 
 
@@ -115,7 +115,7 @@ def find_statements(article: Article, ctx: Context) -> Article:
     if article.language == "ar" and article.text:
         article.quotes = find_quotes(article.text, article.mentions)
         article.sources = find_sources(article.text, ctx.registry, article.outlet)
-        article.times = find_times(article.text, article.published, ctx.registry)
+        article.times = find_times(article.text, article.published, ctx.registry, ctx.tagger.vocabulary())
     return article
 
 

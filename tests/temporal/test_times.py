@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from marsad.context import Context
 from marsad.meta.registry import Registry
 from marsad.temporal.times import find_times
 
@@ -34,8 +35,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expression", "value"), CASES)
-def test_expression_is_resolved(text: str, expression: str, value: str) -> None:
-    found = find_times(text, "2023-09-16T10:00:00")
+def test_expression_is_resolved(text: str, expression: str, value: str, ctx: Context) -> None:
+    found = find_times(text, "2023-09-16T10:00:00", vocabulary=ctx.tagger.vocabulary())
     assert [(t.text, t.value) for t in found] == [(expression, value)]
     assert text[found[0].start : found[0].end] == expression
 
@@ -62,9 +63,10 @@ def test_weekday_past_is_within_the_last_week(day) -> None:  # type: ignore[no-u
     assert got.weekday() == 2 and 1 <= (day - got).days <= 7
 
 
-def test_coordinated_weekdays_share_their_direction() -> None:
-    # 2025-09-08 is a Monday.
-    found = find_times("ستغلق الطرق أمام حركة السير يومي الأربعاء والخميس، وكانت مغلقة السبت والأحد", "2025-09-08")
+def test_coordinated_weekdays_share_their_direction(ctx: Context) -> None:
+    # 2025-09-08 is a Monday. The future verb (ستغلق) is known as one through the tagger's words.
+    words = ctx.tagger.vocabulary()
+    found = find_times("ستغلق الطرق أمام حركة السير يومي الأربعاء والخميس، وكانت مغلقة السبت والأحد", "2025-09-08", vocabulary=words)
     assert [(t.text, t.value) for t in found] == [
         ("الأربعاء", "2025-09-10"),
         ("والخميس", "2025-09-11"),
@@ -73,10 +75,18 @@ def test_coordinated_weekdays_share_their_direction() -> None:
     ]
 
 
-def test_a_name_or_noun_starting_like_a_future_verb_is_not_one() -> None:
+def test_a_name_or_noun_starting_like_a_future_verb_is_not_one(ctx: Context) -> None:
     # 2025-09-08 is a Monday: «سيرغي لافروف الأربعاء» is the Wednesday before, not after.
-    assert [t.value for t in find_times("التقى سيرغي لافروف الأربعاء نظيره", "2025-09-08")] == ["2025-09-03"]
-    assert [t.value for t in find_times("وسيلتقي الوزير نظيره الأربعاء", "2025-09-08")] == ["2025-09-10"]
+    words = ctx.tagger.vocabulary()
+    assert [t.value for t in find_times("التقى سيرغي لافروف الأربعاء نظيره", "2025-09-08", vocabulary=words)] == ["2025-09-03"]
+    assert [t.value for t in find_times("وسيلتقي الوزير نظيره الأربعاء", "2025-09-08", vocabulary=words)] == ["2025-09-10"]
+
+
+def test_without_the_vocabulary_no_word_reads_as_a_future_verb() -> None:
+    """The vocabulary is passed in, never loaded here: without it ستغلق is not known as a verb,
+    and the weekday after it keeps the past reading."""
+    (t, *_) = find_times("ستغلق الطرق يوم الأربعاء", "2025-09-08")
+    assert t.value == "2025-09-03"
 
 
 def test_times_day_and_month_take_the_year_written_after_them() -> None:

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from marsad.arabic.normalize import phrase_key
 from marsad.clean.lexicon import Lexicon
-from marsad.meta.registry import Registry
+
+
+class _Entry(Protocol):
+    @property
+    def is_agency(self) -> bool: ...
+
+
+class AgencyLookup(Protocol):
+    """What a caption's credit is looked up in: the outlet registry (meta/registry.Registry, a
+    layer above cleaning, is passed in; cleaning does not import it)."""
+
+    def lookup(self, name: str) -> _Entry | None: ...
 
 # A lone identifier a scraper leaks from markup: WTV_Frequency, post-title, div-gpt-ad-1 —
 # snake_case with any capitals, or lower-case kebab-case (so "Covid-19" is a word, not a token).
@@ -22,7 +34,7 @@ _CREDIT_TAIL_RE = re.compile(r"(?:[.\-\u2013|/]\s*|\(\s*)(?P<credit>[^.\-\u2013|
 _MAX_CAPTION_WORDS = 60
 
 
-def classify_line(text: str, lex: Lexicon, registry: Registry) -> str | None:
+def classify_line(text: str, lex: Lexicon, registry: AgencyLookup) -> str | None:
     """The removal reason for a line that is boilerplate on its own, or None."""
     stripped = text.strip()
     key = phrase_key(stripped)
@@ -42,7 +54,7 @@ def classify_line(text: str, lex: Lexicon, registry: Registry) -> str | None:
     return None
 
 
-def is_credited_caption(text: str, lex: Lexicon, registry: Registry) -> bool:
+def is_credited_caption(text: str, lex: Lexicon, registry: AgencyLookup) -> bool:
     """A line that ends with a photo credit (an agency or a credit word such as أرشيفية)."""
     if len(text.split()) > _MAX_CAPTION_WORDS:
         return False

@@ -1,4 +1,6 @@
 """The local runner: read inputs, analyse new pages on all cores, store, and account for every file.
+The window loop (`run_with`) is every engine's: the Dask engine (engine/dask.py) runs the same
+stages on a cluster and writes through it.
 
 Memory stays flat in the number of pages: pages are read lazily and analysed in bounded windows,
 results are written by this process only (the single SQLite writer) and committed per window,
@@ -9,18 +11,18 @@ from __future__ import annotations
 import multiprocessing as mp
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from marsad.article import Article, Page
 from marsad.context import Context, Settings
+from marsad.engine.cross import Vectorise, update_entities, update_stories, vectorise_here
 from marsad.ingest.errors import InputProblem
 from marsad.ingest.readers import discover, read_file, truncation_warning
 from marsad.pipeline import PIPELINE_VERSION, analyze_page
-from marsad.store.sqlite import Store
-from marsad.stories.build import update_stories
+from marsad.store.base import Store
 
 WINDOW = 256  # pages per analyse-and-commit window: bounds memory and what an interruption loses
 
@@ -90,32 +92,64 @@ def _pages(paths: Iterable[str], settings: Settings, summary: RunSummary) -> Ite
             yield page
 
 
+# Analyses a window of pages: for each, its articles or why it failed, in the same order.
+AnalyseWindow = Callable[[list[Page]], list[list[Article] | str]]
+
+
 def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Context | None = None) -> RunSummary:
-    """Analyse `paths` into `store`; returns the summary (articles are read back by run id)."""
-    run_id = store.start_run(paths)
-    summary = RunSummary(run_id)
+    """Analyse `paths` into `store` on this machine's cores; returns the summary (articles are
+    read back by run id)."""
     ctx = ctx or Context.load(settings)
     pool = None
     if settings.workers > 1:
         pool = mp.get_context("forkserver" if sys.platform != "win32" else "spawn").Pool(
             settings.workers, initializer=_init_worker, initargs=(settings,)
         )
-    progress = _progress(settings)
-    seq = 0
+
+    def analyse(todo: list[Page]) -> list[list[Article] | str]:
+        if pool is not None and len(todo) > 1:
+            return pool.map(_analyze_in_worker, todo, chunksize=max(1, len(todo) // (4 * settings.workers)))
+        return [_analyze_safely(p, ctx) for p in todo]
+
     finished = False
     try:
+        summary = run_with(paths, store, settings, ctx, analyse)
+        finished = True
+    finally:
+        if pool is not None:
+            if finished:
+                pool.close()
+            else:  # interrupted or failed: the workers' pending pages are not wanted
+                pool.terminate()
+            pool.join()
+    return summary
+
+
+def run_with(
+    paths: list[str],
+    store: Store,
+    settings: Settings,
+    ctx: Context,
+    analyse: AnalyseWindow,
+    vectorise_with: Vectorise = vectorise_here,
+    window: int | None = None,
+) -> RunSummary:
+    """What every engine does alike: read the inputs lazily, have `analyse` do each window's new
+    pages (wherever it runs them), write the results from this process only (the one writer),
+    committed per window, then run the cross-document stages."""
+    run_id = store.start_run(paths)
+    summary = RunSummary(run_id)
+    progress = _progress(settings)
+    seq = 0
+    try:
         pages = _pages(paths, settings, summary)
-        while window := list(islice(pages, WINDOW)):
-            todo = [p for p in window if settings.reprocess or store.page_version(p.page_id) != PIPELINE_VERSION]
-            if pool is not None and len(todo) > 1:
-                results = pool.map(_analyze_in_worker, todo, chunksize=max(1, len(todo) // (4 * settings.workers)))
-            else:
-                results = [_analyze_safely(p, ctx) for p in todo]
-            done = dict(zip((p.page_id for p in todo), results, strict=True))
+        while batch := list(islice(pages, window or WINDOW)):
+            todo = [p for p in batch if settings.reprocess or store.page_version(p.page_id) != PIPELINE_VERSION]
+            done = dict(zip((p.page_id for p in todo), analyse(todo) if todo else [], strict=True))
             stored: set[str] = set()  # the same page twice in one window is stored once
             store.begin()
             try:
-                for page in window:
+                for page in batch:
                     result = done.get(page.page_id)
                     if isinstance(result, str):
                         summary.problems.append(InputProblem(page.source, result, page.locator))
@@ -135,19 +169,12 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
             except BaseException:
                 store.rollback()
                 raise
-            progress.update(len(window))
-        finished = True
+            progress.update(len(batch))
     finally:
         progress.close()
-        if pool is not None:
-            if finished:
-                pool.close()
-            else:  # interrupted or failed: the workers' pending pages are not wanted
-                pool.terminate()
-            pool.join()
     # Cross-document stages run once the run's pages are all in the store.
-    store.resolve_entities(ctx.registry)
-    update_stories(store)
+    update_entities(store, ctx.registry)
+    update_stories(store, ctx.tagger.vocabulary(), vectorise_with)
     summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())
     return summary

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from marsad.arabic.chars import SENTENCE_END_CHARSET
 from marsad.arabic.normalize import match_key
@@ -26,6 +27,9 @@ from marsad.nlp.conll import spans
 from marsad.nlp.consistency import NAME_TYPES, not_name_parts, spread_names
 from marsad.nlp.features import cue_words, gazetteer_stems, stem_readings
 from marsad.statements.lexicon import speech_lexicon
+
+if TYPE_CHECKING:
+    from marsad.nlp.ner import NerTagger
 
 _ARTICLE = "\u0627\u0644"  # alef lam: ال
 _LAM_LAM = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written)
@@ -121,11 +125,15 @@ def _skip_letters(surface: str, n: int) -> int:
     return len(surface)
 
 
-def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Mention]:
-    """The mentions in `text`, in order. `tags_of` (BIO tags per sentence) skips the tagger."""
+def find_mentions(
+    text: str, tags_of: list[list[str]] | None = None, model: NerTagger | None = None, vocabulary: frozenset[str] | None = None
+) -> list[Mention]:
+    """The mentions in `text`, in order. `tags_of` (BIO tags per sentence) skips the tagger.
+    `model` and `vocabulary`: the tagger and its words, as the caller's Context holds them
+    (Context.tagger); without them, this process's own copy is loaded (evaluation scripts, tests)."""
     sents = sentences(text)
     if tags_of is None:
-        tags_of = tagger().tag_batch([[t.text for t in s] for s in sents])
+        tags_of = (model or tagger()).tag_batch([[t.text for t in s] for s in sents])
     tags_of = spread_names([[t.text for t in s] for s in sents], tags_of)
     raw: list[tuple[list[Token], str]] = []
     sent_of = {t.start: s for s in sents for t in s}
@@ -145,7 +153,8 @@ def find_mentions(text: str, tags_of: list[list[str]] | None = None) -> list[Men
     raw = [(_with_kunya(words, sent_of[words[0].start]) if kind == "PER" else words, kind) for words, kind in raw]
     raw = [(_before_non_name_word(words) if kind == "PER" else words, kind) for words, kind in raw]
     raw = [(words, kind) for words, kind in raw if words]
-    vocabulary = tagger_vocabulary()
+    if vocabulary is None:
+        vocabulary = tagger_vocabulary()
     out: list[Mention] = []
     taken: set[int] = set()  # token starts inside a mention
     for words, _ in raw:

@@ -10,11 +10,12 @@ field) are shared with articles split off the page."""
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from marsad.arabic.normalize import phrase_key
 from marsad.article import Article, Block, Evidence
+from marsad.clean.lexicon import Lexicon
 from marsad.clean.shape import HEADLINE_MIN_WORDS, is_headline_like, is_paragraph_like
-from marsad.context import Context
 from marsad.meta.lines import (
     MetaLine,
     is_name_like,
@@ -26,7 +27,7 @@ from marsad.meta.lines import (
     read_site_name,
     read_source_line,
 )
-from marsad.meta.registry import looks_like_host, url_host
+from marsad.meta.registry import Registry, looks_like_host, url_host
 
 # Between two writers' names: « و» (wa, and, prefixed to the next name), an Arabic or Latin comma, "and".
 _NAMES_SPLIT_RE = re.compile(r"\s+\u0648(?=\S{2,})|\s*[\u060c,]\s*|\s+and\s+")
@@ -55,7 +56,18 @@ PAGE_LEVEL_OUTLET_RULES = frozenset(("input", "site_name", "html_site_name", "ur
 PUBLISHED_RULES = ("published_label", "html_meta", "dateline", "date_line")
 
 
-def _read_header_line(text: str, ctx: Context, before_headline: bool) -> MetaLine | None:
+class Resources(Protocol):
+    """What describing an article reads: the cleaning lexicon and the outlet registry. The
+    engine's Context is one (marsad/context.py, which sits above this layer and is not imported)."""
+
+    @property
+    def lexicon(self) -> Lexicon: ...
+
+    @property
+    def registry(self) -> Registry: ...
+
+
+def _read_header_line(text: str, ctx: Resources, before_headline: bool) -> MetaLine | None:
     lex, reg = ctx.lexicon, ctx.registry
     if before_headline and (m := read_site_name(text, lex, reg)):
         return m
@@ -67,7 +79,7 @@ def _read_header_line(text: str, ctx: Context, before_headline: bool) -> MetaLin
     )
 
 
-def _read_footer_line(text: str, ctx: Context) -> MetaLine | None:
+def _read_footer_line(text: str, ctx: Resources) -> MetaLine | None:
     """Footers state labelled facts only: an unlabelled date there may belong to anything."""
     lex, reg = ctx.lexicon, ctx.registry
     m = read_date_line(text, lex)
@@ -76,7 +88,7 @@ def _read_footer_line(text: str, ctx: Context) -> MetaLine | None:
     return read_source_line(text, lex, reg) or read_labelled_byline(text, lex, reg)
 
 
-def describe_article(article: Article, ctx: Context) -> Article:
+def describe_article(article: Article, ctx: Resources) -> Article:
     """Mark headline and description lines, and fill outlet, headline, author, published."""
     blocks = article.blocks
     found: list[tuple[Block, MetaLine]] = []
@@ -138,7 +150,7 @@ def _next_is_not_body(blocks: list[Block], content: list[int], i: int) -> bool:
     return any(is_paragraph_like(blocks[j].text) for j in content if j > i)
 
 
-def _is_labelled_date(text: str, ctx: Context) -> bool:
+def _is_labelled_date(text: str, ctx: Resources) -> bool:
     m = read_date_line(text, ctx.lexicon)
     return m is not None and m.date_role != "unlabelled"
 
@@ -196,7 +208,7 @@ def _choose_dates(article: Article, found: list[tuple[Block, MetaLine]]) -> None
         article.updated, article.updated_evidence = str(best["updated"][1]), best["updated"][2]
 
 
-def _read_page_hints(article: Article, ctx: Context) -> None:
+def _read_page_hints(article: Article, ctx: Resources) -> None:
     """Page-level facts: the input's own outlet field, the URL's host and the HTML site name
     describe every article of the page; HTML meta dates and authors (meta tags, JSON-LD)
     describe only the page's own article and rank below what its text states."""
@@ -251,7 +263,7 @@ def _read_page_hints(article: Article, ctx: Context) -> None:
             article.author_evidence = Evidence(AUTHOR_JOIN.join(hints["authors"]), "html_meta")
 
 
-def split_names(text: str, ctx: Context) -> list[str]:
+def split_names(text: str, ctx: Resources) -> list[str]:
     """«كايلا إبستين وأنجليكا كاساس» is two writers: a credit split at «و» / «،» / «and» where every
     part is a name; else the credit as it stands (when it is a name at all)."""
     text = _CREDIT_LABEL_RE.sub("", text).strip()
@@ -261,7 +273,7 @@ def split_names(text: str, ctx: Context) -> list[str]:
     return [text] if is_name_like(text, ctx.registry, max_words=6) else []
 
 
-def _is_person_credit(name: str, own_names: list[str], ctx: Context) -> bool:
+def _is_person_credit(name: str, own_names: list[str], ctx: Resources) -> bool:
     """An author a page's metadata gives is a person, not the site itself («LBCI»,
     «akhbarelyom»), an agency, a host, or a dateline («(أبوظبي - البيان)»)."""
     key = phrase_key(name)

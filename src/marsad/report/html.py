@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from marsad.safe_text import clean_display
-from marsad.store.sqlite import Store
+from marsad.store.base import Store
 
 REASON_LABELS = {
     "site_name": "اسم الموقع",

@@ -1,65 +1,117 @@
-"""Cross-document stage run after each analysis: place the store's articles that have no story
-yet into stories (existing members stay where they are), then rebuild the dossier of every story
-that changed."""
+"""Cross-document stage run after each analysis: place the articles that have no story yet into
+stories (existing members stay where they are), then rebuild the dossier of every story that
+changed. Pure functions; the engine reads their inputs from the store and hands their results
+back to it (engine/cross.py):
+
+- `vectorise`: an article's story vector (content words, MinHash signature), computed once per
+  article and kept in the store, so a run vectorises only its new articles;
+- `assign(articles, candidate_stories)`: where each new article goes;
+- `build_dossiers`: the dossier of each story that changed, from its members' records."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from marsad.store.sqlite import Store
-from marsad.stories.cluster import Clusterer, Doc, idf_of, make_doc
+import numpy as np
+
+from marsad.stories.cluster import Clusterer, Doc, content_terms, idf_of, minhash
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
 
 KNOWN_RANGE_DAYS = 10
 
 
-def _day(record: dict[str, Any]) -> date | None:
-    p = record.get("published")
-    return date.fromisoformat(p[:10]) if p else None
+@dataclass(frozen=True, slots=True)
+class StoryVector:
+    """What clustering needs of an article's words, stored once per article."""
+
+    article_id: str
+    terms: Counter[str]
+    signature: np.ndarray
 
 
-def _doc(record: dict[str, Any]) -> Doc:
-    entities = [e["entity_id"] for e in record.get("entities", []) if e.get("entity_id")]
-    return make_doc(record["id"], record.get("outlet"), _day(record), record["text"], record.get("headline"), entities, bool(record.get("appended_to")))
+def vectorise(article_id: str, headline: str | None, text: str) -> StoryVector:
+    return StoryVector(article_id, content_terms(f"{headline or ''}\n{text}"), minhash(text))
 
 
-def update_stories(store: Store) -> int:
-    """Returns the number of stories rebuilt."""
-    records = {r["id"]: r for r in store.iter_all_records() if r.get("text")}
-    docs = {i: _doc(r) for i, r in records.items()}
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """An article as clustering sees it: its vector with its outlet, day and entities."""
+
+    vector: StoryVector
+    outlet: str | None
+    published: str | None
+    entities: tuple[str, ...]  # entity ids of its mentions, in text order
+    appended: bool
+
+    def doc(self) -> Doc:
+        day = date.fromisoformat(self.published[:10]) if self.published else None
+        v = self.vector
+        return Doc(v.article_id, self.outlet, day, Counter(v.terms), Counter(self.entities), v.signature, appended=self.appended)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """The stories that changed, with all their members (in order), and where each member is."""
+
+    changed: dict[str, list[str]]
+    members: dict[str, tuple[str, str | None]]  # article -> (story, copy_of)
+    copies: dict[str, str]  # article -> the article it is a near-copy of, over the changed stories
+    idf: dict[str, float]
+
+
+def assign(articles: list[StoryArticle], candidate_stories: Mapping[str, tuple[str, str | None]]) -> Assignment:
+    """Place the articles that are in no story yet. `candidate_stories`: article -> (story,
+    copy_of) for the articles already placed; new articles are placed oldest first. Inputs are
+    not changed."""
+    docs = {a.vector.article_id: a.doc() for a in articles}
     idf = idf_of(docs.values())
-    assigned = store.story_assignments()
     clusterer = Clusterer(idf)
-    members: dict[str, list[str]] = defaultdict(list)
+    members: dict[str, list[str]] = {}
     copies: dict[str, str] = {}
-    for article_id, (story_id, copy_of) in assigned.items():
+    for article_id, (story_id, copy_of) in candidate_stories.items():
         if article_id in docs:
-            members[story_id].append(article_id)
+            members.setdefault(story_id, []).append(article_id)
             if copy_of:
                 copies[article_id] = copy_of
     for story_id, ids in sorted(members.items()):
         clusterer.restore(story_id, [docs[i] for i in ids])
     changed: set[str] = set()
-    new = sorted((d for i, d in docs.items() if i not in assigned), key=lambda d: (d.day or date.max, d.id))
+    new = sorted((d for i, d in docs.items() if i not in candidate_stories), key=lambda d: (d.day or date.max, d.id))
     for doc in new:
         story_id = clusterer.place(doc)
-        members[story_id].append(doc.id)
+        members.setdefault(story_id, []).append(doc.id)
         if doc.copy_of:
             copies[doc.id] = doc.copy_of
         changed.add(story_id)
-    dossiers = []
-    for story_id in sorted(changed):
-        recs = [records[i] for i in members[story_id]]
-        story_copies = {a: b for a, b in copies.items() if a in members[story_id]}
-        dossiers.append(build_dossier(story_id, recs, story_copies, _inferred(recs), idf))
-    store.save_stories(dossiers, {d.id: (s, d.copy_of) for s in changed for d in (docs[i] for i in members[s])})
-    return len(dossiers)
+    changed_members = {s: list(members[s]) for s in sorted(changed)}
+    in_changed = {a for ids in changed_members.values() for a in ids}
+    return Assignment(
+        changed_members,
+        {a: (s, copies.get(a)) for s, ids in changed_members.items() for a in ids},
+        {a: b for a, b in copies.items() if a in in_changed},
+        idf,
+    )
 
 
-def _inferred(records: list[dict[str, Any]]) -> list[InferredDate]:
+def build_dossiers(
+    assignment: Assignment, records: Mapping[str, dict[str, Any]], vocabulary: Collection[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """The dossier of each changed story, from its members' records (as exported). `vocabulary`:
+    the tagger's words (Context.tagger.vocabulary()), for the times of undated articles."""
+    out = []
+    for story_id, ids in assignment.changed.items():
+        recs = [records[i] for i in ids]
+        story_copies = {a: b for a, b in assignment.copies.items() if a in set(ids)}
+        out.append(build_dossier(story_id, recs, story_copies, _inferred(recs, vocabulary), assignment.idf, vocabulary))
+    return out
+
+
+def _inferred(records: list[dict[str, Any]], vocabulary: Collection[str]) -> list[InferredDate]:
     """Publication dates implied for undated articles by what the dated ones say."""
     known: set[date] = set()
     for r in records:
@@ -72,6 +124,9 @@ def _inferred(records: list[dict[str, Any]]) -> list[InferredDate]:
                     known.add(date.fromisoformat(t["value"]))
     out = []
     for r in records:
-        if not r.get("published") and (found := infer_published(r["id"], r["text"], known)):
+        if not r.get("published") and (found := infer_published(r["id"], r["text"], known, vocabulary)):
             out.append(found)
     return out
+
+
+__all__ = ["Assignment", "StoryArticle", "StoryVector", "assign", "build_dossiers", "vectorise"]

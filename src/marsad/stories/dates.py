@@ -9,6 +9,7 @@ is reported with its evidence, never written into the article's own `published`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,19 +30,19 @@ class InferredDate:
 _TODAY = match_key("\u0627\u0644\u064a\u0648\u0645")  # alef lam yeh waw meem: اليوم
 
 
-def infer_published(article_id: str, text: str, known: set[date]) -> InferredDate | None:
+def infer_published(article_id: str, text: str, known: set[date], vocabulary: Collection[str] = frozenset()) -> InferredDate | None:
     if not known:
         return None
     # Only the relative expressions matter, each with the words before it (a future verb there
     # changes a weekday's direction): the candidates re-read these snippets, not the article.
-    relative = [t for t in find_times(text, None) if t.anchor is None and t.value is None]
+    relative = [t for t in find_times(text, None, vocabulary=vocabulary) if t.anchor is None and t.value is None]
     if not relative:
         return None
     snippets = "\n".join(text[max(0, t.start - SNIPPET_BEFORE) : t.end + 2].split("\n")[-1] for t in relative)
     scores: dict[date, list[str]] = {}
     day = min(known) - timedelta(days=SEARCH_BEFORE)
     while day <= max(known) + timedelta(days=SEARCH_AFTER):
-        times = find_times(snippets, day.isoformat())
+        times = find_times(snippets, day.isoformat(), vocabulary=vocabulary)
         support: list[str] = []
         consistent = True
         for t in times:

@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -100,8 +101,15 @@ class _Agencies:
 
 
 def build_dossier(
-    story_id: str, records: list[dict[str, Any]], copies: dict[str, str], inferred: list[InferredDate], idf: dict[str, float]
+    story_id: str,
+    records: list[dict[str, Any]],
+    copies: dict[str, str],
+    inferred: list[InferredDate],
+    idf: dict[str, float],
+    vocabulary: Collection[str] = frozenset(),
 ) -> dict[str, Any]:
+    """`vocabulary`: the tagger's words, for re-reading the times of articles dated by inference
+    (temporal/times.find_times)."""
     records = sorted(records, key=lambda r: (r.get("published") or "9999", r["id"]))
     anchors = {i.article: i for i in inferred}
     return {
@@ -114,7 +122,7 @@ def build_dossier(
         "entities": _top_entities(records),
         "quotes": _quote_clusters(records),
         **_claims(records, copies, idf),
-        "timeline": _timeline(records, anchors),
+        "timeline": _timeline(records, anchors, vocabulary),
     }
 
 
@@ -306,7 +314,7 @@ def _summary(ranked: list[_Claim], copies: dict[str, str]) -> list[dict[str, Any
     ]
 
 
-def _timeline(records: list[dict[str, Any]], anchors: dict[str, InferredDate]) -> list[dict[str, Any]]:
+def _timeline(records: list[dict[str, Any]], anchors: dict[str, InferredDate], vocabulary: Collection[str]) -> list[dict[str, Any]]:
     """Days the articles' time expressions name, each with the sentence that names it first and
     every article that names it; days known only through an inferred publication date are
     marked inferred."""
@@ -315,7 +323,7 @@ def _timeline(records: list[dict[str, Any]], anchors: dict[str, InferredDate]) -
         times = r.get("times", [])
         inferred = False
         if not r.get("published") and r["id"] in anchors:
-            times = [{"text": t.text, "start": t.start, "value": t.value} for t in find_times(r["text"], anchors[r["id"]].date)]
+            times = [{"text": t.text, "start": t.start, "value": t.value} for t in find_times(r["text"], anchors[r["id"]].date, vocabulary=vocabulary)]
             inferred = True
         sentences = split_sentences(r["text"])
         starts = [s.start for s in sentences]  # in text order, not overlapping

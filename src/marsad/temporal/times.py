@@ -13,6 +13,7 @@ or the next one when a future verb (سيلتقي) stands just before it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -81,13 +82,6 @@ def _words() -> _Words:
     )
 
 
-def known_words() -> frozenset[str]:
-    """A wide list of Arabic words (the NER model's vocabulary)."""
-    from marsad.entities.mentions import tagger_vocabulary
-
-    return tagger_vocabulary()
-
-
 def weekday_named(expression: str) -> int | None:
     """The weekday an expression names (اليوم السبت -> 5), if any."""
     w = _words()
@@ -142,8 +136,8 @@ _BEFORE = "\u0642\u0628\u0644"  # قبل (qaf, beh, lam): "before, ago"
 
 
 class _Scanner:
-    def __init__(self, text: str, anchor: date | None, registry: Registry | None = None) -> None:
-        self.text, self.anchor, self.w, self.registry = text, anchor, _words(), registry
+    def __init__(self, text: str, anchor: date | None, registry: Registry | None, vocabulary: Collection[str]) -> None:
+        self.text, self.anchor, self.w, self.registry, self.vocabulary = text, anchor, _words(), registry, vocabulary
         self.tokens = [t for t in tokenize(text)]
         self.keys = [match_key(normalize_digits(t.text)) for t in self.tokens]
         self.last_weekday = (-1, 0)  # (token after the last weekday read, its direction)
@@ -173,7 +167,7 @@ class _Scanner:
             for word in (key, key[1:]):  # ستغلق، وسيلتقي
                 # A future verb is سـ + a present-tense verb the vocabulary knows (ستغلق: تغلق);
                 # سيارة، سيرغي، سنة start the same way and are not.
-                if word.startswith(self.w.future_prefixes) and word[1:] in known_words():
+                if word.startswith(self.w.future_prefixes) and word[1:] in self.vocabulary:
                     return True
         return False
 
@@ -259,9 +253,14 @@ class _Scanner:
 _DAY_MONTH_RE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?(\S+)")
 
 
-def find_times(text: str, published: str | None, registry: Registry | None = None) -> list[TimeRef]:
+def find_times(
+    text: str, published: str | None, registry: Registry | None = None, vocabulary: Collection[str] = frozenset()
+) -> list[TimeRef]:
     """Time expressions in `text`, in order, resolved against `published` (ISO) when given. With
-    the outlet registry, a time word that names an outlet («اليوم السابع») is not a time."""
+    the outlet registry, a time word that names an outlet («اليوم السابع») is not a time. With a
+    wide list of Arabic words (`vocabulary`: the tagger's, Context.tagger.vocabulary()), a سـ
+    before a verb it knows reads as a future verb, which turns a bare weekday forwards; the
+    caller passes it in (this layer loads no model)."""
     anchor = date.fromisoformat(published[:10]) if published else None
     out: list[TimeRef] = []
     taken = CoveredOffsets()
@@ -280,7 +279,7 @@ def find_times(text: str, published: str | None, registry: Registry | None = Non
             value = _nearest_year(int(dm.group(1)), month, anchor) if anchor else None
             out.append(TimeRef(text[dm.start() : end], dm.start(), end, value, anchor.isoformat() if anchor else None))
             taken.add(dm.start(), end)
-    scanner = _Scanner(text, anchor, registry)
+    scanner = _Scanner(text, anchor, registry, vocabulary)
     i = 0
     while i < len(scanner.tokens):
         tok: Token = scanner.tokens[i]

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import secrets
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -41,7 +42,8 @@ from starlette.requests import ClientDisconnect
 from marsad.context import Context, Settings
 from marsad.engine.local import run_analysis
 from marsad.report.html import add_label_filters
-from marsad.store.sqlite import Store, is_marsad_store
+from marsad.store import Store, is_postgres_url, open_store
+from marsad.store.sqlite import is_marsad_store
 from marsad.web import csrf
 from marsad.web.guard import LOOPBACK_NAMES, Guard, HostPolicy
 from marsad.web.highlight import highlight
@@ -68,15 +70,35 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(db_path: str, hosts: HostPolicy | None = None) -> FastAPI:
-    """The app over the store at `db_path`, answering to `hosts` (default: the loopback names on
-    any port). Raises FileNotFoundError when there is no such file and ValueError when the file is
-    not a marsad store; such a file is not touched."""
+def _check_servable(db_path: str) -> None:
+    """Raise FileNotFoundError when there is no such store and ValueError when the file or
+    database is not a marsad store (it is not touched)."""
+    if is_postgres_url(db_path):
+        from marsad.store.postgres import shown
+
+        with open_store(db_path, readonly=True) as s:
+            if s.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+                raise FileNotFoundError(f"{shown(db_path)}: no store in this database; run `marsad analyze ... --db URL` first")
+        return
     if not Path(db_path).is_file():
         raise FileNotFoundError(f"{db_path}: no such store; run `marsad analyze ... --db {db_path}` first")
     if not is_marsad_store(db_path):
         raise ValueError(f"{db_path}: not a marsad store (no schema_version table); refusing to serve it")
-    with Store(db_path):
+
+
+def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | None = None) -> FastAPI:
+    """The app over the store at `db_path` (a SQLite file or a postgresql:// URL), answering to
+    `hosts` (default: the loopback names on any port). Uploads are analysed with `ctx`, the
+    server's context (its --registry files); default: the shipped resources. Raises
+    FileNotFoundError when there is no such store and ValueError when the file or database is
+    not a marsad store; it is then not touched."""
+    from marsad.store.base import NotAStore
+
+    try:
+        _check_servable(db_path)
+    except NotAStore as exc:
+        raise ValueError(str(exc)) from exc
+    with open_store(db_path):
         pass  # a store written by an older marsad is migrated once here, not by each reader
     app = FastAPI(
         title="marsad",
@@ -93,7 +115,9 @@ def create_app(db_path: str, hosts: HostPolicy | None = None) -> FastAPI:
     stylesheet = resources.files("marsad.web").joinpath("static", "marsad.css").read_bytes()
     tokens = csrf.CsrfTokens()
     write_lock = threading.Lock()
-    uploads = Path(db_path).resolve().parent / UPLOAD_FOLDER
+    # Uploads of a PostgreSQL store wait in the system's temporary folder (there is no store folder).
+    uploads = (Path(tempfile.gettempdir()) if is_postgres_url(db_path) else Path(db_path).resolve().parent) / UPLOAD_FOLDER
+    upload_ctx = ctx
 
     def page_html(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context, status_code=status_code)
@@ -120,9 +144,9 @@ def create_app(db_path: str, hosts: HostPolicy | None = None) -> FastAPI:
     def reading() -> Iterator[Store]:
         """A read-only connection for one route, in the thread that runs it; every query of the
         route sees one snapshot (a writer committing in between does not split a page)."""
-        store = Store(db_path, readonly=True)
+        store = open_store(db_path, readonly=True)
         try:
-            store.db.execute("BEGIN")
+            store.begin_read()
             yield store
         finally:
             store.close()
@@ -226,10 +250,14 @@ def create_app(db_path: str, hosts: HostPolicy | None = None) -> FastAPI:
 
     def analyse_upload(path: Path) -> tuple[dict[str, Any], list[str]]:
         """Runs in a worker thread, which opens and closes the writing store itself."""
-        settings = Settings(workers=1, progress=False)
-        with write_lock, Store(db_path) as s:
-            summary = run_analysis([str(path)], s, settings, Context.load(settings))
-            articles = [r["id"] for r in s.iter_run_records(summary.run_id)]
+        nonlocal upload_ctx
+        with write_lock:
+            if upload_ctx is None:  # loaded once, by the first upload, not per upload
+                upload_ctx = Context.load(Settings(workers=1, progress=False))
+            settings = replace(upload_ctx.settings, workers=1, progress=False, reprocess=False)
+            with open_store(db_path) as s:
+                summary = run_analysis([str(path)], s, settings, upload_ctx)
+                articles = [r["id"] for r in s.iter_run_records(summary.run_id)]
         info = summary.as_dict()
         # The messages name the file by the path it was read from, in the upload folder.
         info["errors"] = [f"{file_label(p.source)}: {p.message}" for p in summary.problems if p.fatal]

@@ -1,0 +1,553 @@
+"""The store's one interface, and everything its two backends (store/sqlite.py, store/postgres.py)
+do alike: the SQL of saving pages, runs, entities and stories and of reading them back, written
+once with `?` parameters. A backend supplies its connection, its transactions, its migrations and
+its full-text search; nothing else differs.
+
+The store persists, nothing more: the cross-document stages (entity resolution, story placement,
+dossiers) are pure functions the engine calls (engine/cross.py), handing their results here."""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import numpy as np
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
+from marsad.article import Article, Page
+from marsad.entities.resolve import Entity, MentionRow, Span, name_slots
+from marsad.stories.build import StoryArticle, StoryVector
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class NotAStore(Exception):
+    """The file or database exists and is not a marsad store: it is never migrated or written to."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    outlet: str | None
+    headline: str | None
+    published: str | None
+    snippet: str
+
+
+# Joined after `articles a`: keeps the articles of the pages a run read (its one parameter: run_id).
+_OF_RUN = " JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp ON rp.page_id = a.page_id"
+# The tables that make a database a marsad store (0001_init.sql).
+STORE_TABLES = frozenset(("schema_version", "pages"))
+SCHEMA_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+
+
+def migrations(folder: str = "migrations") -> list[tuple[int, str]]:
+    """(version, SQL) in order. A backend's own folder holds only the migrations whose SQL
+    differs from the shared one (store/migrations); the others are read from there."""
+    base = resources.files("marsad.store")
+
+    def numbered(where: Traversable) -> dict[int, str]:
+        return {int(f.name.split("_", 1)[0]): f.read_text(encoding="utf-8") for f in where.iterdir() if f.name.endswith(".sql")}
+
+    found = numbered(base.joinpath("migrations"))
+    if folder != "migrations":
+        found.update(numbered(base.joinpath(folder)))
+    return sorted(found.items())
+
+
+def newest_schema() -> int:
+    return max(v for v, _ in migrations())
+
+
+def split_sql(sql: str) -> list[str]:
+    """Statements of a migration file (no semicolons inside literals in our migrations)."""
+    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def foreign_tables_message(where: str, names: set[str], version: int | None) -> str | None:
+    """Why a database with these tables is not a store this version can open, or None."""
+    if not STORE_TABLES.issubset(names):
+        shown = ", ".join(sorted(names)[:5]) or "none"
+        return f"{where}: a database that is not a marsad store (its tables: {shown}); left unchanged"
+    if version is not None and version > newest_schema():
+        return f"{where}: made by a newer marsad (schema {version}, this one knows {newest_schema()}); left unchanged"
+    return None
+
+
+class Store(ABC):
+    """A marsad store. Open one with marsad.store.open_store (a file path or a postgresql:// URL).
+    Writes happen inside the caller's transactions (begin/commit, or `transaction()`)."""
+
+    location: str
+    migrations_folder = "migrations"
+
+    # --- what a backend provides ----------------------------------------------------------------
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement with `?` parameters; returns a cursor (fetchone, fetchall, iteration)."""
+
+    @abstractmethod
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def begin(self) -> None:
+        """Start a write transaction; one writer at a time (the other waits)."""
+
+    @abstractmethod
+    def begin_read(self) -> None:
+        """Start a read transaction: one snapshot for every query until it ends."""
+
+    @abstractmethod
+    def commit(self) -> None: ...
+
+    @abstractmethod
+    def rollback(self) -> None:
+        """Roll back the open transaction, if any."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def _search_rows(self, alternatives: list[list[str]], limit: int, offset: int) -> list[tuple[Any, ...]]:
+        """(id, outlet, headline, published, text) of the articles holding, for each group of
+        alternatives, at least one of its terms; best first."""
+
+    def _spelling_neighbours(self, term: str) -> set[str]:
+        """Words of entity names spelt nearly like `term` (a backend with trigram search has them)."""
+        return set()
+
+    # --- life ------------------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrate(self) -> None:
+        """Apply the migrations this store lacks, each in its own write transaction (the writer
+        lock keeps two processes opening one new store from applying one twice)."""
+        self.execute(SCHEMA_VERSION_TABLE)
+        for version, sql in migrations(self.migrations_folder):
+            if self.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,)).fetchone():
+                continue
+            with self.transaction():
+                if self.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,)).fetchone():
+                    continue  # another process applied it while this one waited for the lock
+                for statement in split_sql(sql):
+                    self.execute(statement)
+                self.execute("INSERT INTO schema_version VALUES (?, ?)", (version, now()))
+
+    def schema_version(self) -> int:
+        row = self.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction, rolled back if the body raises."""
+        self.begin()
+        try:
+            yield
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
+
+    # --- pages and runs --------------------------------------------------------------------------
+    def page_version(self, page_id: str) -> str | None:
+        row = self.execute("SELECT pipeline_version FROM pages WHERE id = ?", (page_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def save_page(self, page: Page, articles: list[Article], pipeline_version: str) -> None:
+        """Replace whatever the store held for this page (inside the caller's transaction)."""
+        pid = page.page_id
+        self.execute("DELETE FROM articles_fts WHERE rowid IN (SELECT rowid FROM articles WHERE page_id = ?)", (pid,))
+        self.execute("DELETE FROM articles WHERE page_id = ?", (pid,))
+        self.execute(
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET source = excluded.source,"
+            " locator = excluded.locator, url = excluded.url, fetched_at = excluded.fetched_at, format = excluded.format,"
+            " encoding = excluded.encoding, pipeline_version = excluded.pipeline_version, analysed_at = excluded.analysed_at",
+            (pid, page.source, page.locator, page.url, page.fetched_at, page.format, page.encoding, pipeline_version, now()),
+        )
+        for a in articles:
+            rowid = self.execute(
+                "INSERT INTO articles (id, page_id, seq, appended_to, outlet, headline, author, published, language, text, record)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
+                (
+                    a.id,
+                    pid,
+                    a.seq,
+                    a.appended_to,
+                    a.outlet,
+                    a.headline,
+                    a.author,
+                    a.published,
+                    a.language,
+                    a.text,
+                    json.dumps(a.to_record(), ensure_ascii=False),
+                ),
+            ).fetchone()[0]
+            self.executemany(
+                "INSERT INTO removed_spans VALUES (?, ?, ?, ?, ?)", [(a.id, i, r.reason, r.line, r.text) for i, r in enumerate(a.removed)]
+            )
+            self.executemany(
+                "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (a.id, field, getattr(a, field), ev.text, ev.rule, ev.line)
+                    for field in ("outlet", "author", "published", "updated")
+                    if (ev := getattr(a, f"{field}_evidence")) is not None
+                ],
+            )
+            self.executemany(
+                'INSERT INTO mentions (article_id, seq, type, start, "end", text, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+                [(a.id, i, m.type, m.start, m.end, m.text, m.key) for i, m in enumerate(a.mentions)],
+            )
+            terms = " ".join(index_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
+            self.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (rowid, terms))
+
+    def start_run(self, inputs: list[str]) -> int:
+        row = self.execute(
+            "INSERT INTO runs (started_at, inputs) VALUES (?, ?) RETURNING id", (now(), json.dumps(inputs, ensure_ascii=False))
+        ).fetchone()
+        return int(row[0])
+
+    def add_run_page(self, run_id: int, seq: int, page: Page) -> None:
+        self.execute(
+            "INSERT INTO run_pages VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, seq) DO UPDATE SET page_id = excluded.page_id,"
+            " source = excluded.source, locator = excluded.locator",
+            (run_id, seq, page.page_id, page.source, page.locator),
+        )
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        self.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", (now(), json.dumps(summary, ensure_ascii=False), run_id))
+
+    # --- articles ----------------------------------------------------------------------------------
+    def iter_run_records(self, run_id: int) -> Iterator[dict[str, Any]]:
+        """The run's articles in input order, each page once, with the path this run read."""
+        rows = self.execute(
+            "SELECT a.record, rp.source, rp.locator, rp.page_id FROM run_pages rp JOIN articles a ON a.page_id = rp.page_id"
+            " WHERE rp.run_id = ? ORDER BY rp.seq, a.seq",
+            (run_id,),
+        ).fetchall()
+        seen_first_seq: dict[str, str] = {}
+        for record, source, locator, page_id in rows:
+            key = f"{source}\0{locator}"
+            if seen_first_seq.setdefault(page_id, key) != key:
+                continue  # the same page read twice in one run: exported once
+            rec = self._with_entities(json.loads(record))
+            rec["source"], rec["locator"] = source, locator
+            yield rec
+
+    def run_outlet_counts(self, run_id: int) -> list[tuple[str | None, int]]:
+        """(outlet, articles) for a run, most first; each page counted once, as in the export."""
+        rows = self.execute(
+            "SELECT a.outlet, count(*) FROM articles a JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp"
+            " ON a.page_id = rp.page_id GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet NULLS FIRST",
+            (run_id,),
+        ).fetchall()
+        return [(r[0], int(r[1])) for r in rows]
+
+    def get_record(self, article_id: str) -> dict[str, Any] | None:
+        row = self.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else self._with_entities(json.loads(row[0]))
+
+    def records(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The records of these articles, as exported (entities resolved), by id; absent ids left out."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            for (record,) in self.execute(f"SELECT record FROM articles WHERE id IN ({marks})", chunk).fetchall():
+                rec = self._with_entities(json.loads(record))
+                out[rec["id"]] = rec
+        return out
+
+    def _with_entities(self, rec: dict[str, Any]) -> dict[str, Any]:
+        """The record with its mentions as resolved now: entity id and display name on each."""
+        rows = self.execute(
+            'SELECT m.text, m.type, m.start, m."end", m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id'
+            " WHERE m.article_id = ? ORDER BY m.seq",
+            (rec["id"],),
+        ).fetchall()
+        entities = [{"text": r[0], "type": r[1], "start": r[2], "end": r[3], "entity_id": r[4], "entity_name": r[5]} for r in rows]
+        rec["entities"] = entities
+        # A quote's speaker is a mention: its entity gives the speaker's id and display name.
+        for q in rec.get("quotes", []):
+            m = q.pop("speaker_mention", None)
+            speaker = entities[m] if m is not None and m < len(entities) else None
+            q["speaker_id"] = speaker["entity_id"] if speaker else None
+            if speaker and speaker["entity_name"]:
+                q["speaker_name"] = speaker["entity_name"]
+        return rec
+
+    def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Headline, outlet and date of each article, for lists and links."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self.execute(f"SELECT id, headline, outlet, published FROM articles WHERE id IN ({marks})", chunk).fetchall():
+                out[r[0]] = {"id": r[0], "headline": r[1], "outlet": r[2], "published": r[3]}
+        return out
+
+    def count_articles(self) -> int:
+        return int(self.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # --- entities ----------------------------------------------------------------------------------
+    def mention_rows(self) -> list[MentionRow]:
+        """Every mention in the store, with its article's outlet (the input of entity resolution)."""
+        rows = self.execute(
+            "SELECT m.article_id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " ORDER BY m.article_id, m.seq"
+        ).fetchall()
+        return [MentionRow(*r) for r in rows]
+
+    def person_spans(self) -> list[Span]:
+        rows = self.execute('SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' ORDER BY article_id, seq')
+        return [Span(*r) for r in rows.fetchall()]
+
+    def article_text(self, article_id: str) -> str:
+        return str(self.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
+
+    def update_mention_spans(self, spans: list[tuple[Span, str]]) -> None:
+        """New spans (and their text) for mentions a name completion lengthened."""
+        if spans:
+            with self.transaction():
+                self.executemany(
+                    'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ? WHERE article_id = ? AND seq = ?',
+                    [(s.start, s.end, text, s.key, s.article_id, s.seq) for s, text in spans],
+                )
+
+    def replace_entities(self, assignment: dict[tuple[str, int], str], entities: list[Entity]) -> None:
+        """Store a resolution of the whole store: the entity of each mention and the entities."""
+        with self.transaction():
+            self.execute("UPDATE mentions SET entity_id = NULL")
+            self.executemany(
+                "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND seq = ?", [(e, a, s) for (a, s), e in assignment.items()]
+            )
+            self.execute("DELETE FROM entity_terms")
+            self.execute("DELETE FROM entities")
+            self.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?)",
+                [(e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False)) for e in entities],
+            )
+            self.executemany(
+                "INSERT INTO entity_terms VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [(t, e.id, slot) for e in entities for t, slot in name_slots(e)],
+            )
+
+    def run_entities(self, run_id: int) -> list[dict[str, Any]]:
+        """The entities a run's articles mention, with the spellings and outlets of this run."""
+        rows = self.execute(
+            "SELECT m.entity_id, e.name, e.type, a.id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id" + _OF_RUN + " ORDER BY a.rowid, m.seq",
+            (run_id,),
+        ).fetchall()
+        found: dict[str, Entity] = {}
+        for eid, name, kind, *mention in rows:
+            found.setdefault(eid, Entity(eid, name, kind)).add(MentionRow(*mention))
+        return [e.to_json() for e in sorted(found.values(), key=lambda e: (-len(e.articles), e.name, e.id))]
+
+    def get_entity(self, entity_id: str) -> dict[str, Any] | None:
+        row = self.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def entity_mentions(self, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
+        """Where an entity is named: article, outlet, headline, the spelling and its context."""
+        rows = self.execute(
+            'SELECT a.id, a.outlet, a.headline, a.published, m.text, m.start, m."end", a.text FROM mentions m'
+            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?"
+            " ORDER BY a.published DESC NULLS LAST, a.id, m.start LIMIT ?",
+            (entity_id, limit),
+        ).fetchall()
+        return [
+            {
+                "article": r[0],
+                "outlet": r[1],
+                "headline": r[2],
+                "published": r[3],
+                "text": r[4],
+                "context": r[7][max(0, r[5] - 60) : r[6] + 60].replace("\n", " "),
+            }
+            for r in rows
+        ]
+
+    def entity_alternatives(self, term: str) -> set[str]:
+        """Other spellings of `term` as a word of an entity's name: شويجو -> {شويغو}."""
+        rows = self.execute(
+            "SELECT DISTINCT t2.term FROM entity_terms t1 JOIN entity_terms t2 ON t2.entity_id = t1.entity_id AND t2.slot = t1.slot"
+            " WHERE t1.term = ?",
+            (term,),
+        ).fetchall()
+        return {r[0] for r in rows} - {term}
+
+    # --- stories -----------------------------------------------------------------------------------
+    def iter_all_records(self) -> Iterator[dict[str, Any]]:
+        """Every article in the store, as exported (entities resolved)."""
+        for (record,) in self.execute("SELECT record FROM articles ORDER BY rowid").fetchall():
+            yield self._with_entities(json.loads(record))
+
+    def unvectorised(self) -> list[tuple[str, str | None, str]]:
+        """(id, headline, text) of the articles with text and no story vector yet."""
+        rows = self.execute(
+            "SELECT a.id, a.headline, a.text FROM articles a LEFT JOIN story_vectors v ON v.article_id = a.id"
+            " WHERE v.article_id IS NULL AND a.text != '' ORDER BY a.rowid"
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def save_story_vectors(self, vectors: list[StoryVector]) -> None:
+        with self.transaction():
+            self.executemany(
+                "INSERT INTO story_vectors VALUES (?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
+                [
+                    (v.article_id, json.dumps(v.terms, ensure_ascii=False), v.signature.astype("<u8").tobytes().hex())
+                    for v in vectors
+                ],
+            )
+
+    def story_articles(self) -> list[StoryArticle]:
+        """Every article with a story vector, as clustering sees it, in the order stored."""
+        entities: dict[str, list[str]] = {}
+        for article_id, entity_id in self.execute(
+            "SELECT article_id, entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY article_id, seq"
+        ).fetchall():
+            entities.setdefault(article_id, []).append(entity_id)
+        rows = self.execute(
+            "SELECT a.id, a.outlet, a.published, a.appended_to, v.terms, v.signature FROM articles a"
+            " JOIN story_vectors v ON v.article_id = a.id WHERE a.text != '' ORDER BY a.rowid"
+        ).fetchall()
+        return [
+            StoryArticle(
+                StoryVector(r[0], Counter(json.loads(r[4])), np.frombuffer(bytes.fromhex(r[5]), dtype="<u8").astype(np.uint64)),
+                r[1],
+                r[2],
+                tuple(entities.get(r[0], ())),
+                bool(r[3]),
+            )
+            for r in rows
+        ]
+
+    def story_assignments(self) -> dict[str, tuple[str, str | None]]:
+        """article -> (story, copy_of), in the order the articles were stored (restoring a story
+        meets its members in one order on every backend)."""
+        rows = self.execute(
+            "SELECT sa.article_id, sa.story_id, sa.copy_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id ORDER BY a.rowid"
+        ).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def save_stories(self, dossiers: list[dict[str, Any]], members: dict[str, tuple[str, str | None]]) -> None:
+        """Store rebuilt dossiers and their members' assignments (one transaction)."""
+        with self.transaction():
+            self.executemany(
+                "INSERT INTO story_articles VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,"
+                " copy_of = excluded.copy_of",
+                [(a, s, c) for a, (s, c) in members.items()],
+            )
+            for d in dossiers:
+                days = [e["date"] for e in d["timeline"]]
+                card = {
+                    "id": d["id"],
+                    "title": d["title"],
+                    "articles": len(d["articles"]),
+                    "outlets": d["outlets"],
+                    "entities": d["entities"][:6],
+                    "first_date": min(days, default=None),
+                    "last_date": max(days, default=None),
+                }
+                self.execute(
+                    "INSERT INTO stories (id, title, first_date, last_date, articles, record, card) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,"
+                    " last_date = excluded.last_date, articles = excluded.articles, record = excluded.record, card = excluded.card",
+                    (
+                        d["id"],
+                        d["title"],
+                        card["first_date"],
+                        card["last_date"],
+                        len(d["articles"]),
+                        json.dumps(d, ensure_ascii=False),
+                        json.dumps(card, ensure_ascii=False),
+                    ),
+                )
+            self.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+
+    def run_stories(self, run_id: int) -> list[dict[str, Any]]:
+        """The stories any of a run's articles belong to, largest first."""
+        rows = self.execute(
+            "SELECT s.record FROM stories s WHERE s.id IN (SELECT sa.story_id FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id" + _OF_RUN + ") ORDER BY s.articles DESC, s.id",
+            (run_id,),
+        ).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def list_stories(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Story cards (id, title, article count, outlets, top entities, first and last day),
+        newest first; the dossier itself is get_story."""
+        rows = self.execute(
+            "SELECT card FROM stories ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?", (limit, offset)
+        ).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def count_stories(self) -> int:
+        return int(self.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        row = self.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    # --- search ------------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles containing every word of `query`, matched on normalised keys behind any
+        proclitics: «الكرملين» finds «والكرملين», «بوتين» finds «وبوتين», «إيران» finds «ايران»;
+        a word of an entity's name also finds the entity's other spellings of it (شويجو finds
+        شويغو). When nothing matches, a backend with trigram search tries the entity-name words
+        spelt nearly like the query's (PostgreSQL: pg_trgm)."""
+        terms = search_terms(query)
+        if not terms:
+            return []
+        alternatives = [sorted({t} | self.entity_alternatives(t)) for t in terms]
+        rows = self._search_rows(alternatives, limit, offset)
+        if not rows and offset == 0:
+            widened = []
+            for alts in alternatives:
+                near = set().union(*(self._spelling_neighbours(t) for t in alts))
+                widened.append(sorted(set(alts).union(near, *(self.entity_alternatives(n) for n in near))))
+            if widened != alternatives:
+                alternatives, rows = widened, self._search_rows(widened, limit, offset)
+        matched = {t for alts in alternatives for t in alts}
+        return [SearchHit(r[0], r[1], r[2], r[3], make_snippet(r[4], matched)) for r in rows]
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def make_snippet(text: str, terms: set[str], width: int = 80) -> str:
+    """A window of `text` around the first matched word, the matches marked with [ ]."""
+    toks = [t for t in tokenize(text) if key_variants(match_key(t.text)) & terms]
+    if not toks:
+        return text[: 2 * width].replace("\n", " ")
+    start = max(0, toks[0].start - width)
+    end = min(len(text), toks[0].end + width)
+    out, pos = [], start
+    for t in toks:
+        if t.start < start or t.end > end:
+            continue
+        out += [text[pos : t.start], "[", t.text, "]"]
+        pos = t.end
+    out.append(text[pos:end])
+    snippet = "".join(out).replace("\n", " ")
+    return ("…" if start > 0 else "") + snippet + ("…" if end < len(text) else "")
