@@ -44,7 +44,7 @@ def update_stories(store: Store, vocabulary: Collection[str], vectorise_with: Ve
     todo = store.unvectorised()
     if todo:
         store.save_story_vectors(vectorise_with(todo))
-    assignment = assign(store.story_articles(), store.story_assignments())
+    assignment = assign(store.story_articles(), store.story_assignments(), store.entity_names())
     records = store.records(a for ids in assignment.changed.values() for a in ids)
     store.save_stories(build_dossiers(assignment, records, vocabulary), assignment.members)
     return len(assignment.changed)

@@ -414,6 +414,10 @@ class Store(ABC):
                 ],
             )
 
+    def entity_names(self) -> dict[str, str]:
+        """entity id -> its display name."""
+        return dict(self.execute("SELECT id, name FROM entities").fetchall())
+
     def story_articles(self) -> list[StoryArticle]:
         """Every article with a story vector, as clustering sees it, in the order stored."""
         entities: dict[str, list[str]] = {}

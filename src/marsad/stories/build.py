@@ -18,9 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from marsad.stories.cluster import Clusterer, Doc, content_terms, idf_of, minhash
+from marsad.stories.cluster import Clusterer, Doc, content_terms, minhash
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
+from marsad.stories.weights import story_weights
 
 KNOWN_RANGE_DAYS = 10
 
@@ -64,12 +65,18 @@ class Assignment:
     idf: dict[str, float]
 
 
-def assign(articles: list[StoryArticle], candidate_stories: Mapping[str, tuple[str, str | None]]) -> Assignment:
+def assign(
+    articles: list[StoryArticle], candidate_stories: Mapping[str, tuple[str, str | None]], entity_names: Mapping[str, str] | None = None
+) -> Assignment:
     """Place the articles that are in no story yet. `candidate_stories`: article -> (story,
-    copy_of) for the articles already placed; new articles are placed oldest first. Inputs are
-    not changed."""
+    copy_of) for the articles already placed; new articles are placed oldest first.
+    `entity_names`: entity id -> name, which weighs the entity. Inputs are not changed.
+
+    Words and entities weigh what a fixed reference of Arabic says (stories/weights.py), not what
+    the other stored articles say: a story's members do not change when unrelated articles
+    arrive."""
     docs = {a.vector.article_id: a.doc() for a in articles}
-    idf = idf_of(docs.values())
+    idf = story_weights(entity_names or {})
     clusterer = Clusterer(idf)
     members: dict[str, list[str]] = {}
     copies: dict[str, str] = {}
