@@ -15,10 +15,13 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from marsad.arabic.normalize import match_key, normalize_digits
 from marsad.arabic.sentences import split_sentences
+from marsad.arabic.tokens import strip_proclitics
+from marsad.statements.lexicon import speech_lexicon
 from marsad.stories.cluster import _cosine, content_terms
 from marsad.stories.dates import InferredDate
 from marsad.temporal.times import find_times
@@ -29,17 +32,44 @@ MIN_PARTIAL_TRIGRAMS = 12  # a partial quote shorter than this (a word or two) i
 MAX_COMPARED = 8  # variants of a quote cluster a new quote is compared with
 MAX_VARIANTS = 20  # variants listed per claim or quote (the count says how many there are)
 CLAIM_MATCH = 0.3  # word cosine of two sentences stating the same fact
+FACT_MATCH = 0.4  # word cosine of what two sentences say of the names they share, to be one claim
+DENIED_FACT_MATCH = 0.3  # and of what the denial and the assertion say of the names they share
 DENIAL_MATCH = 0.5  # word cosine above which a negated and a plain sentence deny one another
+NUMBERS_MATCH = 0.5  # word cosine above which two sentences counting one thing differently disagree
+MAX_DISAGREEMENTS = 20  # per story
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
 MAX_POSTING = 50  # claims a word may point to before it is too common to find candidates by
 MAX_CLAIM_CANDIDATES = 50  # claims compared per sentence: those sharing the most words with it
 TOP_ENTITIES = 10
+_WORD_RE = re.compile(r"\w+")
+MAX_ROLE_WORDS = 4  # a title and up to three adjectives before a name
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+_COUNT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\w{3,})")  # a number and the word it counts
 
 
+@cache
 def _negation_words() -> frozenset[str]:
     return frozenset(match_key(w) for w in ("لم", "لن", "لا", "ليس", "ليست", "نفى", "نفت", "ينفي", "تنفي", "غير", "عدم", "دون"))
+
+
+def _role_start(text: str, start: int, floor: int) -> int:
+    """Where the role before a name begins («الرئيس الروسي فلاديمير بوتين», «والزعيم الكوري
+    الشمالي كيم»): a title word and the adjectives after it name the person too."""
+    lex = speech_lexicon()
+    words = [(m.start(), m.group()) for m in _WORD_RE.finditer(text, max(floor, start - 60), start)][-MAX_ROLE_WORDS:]
+    for k, (at, word) in enumerate(words):
+        if lex.is_title(word.removeprefix("\u0648")):  # waw: «والزعيم»
+            rest = [w for _, w in words[k + 1 :]]
+            if all(match_key(w).endswith(("\u064a", "\u064a\u0647")) for w in rest):  # yeh, yeh heh: nisba adjectives
+                return at
+    return start
+
+
+def _negated(text: str) -> bool:
+    """A negation word in the sentence, with or without و / ف before it (ولم يوقع)."""
+    neg = _negation_words()
+    return any(w in neg or (w[:1] in ("\u0648", "\u0641") and w[1:] in neg) for w in match_key(text).split())  # waw, feh
 
 
 def _trigrams(text: str) -> set[str]:
@@ -67,6 +97,21 @@ class _Sentence:
     outlet: str | None
     terms: Counter[str]
     sources: list[str]
+    entities: frozenset[str] = frozenset()  # the entities (people, organisations, places) it names
+    facts: Counter[str] = field(default_factory=Counter)  # its words outside the names: what it says of them
+    numbers: frozenset[str] = frozenset()
+    negated: bool = False
+
+    def same_fact(self, other: _Sentence) -> bool:
+        """Two sentences that share their words can still state different facts: a different
+        count («قتل 20» / «قتل 35»), a denial of the other («لم يوقع»), or other actors (the
+        leaders toured a plant / Tass said the complex includes a pad). Each is checked only
+        where both sentences say something of it."""
+        if self.negated != other.negated:
+            return False
+        if self.numbers and other.numbers and not self.numbers & other.numbers:
+            return False
+        return not (self.entities and other.entities and not self.entities & other.entities)
 
 
 @dataclass(slots=True)
@@ -180,11 +225,22 @@ def _sentences(records: list[dict[str, Any]]) -> list[_Sentence]:
         single = every if len(every) == 1 else []
         last: list[str] = []
         agencies = _Agencies(r)
+        named = sorted((e["start"], e["entity_id"], e["end"]) for e in r.get("entities", []) if e.get("entity_id"))
+        starts = [start for start, _, _ in named]
         for s in split_sentences(r["text"]):
             last = agencies.within(s.start, s.end) or last
             terms = content_terms(s.text)
             if len(terms) >= MIN_CLAIM_WORDS:
-                out.append(_Sentence(s.text, r["id"], r.get("outlet"), terms, last or single))
+                inside = named[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
+                entities = frozenset(e for _, e, _ in inside)
+                unnamed = list(s.text)
+                for start, _, end in inside:
+                    start = _role_start(r["text"], start, s.start)
+                    unnamed[start - s.start : min(end, s.end) - s.start] = " " * (min(end, s.end) - start)
+                facts = content_terms("".join(unnamed))
+                numbers = frozenset(_NUMBER_RE.findall(normalize_digits(s.text)))
+                negated = _negated(s.text)
+                out.append(_Sentence(s.text, r["id"], r.get("outlet"), terms, last or single, entities, facts, numbers, negated))
     return out
 
 
@@ -205,9 +261,11 @@ def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str
         best, score = None, CLAIM_MATCH
         for c in sorted(c for c, _ in shared.most_common(MAX_CLAIM_CANDIDATES)):
             claim = claims[c]
-            if any(x.article == s.article for x in claim.sentences):
+            if any(x.article == s.article for x in claim.sentences) or not s.same_fact(claim.sentences[0]):
                 continue
             sim = _cosine(s.terms, claim.sentences[0].terms, idf)
+            if sim >= score and _cosine(s.facts, claim.sentences[0].facts, idf) < FACT_MATCH:
+                continue  # the same people, something else said of them («تفقدا منشأة» / «انتهت المحادثات»)
             if sim >= score:
                 best, score = c, sim
         if best is None:
@@ -234,7 +292,7 @@ def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str
     multi = [c for c in ranked if len({x.article for x in c.sentences}) > 1]
     return {
         "claims": [_claim_json(c, copies) for c in multi],
-        "disagreements": [d for c in multi if (d := _disagreement(c, idf))],
+        "disagreements": _disagreements(sentences, idf),
         "summary": _summary(ranked, copies),
     }
 
@@ -267,30 +325,57 @@ def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _disagreement(c: _Claim, idf: dict[str, float]) -> dict[str, Any] | None:
-    """Two versions of one claim where one denies what the other asserts, or the numbers differ.
-    A denial repeats most of what it denies («وقع الزعيمان اتفاقا» / «لم يوقع الزعيمان أي
-    اتفاق»): a negation in one of two sentences that only share a topic is no disagreement."""
-    neg = _negation_words()
-    compared = c.sentences[: MAX_COMPARED * 4]  # a claim repeated by hundreds of copies needs no square of them
-    for a in compared:
-        for b in compared:
-            if a.article >= b.article:
+def _counts(text: str) -> dict[str, set[str]]:
+    """Numbers by the word they count: «قتل 20 شخصا» -> {شخص…: {20}}."""
+    out: dict[str, set[str]] = {}
+    for number, word in _COUNT_RE.findall(normalize_digits(text)):
+        out.setdefault(strip_proclitics(match_key(word))[:4], set()).add(number)
+    return out
+
+
+def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> list[dict[str, Any]]:
+    """Sentences of two articles where one denies what the other asserts («نفى الكرملين توقيع
+    اتفاق» against «وقع الزعيمان اتفاقا»), or that give one count different numbers («قتل 20
+    شخصا» / «قتل 35 شخصا»). A denial or a count repeats most of what it contradicts, about the
+    same actors: two sentences that only share a topic are no disagreement. Candidates come from
+    an index of the sentences' words, as claims do."""
+    index: dict[str, list[int]] = {}
+    for k, s in enumerate(sentences):
+        for t in s.terms:
+            index.setdefault(t, []).append(k)
+    found: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for a in sentences:
+        counts_a = _counts(a.text) if a.numbers else {}
+        if not a.negated and not counts_a:
+            continue
+        shared: Counter[int] = Counter()
+        for t in a.terms:
+            posting = index.get(t)
+            if posting and len(posting) <= MAX_POSTING:
+                shared.update(posting)
+        for j, _ in shared.most_common(MAX_CLAIM_CANDIDATES):
+            b = sentences[j]
+            if b.article == a.article or (b.outlet and b.outlet == a.outlet):
                 continue
-            na = bool(set(match_key(a.text).split()) & neg)
-            nb = bool(set(match_key(b.text).split()) & neg)
-            numbers_a = set(_NUMBER_RE.findall(normalize_digits(a.text)))
-            numbers_b = set(_NUMBER_RE.findall(normalize_digits(b.text)))
-            if na != nb:
-                kind = "denial" if _cosine(a.terms, b.terms, idf) >= DENIAL_MATCH else None
-            else:
-                kind = "numbers" if numbers_a and numbers_b and numbers_a != numbers_b else None
-            if kind:
-                return {
-                    "kind": kind,
-                    "sides": [{"text": s.text, "article": s.article, "outlet": s.outlet} for s in (a, b)],
-                }
-    return None
+            if a.entities and b.entities and not a.entities & b.entities:
+                continue
+            kind = None
+            if a.negated and not b.negated and _cosine(a.terms, b.terms, idf) >= DENIAL_MATCH and _cosine(a.facts, b.facts, idf) >= DENIED_FACT_MATCH:
+                kind = "denial"
+            elif counts_a and a.negated == b.negated and b.numbers:
+                counts_b = _counts(b.text)
+                differ = [w for w in counts_a.keys() & counts_b.keys() if not counts_a[w] & counts_b[w]]
+                if differ and _cosine(a.terms, b.terms, idf) >= NUMBERS_MATCH:
+                    kind = "numbers"
+            key = (min(a.article, b.article), max(a.article, b.article), kind or "")
+            if kind is None or key in seen:
+                continue
+            seen.add(key)
+            found.append({"kind": kind, "sides": [{"text": x.text, "article": x.article, "outlet": x.outlet, "sources": x.sources} for x in (a, b)]})
+            if len(found) == MAX_DISAGREEMENTS:
+                return found
+    return found
 
 
 def _summary(ranked: list[_Claim], copies: dict[str, str]) -> list[dict[str, Any]]:
