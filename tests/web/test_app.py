@@ -148,3 +148,18 @@ def test_bidi_overrides_and_controls_never_reach_a_page(client: TestClient, spoo
         html = client.get(path).text
         assert "مقلوب" in html, path
         assert not [c for c in BIDI_AND_CONTROLS if c in html], path
+
+
+def test_stories_filter_by_days_outlet_and_entity(client: TestClient) -> None:
+    every = client.get("/api/stories", params={"size": 100}).json()
+    story = next(s for s in every["items"] if s["outlets"] and s["entities"] and s.get("first_date"))
+    by_outlet = client.get("/api/stories", params={"size": 100, "outlet": story["outlets"][0]}).json()
+    assert story["id"] in {s["id"] for s in by_outlet["items"]} and all(story["outlets"][0] in s["outlets"] for s in by_outlet["items"])
+    by_entity = client.get("/api/stories", params={"size": 100, "entity": story["entities"][0]["id"]}).json()
+    assert story["id"] in {s["id"] for s in by_entity["items"]} and by_entity["total"] <= every["total"]
+    day = story["first_date"]
+    assert story["id"] in {s["id"] for s in client.get("/api/stories", params={"size": 100, "date_from": day, "date_to": day}).json()["items"]}
+    assert client.get("/api/stories", params={"date_from": "1900-01-01", "date_to": "1900-01-02"}).json()["total"] == 0
+    assert client.get("/api/stories", params={"date_from": "yesterday"}).status_code == 422
+    page = client.get("/", params={"outlet": story["outlets"][0]})
+    assert page.status_code == 200 and f'value="{story["outlets"][0]}"' in page.text

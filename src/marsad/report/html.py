@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from marsad.arabic.numbers import count_phrase
 from marsad.safe_text import clean_display
 from marsad.store.base import Store
 
@@ -48,6 +49,7 @@ REASON_LABELS = {
 
 # How a statement reached the text: quoted, reported with إن / أن, as a noun phrase («طالب
 # بإقالة …»، «نفى وجود …»), or after a colon without quotation marks («القحطاني: تم ضبطهم»).
+DISAGREEMENT_LABELS = {"denial": "نفي لما أكده آخرون", "numbers": "أرقام مختلفة لأمر واحد"}
 QUOTE_KIND_LABELS = {"direct": "مباشر", "indirect": "غير مباشر", "nominal": "موقف معلن", "colon": "بعد نقطتين"}
 
 
@@ -63,6 +65,19 @@ def add_label_filters(env: Environment) -> None:
     """The Arabic labels of removal reasons and statement kinds (the report and the web pages)."""
     env.filters["reason_label"] = lambda r: REASON_LABELS.get(r, r)
     env.filters["quote_kind"] = lambda k: QUOTE_KIND_LABELS.get(k, k)
+    env.filters["count"] = count_phrase  # {{ n | count('article') }}: «مقالتان»، «3 مقالات»، «11 مقالة»
+    env.filters["disagreement_kind"] = lambda k: DISAGREEMENT_LABELS.get(k, k)
+    env.filters["by_speaker"] = by_speaker
+
+
+def by_speaker(quotes: list[dict[str, Any]]) -> list[tuple[str, str | None, list[dict[str, Any]]]]:
+    """The dossier's matched utterances under one heading per speaker: (name, speaker id, their
+    utterances), in the order the speakers first come."""
+    out: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {}
+    for q in quotes:
+        key = q.get("speaker_id") or q.get("speaker") or ""
+        out.setdefault(key, (q.get("speaker") or "", q.get("speaker_id"), []))[2].append(q)
+    return list(out.values())
 
 
 def write_report(store: Store, run_id: int, path: str, summary: dict[str, Any]) -> None:

@@ -32,6 +32,38 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    """Which stories a list shows: those with a day in [date_from, date_to] (ISO dates), with an
+    article from `outlet`, naming `entity` (an entity id). None allows any."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    outlet: str | None = None
+    entity: str | None = None
+
+
+def _story_filter(where: StoryFilter | None) -> tuple[str, tuple[str, ...]]:
+    """The WHERE clause and its parameters (never text pasted into SQL)."""
+    if where is None:
+        return "", ()
+    parts: list[str] = []
+    params: list[str] = []
+    if where.date_from:
+        parts.append("coalesce(last_date, first_date) >= ?")
+        params.append(where.date_from)
+    if where.date_to:
+        parts.append("coalesce(first_date, last_date) <= ?")
+        params.append(where.date_to)
+    if where.outlet:
+        parts.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.outlet = ?)")
+        params.append(where.outlet)
+    if where.entity:
+        parts.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id WHERE m.entity_id = ?)")
+        params.append(where.entity)
+    return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(params)
+
 class NotAStore(Exception):
     """The file or database exists and is not a marsad store: it is never migrated or written to."""
 
@@ -492,16 +524,19 @@ class Store(ABC):
         ).fetchall()
         return [json.loads(r[0]) for r in rows]
 
-    def list_stories(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    def list_stories(self, limit: int = 20, offset: int = 0, where: StoryFilter | None = None) -> list[dict[str, Any]]:
         """Story cards (id, title, article count, outlets, top entities, first and last day),
-        newest first; the dossier itself is get_story."""
+        newest first, those `where` allows; the dossier itself is get_story."""
+        clause, params = _story_filter(where)
         rows = self.execute(
-            "SELECT card FROM stories ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?", (limit, offset)
+            f"SELECT card FROM stories{clause} ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         ).fetchall()
         return [json.loads(r[0]) for r in rows]
 
-    def count_stories(self) -> int:
-        return int(self.execute("SELECT count(*) FROM stories").fetchone()[0])
+    def count_stories(self, where: StoryFilter | None = None) -> int:
+        clause, params = _story_filter(where)
+        return int(self.execute(f"SELECT count(*) FROM stories{clause}", params).fetchone()[0])
 
     def get_story(self, story_id: str) -> dict[str, Any] | None:
         row = self.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()

@@ -43,6 +43,7 @@ from marsad.context import Context, Settings
 from marsad.engine.local import run_analysis
 from marsad.report.html import add_label_filters
 from marsad.store import Store, is_postgres_url, open_store
+from marsad.store.base import StoryFilter
 from marsad.store.sqlite import is_marsad_store
 from marsad.web import csrf
 from marsad.web.guard import LOOPBACK_NAMES, Guard, HostPolicy
@@ -55,6 +56,8 @@ PAGE_SIZE = 20
 UPLOAD_FOLDER = ".marsad-uploads"  # beside the store
 
 Page = Annotated[int, Query(ge=1, le=100000)]
+IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+Name = Annotated[str | None, Query(max_length=200)]
 
 
 def is_api(path: str) -> bool:
@@ -161,10 +164,18 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
         return Response(stylesheet, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
     # --- JSON API ---------------------------------------------------------------------------
-    @app.get("/api/stories", tags=["api"], summary="Stories, newest first")
-    def api_stories(page: Page = 1, size: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE) -> dict[str, Any]:
+    @app.get("/api/stories", tags=["api"], summary="Stories, newest first; filtered by days, outlet and entity")
+    def api_stories(
+        page: Page = 1,
+        size: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
+        date_from: IsoDate = None,
+        date_to: IsoDate = None,
+        outlet: Name = None,
+        entity: Name = None,
+    ) -> dict[str, Any]:
+        where = StoryFilter(date_from, date_to, outlet or None, entity or None)
         with reading() as db:
-            return {"page": page, "size": size, "total": db.count_stories(), "items": db.list_stories(size, (page - 1) * size)}
+            return {"page": page, "size": size, "total": db.count_stories(where), "items": db.list_stories(size, (page - 1) * size, where)}
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="A story's dossier")
     def api_story(story_id: str) -> dict[str, Any]:
@@ -195,11 +206,15 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
 
     # --- pages ------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, page: Page = 1) -> HTMLResponse:
+    def home(
+        request: Request, page: Page = 1, date_from: IsoDate = None, date_to: IsoDate = None, outlet: Name = None, entity: Name = None
+    ) -> HTMLResponse:
+        where = StoryFilter(date_from, date_to, outlet or None, entity or None)
         with reading() as db:
-            stories = db.list_stories(PAGE_SIZE, (page - 1) * PAGE_SIZE)
-            more = db.count_stories() > page * PAGE_SIZE
-        return page_html(request, "stories.html.j2", stories=stories, page=page, more=more)
+            stories = db.list_stories(PAGE_SIZE, (page - 1) * PAGE_SIZE, where)
+            total = db.count_stories(where)
+        query = {k: v for k, v in (("date_from", date_from), ("date_to", date_to), ("outlet", outlet), ("entity", entity)) if v}
+        return page_html(request, "stories.html.j2", stories=stories, page=page, more=total > page * PAGE_SIZE, total=total, where=where, query=query)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
