@@ -174,9 +174,8 @@ def viterbi_packed(
     for t in range(1, len(batch_sizes)):
         b = int(batch_sizes[t])
         candidates = score[:b, :, None] + transitions  # (b, from, to)
-        best = candidates.argmax(axis=1)
-        score[:b] = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + emissions[offsets[t] : offsets[t + 1]]
-        back.append(best)
+        back.append(candidates.argmax(axis=1))
+        score[:b] = candidates.max(axis=1) + emissions[offsets[t] : offsets[t + 1]]
     current = (score + end).argmax(axis=1)
     out = np.empty(int(offsets[-1]), dtype=np.int64)
     rows = np.arange(n_sent)

@@ -48,11 +48,12 @@ _WORD_CACHE = 1 << 17
 def stem_readings(key: str) -> list[str]:
     """A word's clitic readings, the word itself first and then longest first (وبوتين -> وبوتين,
     بوتين, وتين): the order in which a vocabulary lookup tries them."""
-    return list(_readings(key))
+    return list(clitic_readings(key))
 
 
 @lru_cache(maxsize=_WORD_CACHE)
-def _readings(key: str) -> tuple[str, ...]:
+def clitic_readings(key: str) -> tuple[str, ...]:
+    """stem_readings as a memoised tuple (the tagger's hot paths)."""
     return tuple(sorted(key_variants(key), key=lambda v: (v != key, -len(v))))
 
 
@@ -142,7 +143,7 @@ def _first_words() -> frozenset[str]:
 def _name_starts(key: str) -> tuple[str, ...]:
     """The readings of a word that start a gazetteer name (most words: none)."""
     firsts = _first_words()
-    return tuple(r for r in _readings(key) if r in firsts)
+    return tuple(r for r in clitic_readings(key) if r in firsts)
 
 
 def _longest_name(keys: Sequence[str], i: int, places: frozenset[str], orgs: frozenset[str], longest: int) -> tuple[int, str] | None:
@@ -181,7 +182,7 @@ def word_facts(token: str) -> tuple[str, tuple[str, ...], int, int, int, int]:
     clitic = key[: len(key) - len(stem)]
     # one proclitic letter at most (وجوزيه، لمحمد): «الأمين» is not «أمين»
     given = given_name_keys()
-    is_given = int(any(r in given for r in _readings(key) if len(key) - len(r) <= 1))
+    is_given = int(any(r in given for r in clitic_readings(key) if len(key) - len(r) <= 1))
     return (
         key,
         _name_starts(key),

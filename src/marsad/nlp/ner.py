@@ -187,7 +187,8 @@ class NerTagger:
         lengths = np.array([len(p) for p in pieces])
         order = np.argsort(-lengths, kind="stable")  # longest first, as a PackedSequence lies
         flat = [t for p in pieces for t in p]
-        ids = [self.encoder.ids(t) for t in flat]
+        memo, lookup = self.encoder._ids, self.encoder.ids
+        ids = [memo.get(t) or lookup(t) for t in flat]
         words = torch.tensor([i[0] for i in ids])
         pre = torch.tensor([i[1] for i in ids])
         feats = torch.from_numpy(np.concatenate([feature_array(p) for p in pieces]))
@@ -221,6 +222,17 @@ class NerTagger:
         """Tags for the sentences of one document, made consistent across it (what is a name
         once is a name where the document repeats it: marsad.nlp.consistency)."""
         return spread_names(sentences, self.tag_batch(sentences))
+
+    def tag_documents(self, documents: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
+        """tag_document for several documents in one pass through the network (the sentences of
+        all of them packed together: fewer, fuller LSTM steps), each made consistent on its own."""
+        flat = [s for doc in documents for s in doc]
+        tags = self.tag_batch(flat)
+        out, at = [], 0
+        for doc in documents:
+            out.append(spread_names(doc, tags[at : at + len(doc)]))
+            at += len(doc)
+        return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_batch([tokens])[0] if tokens else []
