@@ -168,21 +168,25 @@ class NerTagger:
             rows.update(zip(new, range(base, base + len(new)), strict=True))
         return self._char_table[n][torch.tensor([rows[k] for k in keys])]
 
-    def tag_batch(self, sentences: Sequence[Sequence[str]], batch_size: int = 0) -> list[list[str]]:
-        """BIO tags of each sentence. All sentences of the call are tagged together (batch_size,
-        kept for callers of the earlier tagger, is ignored)."""
+    def tag_batch(self, sentences: Sequence[Sequence[str]], batch_size: int = 256) -> list[list[str]]:
+        """BIO tags of each sentence. Sentences longer than MAX_TOKENS are tagged in pieces; the
+        pieces, sorted by length, go through the network batch_size at a time (one packed pass
+        each): bounded memory however long the page, and few LSTM steps for many sentences."""
         pieces: list[Sequence[str]] = []
         owners: list[int] = []
         for n, sentence in enumerate(sentences):
             for i in range(0, len(sentence), MAX_TOKENS):
                 pieces.append(sentence[i : i + MAX_TOKENS])
                 owners.append(n)
+        order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
+        results: list[list[int]] = [[] for _ in pieces]
+        for i in range(0, len(order), max(1, batch_size)):
+            chunk = order[i : i + max(1, batch_size)]
+            for j, path in zip(chunk, self._tag_pieces([pieces[j] for j in chunk]), strict=True):
+                results[j] = path
         tagged: list[list[str]] = [[] for _ in sentences]
-        if not pieces:
-            return tagged
-        path = self._tag_pieces(pieces)
-        for owner, piece_tags in zip(owners, path, strict=True):
-            tagged[owner].extend(self.tags[t] for t in piece_tags)
+        for owner, path in zip(owners, results, strict=True):
+            tagged[owner].extend(self.tags[t] for t in path)
         return tagged
 
     def _tag_pieces(self, pieces: list[Sequence[str]]) -> list[list[int]]:
