@@ -244,3 +244,19 @@ def test_documents_tagged_together_as_one_by_one() -> None:
     docs = [SENTENCES[:2], SENTENCES[2:5], [["وقال", "بوتين", "إن", "موسكو", "لن", "تتراجع"]], []]
     tagger = shipped()
     assert tagger.tag_documents(docs) == [tagger.tag_document(d) for d in docs]
+
+
+def test_character_features_of_short_words_equal_the_full_width_ones() -> None:
+    net = shipped().nets[0]
+    words = sorted({match_key(t) for s in [*SENTENCES, *real_sentences()] for t in s} | {"ا" * 19, "ب" * 25, "و"})
+    ids = torch.from_numpy(shipped().encoder.char_ids(words))
+    with torch.inference_mode():
+        full = net.char_features(ids)
+        for longest in range(1, MAX_CHARS + 1):
+            rows = [i for i, w in enumerate(words) if len(w) <= longest]
+            if rows:
+                assert torch.allclose(net.short_char_features(ids[rows], longest), full[rows], atol=1e-5), longest
+        # the same arithmetic as the Conv1d layers the networks were trained with
+        letters = net.chars(ids).transpose(1, 2)
+        conv = torch.cat([torch.relu(cnn(letters)).max(dim=2).values for cnn in net.char_cnns], dim=1)
+        assert torch.allclose(full, conv, atol=1e-5)

@@ -128,8 +128,32 @@ class BiLstmCrf(nn.Module):
 
     def char_features(self, chars: torch.Tensor) -> torch.Tensor:
         """(U, C) letter ids of U words -> (U, F) their character-CNN features."""
-        c = self.chars(chars).transpose(1, 2)
-        return torch.cat([torch.relu(cnn(c)).max(dim=2).values for cnn in self.char_cnns], dim=1)
+        return self._char_cnn(self.chars(chars), with_padding_windows=False)
+
+    def short_char_features(self, chars: torch.Tensor, longest: int) -> torch.Tensor:
+        """char_features of words of at most `longest` letters, computed over only as many
+        columns as their windows reach. The same features: at full width such words also have
+        windows of padding alone, whose value, relu(bias), is taken into the max here."""
+        reach = longest + max(w - w // 2 - 1 for w in self.cfg.char_widths)
+        if reach >= chars.shape[1]:
+            return self.char_features(chars)
+        return self._char_cnn(self.chars(chars[:, :reach]), with_padding_windows=True)
+
+    def _char_cnn(self, letters: torch.Tensor, with_padding_windows: bool) -> torch.Tensor:
+        """Each width's convolution (padding w // 2, as nn.Conv1d has it) as one matrix product
+        over the letter windows: the same arithmetic as the Conv1d layers, about twice as fast
+        on one core for the many small batches of words the tagger sends."""
+        out = []
+        for width, layer in zip(self.cfg.char_widths, self.char_cnns, strict=True):
+            assert isinstance(layer, nn.Conv1d) and layer.bias is not None
+            weight, bias = layer.weight, layer.bias
+            pad = width // 2
+            windows = nn.functional.pad(letters, (0, 0, pad, pad)).unfold(1, width, 1)  # (U, L', dim, width)
+            n_words, n_windows = windows.shape[0], windows.shape[1]
+            scores = torch.addmm(bias, windows.reshape(n_words * n_windows, -1), weight.reshape(weight.shape[0], -1).t())
+            best = torch.relu(scores).view(n_words, n_windows, -1).max(dim=1).values
+            out.append(torch.maximum(best, torch.relu(bias)) if with_padding_windows else best)
+        return torch.cat(out, dim=1)
 
     def token_vectors(self, words: torch.Tensor, pretrained: torch.Tensor, char_features: torch.Tensor, feats: torch.Tensor) -> torch.Tensor:
         """The LSTM's input for tokens of any leading shape: word ids, e5 ids, character features

@@ -27,6 +27,7 @@ PAD, UNK = 0, 1
 MAX_CHARS = 20  # letters of a word the character CNN reads
 MAX_TOKENS = 200  # longer runs (no sentence punctuation) are tagged in pieces
 _MEMO_LIMIT = 1 << 17  # words remembered per process before the memos start afresh
+_CHAR_GROUPS = (4, 6, 9, 1 << 30)  # word lengths grouped for the character CNN (the last: all)
 
 
 class Vocabulary:
@@ -162,7 +163,19 @@ class NerTagger:
                 rows.clear()
                 self._char_table[n] = self._char_table[n][:0]
                 new = keys
-            fresh = self.nets[n].char_features(torch.from_numpy(self.encoder.char_ids(new)))
+            # Short words first, in groups of similar length: the CNN reads only the columns
+            # each group's letters reach (most words are far shorter than MAX_CHARS).
+            new.sort(key=len)
+            parts, start = [], 0
+            for limit in _CHAR_GROUPS:
+                end = start
+                while end < len(new) and len(new[end]) <= limit:
+                    end += 1
+                if end > start:
+                    ids = torch.from_numpy(self.encoder.char_ids(new[start:end]))
+                    parts.append(self.nets[n].short_char_features(ids, min(limit, MAX_CHARS)))
+                start = end
+            fresh = torch.cat(parts)
             base = len(self._char_table[n])
             self._char_table[n] = torch.cat([self._char_table[n], fresh])
             rows.update(zip(new, range(base, base + len(new)), strict=True))
