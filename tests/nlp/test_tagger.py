@@ -260,3 +260,18 @@ def test_character_features_of_short_words_equal_the_full_width_ones() -> None:
         letters = net.chars(ids).transpose(1, 2)
         conv = torch.cat([torch.relu(cnn(letters)).max(dim=2).values for cnn in net.char_cnns], dim=1)
         assert torch.allclose(full, conv, atol=1e-5)
+
+
+def test_memos_that_overflow_start_afresh_with_the_same_tags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.nlp.ner as ner
+
+    tiny_model(tmp_path / "m.npz")
+    batch = [s for s in SENTENCES if 0 < len(s) <= MAX_TOKENS] + real_sentences()[:30]
+    expected = NerTagger(tmp_path / "m.npz").tag_batch(batch)
+    monkeypatch.setattr(ner, "_MEMO_LIMIT", 40)  # far fewer words than the batch has
+    tagger = NerTagger(tmp_path / "m.npz")
+    assert [tagger.tag_batch([s])[0] for s in batch] == expected
+    assert tagger.tag_batch(batch) == expected
+    # the memos were emptied on the way (a call's own words are always all kept)
+    assert len(tagger.encoder._ids) <= 40
+    assert len(tagger._char_rows[0]) <= max(40, len({match_key(t) or t for s in batch for t in s}))

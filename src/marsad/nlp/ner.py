@@ -136,9 +136,10 @@ class NerTagger:
         self._viterbi = (trans.detach().numpy().copy(), start.detach().numpy().copy(), self.crf.end.detach().numpy().copy())
         if quantize:
             self.nets = [quantized(net) for net in self.nets]
-        # Each network's character features by word key, rows of a growing table.
+        # Each network's character features by word key: row numbers into a table that grows by
+        # doubling (filled in place, never copied whole per call).
         self._char_rows: list[dict[str, int]] = [{} for _ in self.nets]
-        self._char_table: list[torch.Tensor] = [torch.zeros(0, net.cfg.char_filters * len(net.cfg.char_widths)) for net in self.nets]
+        self._char_table: list[torch.Tensor] = [torch.zeros(1024, net.cfg.char_filters * len(net.cfg.char_widths)) for net in self.nets]
 
     def _emissions(
         self, words: torch.Tensor, pre: torch.Tensor, chars: torch.Tensor, feats: torch.Tensor, mask: torch.Tensor
@@ -151,7 +152,6 @@ class NerTagger:
         """Forget the per-word results (benchmarks measure a cold start with it)."""
         self.encoder._ids.clear()
         self._char_rows = [{} for _ in self.nets]
-        self._char_table = [t[:0] for t in self._char_table]
 
     def _char_features(self, n: int, keys: list[str]) -> torch.Tensor:
         """Network n's character features of each distinct key (rows in `keys` order),
@@ -161,8 +161,7 @@ class NerTagger:
         if new:
             if len(rows) + len(new) > _MEMO_LIMIT:
                 rows.clear()
-                self._char_table[n] = self._char_table[n][:0]
-                new = keys
+                new = list(keys)
             # Short words first, in groups of similar length: the CNN reads only the columns
             # each group's letters reach (most words are far shorter than MAX_CHARS).
             new.sort(key=len)
@@ -176,8 +175,13 @@ class NerTagger:
                     parts.append(self.nets[n].short_char_features(ids, min(limit, MAX_CHARS)))
                 start = end
             fresh = torch.cat(parts)
-            base = len(self._char_table[n])
-            self._char_table[n] = torch.cat([self._char_table[n], fresh])
+            base = len(rows)
+            table = self._char_table[n]
+            if base + len(new) > len(table):
+                grown = torch.zeros(max(2 * len(table), base + len(new)), table.shape[1])
+                grown[:base] = table[:base]
+                self._char_table[n] = table = grown
+            table[base : base + len(new)] = fresh
             rows.update(zip(new, range(base, base + len(new)), strict=True))
         return self._char_table[n][torch.tensor([rows[k] for k in keys])]
 
