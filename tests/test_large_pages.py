@@ -23,7 +23,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-import torch
 
 import marsad.entities.mentions as mentions_module
 from marsad.context import Context, Settings
@@ -177,14 +176,13 @@ def test_large_pages_tagger_batches_are_bounded_on_a_long_document(monkeypatch: 
     long the document or its sentences (a line with no sentence punctuation is one sentence)."""
     tagger = shipped_tagger()
     seen: list[tuple[int, int]] = []
-    encode = tagger.encoder.encode
+    network_pass = tagger._tag_pieces  # one packed pass through the network
 
-    def spy(sentences: Sequence[Sequence[str]]) -> tuple[torch.Tensor, ...]:
-        tensors = encode(sentences)
-        seen.append(tuple(tensors[0].shape))
-        return tensors
+    def spy(pieces: list[Sequence[str]]) -> list[list[int]]:
+        seen.append((len(pieces), max(len(p) for p in pieces)))
+        return network_pass(pieces)
 
-    monkeypatch.setattr(tagger.encoder, "encode", spy)
+    monkeypatch.setattr(tagger, "_tag_pieces", spy)
     words = ["قال", "وزير", "الخارجية", "سامر", "الحلبي", "إن", "المحادثات", "مع", "الوفد", "الزائر", "كانت", "مثمرة"]
     document = [words * (1 + k % 3) for k in range(400)] + [words * 300]  # 400 sentences and one of 3,600 words
     batch_size = 32

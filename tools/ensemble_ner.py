@@ -4,7 +4,8 @@ vocabularies (same training files: the vocabularies do not depend on the seed or
 rate: tools/train_ner.py --vocab-extra lets a network trained on fewer files share them); the
 frozen word table, the same in every member, is stored once, and the rest in half precision.
 
-    .venv/bin/python tools/ensemble_ner.py build/ner_13.pt build/ner_29.pt --out src/marsad/data/models/ner.pt
+    .venv/bin/python tools/ensemble_ner.py build/ner_13.pt build/ner_29.pt --out build/ner_pair.pt
+    .venv/bin/python tools/pack_ner.py build/ner_pair.pt --out src/marsad/data/models/ner.npz
 """
 
 from __future__ import annotations

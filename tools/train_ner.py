@@ -2,10 +2,11 @@
 (../shared/data/ner), keeping the last 10% of the file (cut at a sentence boundary) as the
 development set, and on the first 90% of each `--extra-train FILE:FORMAT` (NewsFANE Gold as
 `FILE:newsfane`, its classes mapped by data/ner_newsfane_types.json; the last 10% is its own
-development split, scored by bench/ner_eval.py --dev-split, never trained on), and write one network (to src/marsad/data/models/ner.pt unless --out says
-otherwise). The epoch with the best development micro F1 (PER/LOC/ORG) is kept and its per-type
-scores printed. The shipped model is two such networks, trained with seeds 13 and 29 and merged by
-tools/ensemble_ner.py (README: The NER model).
+development split, scored by bench/ner_eval.py --dev-split, never trained on), and write one
+network (to build/ner.pt unless --out says otherwise). The epoch with the best development micro
+F1 (PER/LOC/ORG) is kept and its per-type scores printed. Two such networks (seeds 13 and 29,
+merged by tools/ensemble_ner.py) are the teacher that tools/distill_ner.py distils into the shipped
+network, which tools/pack_ner.py writes as the model file (README: NER).
 
 Needs the word-vector table from tools/embed_vocab.py (build/word_vectors.npz), reduced here by
 PCA to `--pretrained-dim` dimensions and shipped inside the model.
@@ -30,7 +31,7 @@ from marsad.arabic.normalize import match_key
 from marsad.nlp.bilstm_crf import BiLstmCrf, NetConfig
 from marsad.nlp.conll import NEWSFANE_TYPES_PATH, Sentence, SpanScore, parse_source, read_conll, read_corpus, split_dev
 from marsad.nlp.features import FEATURE_SIZES
-from marsad.nlp.ner import MODEL_PATH, UNK, Encoder, NerTagger, Vocabulary
+from marsad.nlp.ner import UNK, Encoder, NerTagger, Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ner" / "anercorp-train.txt"
@@ -81,7 +82,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--vectors", default=str(ROOT / "build" / "word_vectors.npz"))
-    ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--out", default=str(ROOT / "build" / "ner.pt"))
     ap.add_argument("--extra", action="append", default=[], help="more CoNLL training files, types mapped to PER/LOC/ORG")
     ap.add_argument(
         "--extra-train",

@@ -8,9 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from marsad.arabic.normalize import match_key
 from marsad.nlp.conll import spans
-from marsad.nlp.features import cue_words, stem_readings
+from marsad.nlp.features import clitic_readings, cue_words, word_facts
 
 NAME_TYPES = ("PER", "LOC", "ORG", "MISC")
 
@@ -26,7 +25,7 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
     repeats it (behind any proclitic), and the last word of a person's full name (or the first,
     of a name of three words or more) is that person when it stands alone later (كيم جونغ أون ...
     وقال أون ... كيم). Only untagged words change."""
-    keys = [[match_key(t) for t in s] for s in sents]
+    keys = [[word_facts(t)[0] for t in s] for s in sents]  # match keys, memoised
     known: dict[tuple[str, ...], Counter[str]] = {}
     parts: set[str] = set()
     for ks, tags in zip(keys, tags_of, strict=True):
@@ -44,6 +43,7 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
     if not known:
         return tags_of
     trie = _Node.of(known)
+    starters = set(trie.next) | parts  # a word none of whose readings is here changes nothing
     out = []
     for ks, tags in zip(keys, tags_of, strict=True):
         tags = list(tags)
@@ -53,7 +53,10 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
             if tags[i] != "O":
                 i += 1
                 continue
-            readings = stem_readings(ks[i])
+            readings = clitic_readings(ks[i])
+            if starters.isdisjoint(readings):
+                i += 1
+                continue
             found = trie.longest_at(readings, ks, i, untagged_run[i])
             if found is None and any(r in parts for r in readings):
                 found = (1, "PER")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+
+import numpy as np
 
 from marsad.arabic.normalize import match_key, phrase_key
 from marsad.arabic.tokens import key_variants, strip_proclitics
@@ -37,10 +39,22 @@ _DIGIT_RE = re.compile(r"\d")
 _PUNCT_RE = re.compile(r"^[^\w]+$")
 
 
+# Per-word results are memoised: news repeats its words, and the tagger asks about each token
+# several times (features, vocabulary lookups, document consistency). Bounded so a long-running
+# worker does not grow without end.
+_WORD_CACHE = 1 << 17
+
+
 def stem_readings(key: str) -> list[str]:
     """A word's clitic readings, the word itself first and then longest first (وبوتين -> وبوتين,
     بوتين, وتين): the order in which a vocabulary lookup tries them."""
-    return sorted(key_variants(key), key=lambda v: (v != key, -len(v)))
+    return list(clitic_readings(key))
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def clitic_readings(key: str) -> tuple[str, ...]:
+    """stem_readings as a memoised tuple (the tagger's hot paths)."""
+    return tuple(sorted(key_variants(key), key=lambda v: (v != key, -len(v))))
 
 
 @cache
@@ -125,8 +139,15 @@ def _first_words() -> frozenset[str]:
     return frozenset(n.split()[0] for n in places | orgs)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
+def _name_starts(key: str) -> tuple[str, ...]:
+    """The readings of a word that start a gazetteer name (most words: none)."""
+    firsts = _first_words()
+    return tuple(r for r in clitic_readings(key) if r in firsts)
+
+
 def _longest_name(keys: Sequence[str], i: int, places: frozenset[str], orgs: frozenset[str], longest: int) -> tuple[int, str] | None:
-    firsts = [r for r in stem_readings(keys[i]) if r in _first_words()]
+    firsts = _name_starts(keys[i])
     if not firsts:
         return None  # most words start no name: skip the n-gram lookups
     for n in range(min(longest, len(keys) - i), 0, -1):
@@ -152,28 +173,55 @@ def _shape(token: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=_WORD_CACHE)
+def word_facts(token: str) -> tuple[str, tuple[str, ...], int, int, int, int]:
+    """What the features need of one token, whatever its context: (match key, its readings that
+    start a gazetteer name, shape, proclitic, given name, the cue value it gives the next words)."""
+    key = match_key(token)
+    stem = strip_proclitics(key)
+    clitic = key[: len(key) - len(stem)]
+    # one proclitic letter at most (وجوزيه، لمحمد): «الأمين» is not «أمين»
+    given = given_name_keys()
+    is_given = int(any(r in given for r in clitic_readings(key) if len(key) - len(r) <= 1))
+    return (
+        key,
+        _name_starts(key),
+        SHAPE_VALUES.index(_shape(token)),
+        CLITIC_VALUES.index(clitic) if clitic in CLITIC_VALUES else 0,
+        is_given,
+        CUE_VALUES.index(_cues().get(stem, "none")),
+    )
+
+
+def feature_array(tokens: Sequence[str]) -> np.ndarray:
+    """token_features as an (n, 6) integer array, built from each word's memoised facts; only
+    the words that can start a gazetteer name are looked at in context."""
+    facts = [word_facts(t) for t in tokens]
+    out = np.zeros((len(facts), len(FEATURE_SIZES)), dtype=np.int64)
+    if not facts:
+        return out
+    own = np.array([f[2:] for f in facts], dtype=np.int64)  # shape, proclitic, given, cue
+    out[:, 3:6] = own[:, :3]
+    out[1:, 1] = own[:-1, 3]  # the cue before
+    out[2:, 2] = own[:-2, 3]  # the cue two before
+    candidates = [i for i, f in enumerate(facts) if f[1]]
+    if candidates:
+        places, orgs, longest = _gazetteers()
+        keys = [f[0] for f in facts]
+        free = 0  # first word not inside an earlier match (matches are taken left to right)
+        for i in candidates:
+            if i < free:
+                continue
+            match = _longest_name(keys, i, places, orgs, longest)
+            if match:
+                n, kind = match
+                out[i, 0] = GAZETTEER_VALUES.index(f"B-{kind}")
+                out[i + 1 : i + n, 0] = GAZETTEER_VALUES.index(f"I-{kind}")
+                free = i + n
+    return out
+
+
 def token_features(tokens: Sequence[str]) -> list[tuple[int, ...]]:
     """For each token: (gazetteer, cue before, cue two before, shape, proclitic, given name) as
     value indexes."""
-    keys = [match_key(t) for t in tokens]
-    stems = [strip_proclitics(k) for k in keys]
-    gaz = gazetteer_tags(keys)
-    cues = _cues()
-    given = given_name_keys()
-    out: list[tuple[int, ...]] = []
-    for i, tok in enumerate(tokens):
-        before = cues.get(stems[i - 1], "none") if i >= 1 else "none"
-        before2 = cues.get(stems[i - 2], "none") if i >= 2 else "none"
-        clitic = keys[i][: len(keys[i]) - len(stems[i])]
-        out.append(
-            (
-                GAZETTEER_VALUES.index(gaz[i]),
-                CUE_VALUES.index(before),
-                CUE_VALUES.index(before2),
-                SHAPE_VALUES.index(_shape(tok)),
-                CLITIC_VALUES.index(clitic) if clitic in CLITIC_VALUES else 0,
-                # one proclitic letter at most (وجوزيه، لمحمد): «الأمين» is not «أمين»
-                int(any(r in given for r in stem_readings(keys[i]) if len(keys[i]) - len(r) <= 1)),
-            )
-        )
-    return out
+    return [tuple(row) for row in feature_array(tokens).tolist()]
