@@ -1,0 +1,115 @@
+"""Claim precision on real news: does every sentence grouped under a claim state the same fact?
+
+The 2,000 egypt2013 articles of ../shared/data/news (13 outlets, one day) go through `marsad
+analyze` as dated pages; the claims of stories covered by at least two outlets are what is judged.
+Judgements live in bench/data/claims_egypt2013.jsonl, one line per judged pair: the claim's first
+sentence and one of its other sentences, each named by article id and the SHA-1 of its text (no
+text is kept here: it stays in ../shared), with `same` true or false and a note. A claim is
+precise when every judged pair of it is the same fact; its precision counts only claims whose
+pairs are all judged.
+
+    .venv/bin/python bench/claims_eval.py                 # analyse (once), then score
+    .venv/bin/python bench/claims_eval.py --sample 50     # write the next claims to judge to
+                                                          # build/claims/to_judge.jsonl (with texts)
+
+How the set was made is written in bench/data/claims_egypt2013.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EGYPT = ROOT.parent / "shared" / "data" / "news" / "egypt2013" / "articles.jsonl"
+JUDGED = ROOT / "bench" / "data" / "claims_egypt2013.jsonl"
+
+
+def sha(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def pages(path: Path) -> None:
+    """Each article as the page a scraper keeps: headline, paragraphs, and the time the collection
+    records in the page's metadata."""
+    lines = []
+    with EGYPT.open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in r["text"].split("\n") if p.strip())
+            page = (
+                f'<html><head><meta property="article:published_time" content="{r["datetime"].replace(" ", "T")}">'
+                f"<title>{html.escape(r['headline'])}</title></head><body><h1>{html.escape(r['headline'])}</h1>{body}</body></html>"
+            )
+            lines.append(json.dumps({"url": f"https://{r['outlet']}.example/{r['id']}", "html": page}, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def claims(work: Path) -> list[dict[str, object]]:
+    """The claims of multi-outlet stories, from a run kept in `work` (analysed once)."""
+    if not EGYPT.exists():
+        sys.exit(f"{EGYPT} is missing: the egypt2013 articles live in ../shared/data/news")
+    out = work / "out"
+    if not (out / "stories.json").exists():
+        work.mkdir(parents=True, exist_ok=True)
+        pages(work / "pages.jsonl")
+        subprocess.run([sys.executable, "-m", "marsad.cli", "analyze", str(work / "pages.jsonl"), "--out", str(out), "--no-progress"], check=True)
+    stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    found = []
+    for s in stories:
+        if len(s["outlets"]) < 2:
+            continue
+        for c in s["claims"]:
+            found.append({"story": s["id"], **c})
+    return found
+
+
+def pairs(claim: dict[str, object]) -> list[tuple[dict[str, str], dict[str, str]]]:
+    variants = claim["variants"]
+    assert isinstance(variants, list)
+    return [(variants[0], v) for v in variants[1:]]
+
+
+def key(a: dict[str, str], b: dict[str, str]) -> tuple[str, str, str, str]:
+    return (a["article"], sha(a["text"]), b["article"], sha(b["text"]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--work", default="build/claims")
+    ap.add_argument("--sample", type=int, help="write this many unjudged claims to judge")
+    args = ap.parse_args()
+    work = Path(args.work)
+    found = claims(work)
+    judged: dict[tuple[str, str, str, str], bool] = {}
+    if JUDGED.exists():
+        for line in JUDGED.read_text(encoding="utf-8").splitlines():
+            j = json.loads(line)
+            judged[(j["first_article"], j["first_sha1"], j["other_article"], j["other_sha1"])] = bool(j["same"])
+    if args.sample:
+        todo = [c for c in found if any(key(a, b) not in judged for a, b in pairs(c))]
+        random.Random(2013).shuffle(todo)  # a fixed draw: the same run gives the same sample
+        with (work / "to_judge.jsonl").open("w", encoding="utf-8") as f:
+            for c in todo[: args.sample]:
+                for a, b in pairs(c):
+                    row = {"first_article": a["article"], "first_sha1": sha(a["text"]), "other_article": b["article"], "other_sha1": sha(b["text"])}
+                    f.write(json.dumps({**row, "first_text": a["text"], "other_text": b["text"]}, ensure_ascii=False) + "\n")
+        print(f"{min(args.sample, len(todo))} claims to judge written to {work / 'to_judge.jsonl'}")
+        return
+    complete = [c for c in found if pairs(c) and all(key(a, b) in judged for a, b in pairs(c))]
+    precise = [c for c in complete if all(judged[key(a, b)] for a, b in pairs(c))]
+    pair_total = sum(len(pairs(c)) for c in complete)
+    pair_same = sum(judged[key(a, b)] for c in complete for a, b in pairs(c))
+    print(f"{len(found)} claims in multi-outlet stories; {len(complete)} fully judged")
+    if complete:
+        print(f"claim precision {len(precise) / len(complete):.3f} ({len(precise)}/{len(complete)}); pairs the same fact {pair_same}/{pair_total}")
+
+
+if __name__ == "__main__":
+    main()
