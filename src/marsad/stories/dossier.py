@@ -16,11 +16,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from marsad.arabic.normalize import match_key, normalize_digits
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import strip_proclitics
+from marsad.data import load_data
 from marsad.statements.lexicon import speech_lexicon
 from marsad.stories.cluster import _cosine, content_terms
 from marsad.stories.dates import InferredDate
@@ -64,6 +66,30 @@ def _role_start(text: str, start: int, floor: int) -> int:
             if all(match_key(w).endswith(("\u064a", "\u064a\u0647")) for w in rest):  # yeh, yeh heh: nisba adjectives
                 return at
     return start
+
+
+@cache
+def _denial_words() -> tuple[frozenset[str], frozenset[str]]:
+    d = load_data("speech.json")["denial"]
+    return frozenset(match_key(w) for w in d["verbs"]), frozenset(match_key(w) for w in d["negators"])
+
+
+def _denies(a: _Sentence, b: _Sentence) -> bool:
+    """`a` denies what `b` asserts: a denial verb in `a`, or a negator in `a` right before a verb
+    whose root `b` uses («لم يوقع» / «وقع الزعيمان»); `b` itself not negated."""
+    if b.negated:
+        return False
+    verbs, negators = _denial_words()
+    words = [w[1:] if w[:1] in ("\u0648", "\u0641") and len(w) > 2 else w for w in match_key(a.text).split()]  # waw, feh
+    if any(w in verbs for w in words):
+        return True
+    said = {strip_proclitics(w) for w in match_key(b.text).split()}
+    for w, nxt in pairwise(words):
+        if w in negators and len(nxt) >= 3:
+            stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
+            if any(x.startswith(stem) or (len(stem) >= 3 and stem in x and x.startswith(("\u062a", "\u0648"))) for x in said):  # teh, waw
+                return True
+    return False
 
 
 def _negated(text: str) -> bool:
@@ -325,11 +351,24 @@ def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
     }
 
 
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names: «02 يناير» is a date, not a count of Januaries."""
+    d = load_data("dates.json")
+    names = [n for table in ("gregorian_months", "hijri_months", "weekdays") for forms in d[table].values() for n in forms]
+    return frozenset(strip_proclitics(match_key(w.split()[0])) for w in names)
+
+
 def _counts(text: str) -> dict[str, set[str]]:
-    """Numbers by the word they count: «قتل 20 شخصا» -> {شخص…: {20}}."""
+    """Numbers by the word they count: «قتل 20 شخصا» -> {شخص…: {20}}. Years, days of a month and
+    clock times are not counts."""
     out: dict[str, set[str]] = {}
+    calendar = _calendar_words()
     for number, word in _COUNT_RE.findall(normalize_digits(text)):
-        out.setdefault(strip_proclitics(match_key(word))[:4], set()).add(number)
+        key = strip_proclitics(match_key(word))
+        if key in calendar or (len(number) == 4 and 1900 <= int(number) <= 2100):
+            continue
+        out.setdefault(key[:4], set()).add(number)
     return out
 
 
@@ -361,12 +400,12 @@ def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> list[di
             if a.entities and b.entities and not a.entities & b.entities:
                 continue
             kind = None
-            if a.negated and not b.negated and _cosine(a.terms, b.terms, idf) >= DENIAL_MATCH and _cosine(a.facts, b.facts, idf) >= DENIED_FACT_MATCH:
+            if a.negated and _denies(a, b) and _cosine(a.terms, b.terms, idf) >= DENIAL_MATCH and _cosine(a.facts, b.facts, idf) >= DENIED_FACT_MATCH:
                 kind = "denial"
             elif counts_a and a.negated == b.negated and b.numbers:
                 counts_b = _counts(b.text)
                 differ = [w for w in counts_a.keys() & counts_b.keys() if not counts_a[w] & counts_b[w]]
-                if differ and _cosine(a.terms, b.terms, idf) >= NUMBERS_MATCH:
+                if differ and _cosine(a.terms, b.terms, idf) >= NUMBERS_MATCH and _cosine(a.facts, b.facts, idf) >= NUMBERS_MATCH:
                     kind = "numbers"
             key = (min(a.article, b.article), max(a.article, b.article), kind or "")
             if kind is None or key in seen:
