@@ -44,7 +44,12 @@ EGYPT2013 = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / 
 def _indefinite(key: str) -> str:
     """The phrase with each word's article ال dropped: a second mention is definite
     («المتحدث باسم اللجنة» after «متحدث باسم اللجنة»), the speaker is the same."""
-    return " ".join(w[2:] if w.startswith("\u0627\u0644") and len(w) > 4 else w for w in key.split())  # alef lam
+    out = []
+    for w in key.split():
+        while w.startswith("\u0627\u0644") and len(w) > 4:  # alef lam; twice in «الألماني» (hamza folded)
+            w = w[2:]
+        out.append(w)
+    return " ".join(out)
 
 
 def same_speaker(predicted: str | None, gold: str | None, registry: Registry | None = None) -> bool:

@@ -220,3 +220,10 @@ def test_a_subject_before_its_verb(ctx: Context) -> None:
     assert got == [("nominal", "استعداد الرئيس", "تقارير صحفية")]
     got = speakers(ctx, 'ولكن أحد شهود العيان، قال: إن "الجنود أطلقوا النار بصورة عشوائية في المدينة".')
     assert got and got[0][2] == "أحد شهود العيان"
+
+
+def test_an_object_owned_by_its_subject_starts_the_statement(ctx: Context) -> None:
+    """«أعلنت الجمعية الوطنية للتغيير تضامنها الكامل …» with no name the tagger knows: the
+    statement is «تضامنها …», said by the association."""
+    got = speakers(ctx, "أعلنت الجمعية الوطنية للتغيير تضامنها الكامل مع لجنة شباب القضاة في مطالبها.")
+    assert got and got[0][:2] == ("nominal", "تضامنها الكامل") and got[0][2] and "الجمعية الوطنية للتغيير" in got[0][2]

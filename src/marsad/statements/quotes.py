@@ -666,6 +666,8 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
             subject_end = r.mentions[found[0]].end
         elif found:
             subject_end = r.text.find(found[1], verb.end) + len(found[1])
+        elif (owner := _possessed_object(r, toks)) is not None:
+            subject_end = owner  # «أعلنت الجمعية الوطنية للتغيير تضامنها …»: the object is «تضامنها»
         rest = [t for t in toks if t.start >= subject_end and t.text not in ("\u060c", ",")]
         # «وأكد الحزب - في بيان له - …»: an aside right after the verb's first words; the
         # object is not there (its preposition is further on than this reading looks)
@@ -695,6 +697,21 @@ def _words_ahead(r: _Reader, n: int, words: int) -> list[Token]:
         if words == 0:
             break
     return out
+
+
+_POSSESSIVE_ENDINGS = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # heh alef, heh meem, heh meem alef: ـها، ـهم، ـهما
+
+
+def _possessed_object(r: _Reader, toks: list[Token]) -> int | None:
+    """Where an object statement starts when its first word is owned by the subject before it
+    («أعلنت الجمعية الوطنية للتغيير تضامنها الكامل», «أبدى الحزب استعداده»): the start of the first
+    word ending in a possessive pronoun after one to MAX_SUBJECT_PHRASE plain words, or None."""
+    for k, t in enumerate(toks[: MAX_SUBJECT_PHRASE + 1]):
+        if not t.text.isalpha() or match_key(t.text) in stopwords():
+            return None
+        if k > 0 and t.text.endswith(_POSSESSIVE_ENDINGS) and r.first_mention_meeting(t.start, t.end) is None:
+            return t.start
+    return None
 
 
 def _without_asides(toks: list[Token], end: int) -> list[Token]:
