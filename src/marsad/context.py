@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from marsad.clean.lexicon import Lexicon, load_lexicon
 from marsad.meta.registry import Registry
+from marsad.settings import Settings
+
+__all__ = ["Context", "Settings", "Tagger"]
 
 if TYPE_CHECKING:
     from marsad.nlp.ner import NerTagger
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    registry_files: tuple[str, ...] = ()  # outlet registries that extend the shipped one
-    max_page_bytes: int = 5 * 1024 * 1024  # a single page (file, JSONL line or WARC record) over this is refused
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
-    reprocess: bool = False  # re-analyse pages the store already holds from this pipeline version
-    progress: bool | None = None  # None: a bar when stderr is a terminal
 
 
 class Tagger:

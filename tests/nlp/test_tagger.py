@@ -15,9 +15,9 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.arabic.names import given_name_keys
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import strip_proclitics
-from marsad.meta.lines import given_name_keys
 from marsad.nlp.bilstm_crf import BiLstmCrf, Crf, NetConfig, viterbi_packed
 from marsad.nlp.features import (
     CLITIC_VALUES,

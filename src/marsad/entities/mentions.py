@@ -17,12 +17,12 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from marsad.arabic.chars import SENTENCE_END_CHARSET
+from marsad.arabic.names import is_given_name
 from marsad.arabic.normalize import match_key
 from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import Token, strip_proclitics, tokenize
 from marsad.article import Mention
 from marsad.entities.names import consonants, same_word
-from marsad.meta.lines import is_given_name
 from marsad.nlp.conll import spans
 from marsad.nlp.consistency import NAME_TYPES, not_name_parts, spread_names
 from marsad.nlp.features import cue_words, gazetteer_stems, stem_readings

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from marsad.article import Page
-from marsad.context import Settings
 from marsad.ingest.encoding import declared_charset, decode_bytes, sniff_binary
 from marsad.ingest.errors import InputError, InputProblem
 from marsad.safe_text import path_for_display
+from marsad.settings import Settings
 
 # warcio logs page bytes (a record's URI, however long) as warnings on stderr; marsad reports
 # what is wrong with an input itself, one bounded line per problem.

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.arabic.normalize import match_key, phrase_key
+from marsad.arabic.names import is_given_name
+from marsad.arabic.normalize import phrase_key
 from marsad.clean.lexicon import Lexicon, starts_with_phrase, text_after_words
 from marsad.data import load_data
 from marsad.meta.dates import DateMatch, find_dates
@@ -45,23 +46,6 @@ def _places() -> frozenset[str]:
 
 def is_place(text: str) -> bool:
     return phrase_key(text) in _places()
-
-
-@cache
-def given_name_keys() -> frozenset[str]:
-    """The given names the NER networks were trained with (their given-name feature)."""
-    return frozenset(match_key(n) for n in load_data("ner_gazetteer.json")["given_names"] if " " not in n)
-
-
-@cache
-def _byline_given_names() -> frozenset[str]:
-    return given_name_keys() | frozenset(match_key(n) for n in load_data("given_names.json")["given_names"])
-
-
-def is_given_name(word: str) -> bool:
-    """A common Arabic given name (ner_gazetteer.json and given_names.json), whatever its spelling
-    of hamza or yeh."""
-    return match_key(word) in _byline_given_names()
 
 
 def _strip_byline_end(text: str) -> str:

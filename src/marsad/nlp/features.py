@@ -14,10 +14,10 @@ from functools import cache, lru_cache
 
 import numpy as np
 
+from marsad.arabic.names import given_name_keys
 from marsad.arabic.normalize import match_key, phrase_key
 from marsad.arabic.tokens import key_variants, strip_proclitics
 from marsad.data import load_data
-from marsad.meta.lines import given_name_keys
 
 GAZETTEER_VALUES = ("O", "B-LOC", "I-LOC", "B-ORG", "I-ORG")
 CUE_VALUES = ("none", "title", "place", "org")
