@@ -24,7 +24,7 @@ import numpy as np
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
 from marsad.article import Article, Page
-from marsad.entities.resolve import Entity, MentionRow, Span, name_slots
+from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, name_keys, name_slots
 from marsad.stories.build import StoryArticle, StoryVector
 
 
@@ -204,6 +204,12 @@ class Store(ABC):
     def save_page(self, page: Page, articles: list[Article], pipeline_version: str) -> None:
         """Replace whatever the store held for this page (inside the caller's transaction)."""
         pid = page.page_id
+        # The entities this page's old mentions belonged to lose them: rebuilt after the run.
+        self.execute(
+            "INSERT INTO stale_entities SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE a.page_id = ? AND m.entity_id IS NOT NULL ON CONFLICT DO NOTHING",
+            (pid,),
+        )
         self.execute("DELETE FROM articles_fts WHERE rowid IN (SELECT rowid FROM articles WHERE page_id = ?)", (pid,))
         self.execute("DELETE FROM articles WHERE page_id = ?", (pid,))
         self.execute(
@@ -242,8 +248,9 @@ class Store(ABC):
                 ],
             )
             self.executemany(
-                'INSERT INTO mentions (article_id, seq, type, start, "end", text, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                [(a.id, i, m.type, m.start, m.end, m.text, m.key) for i, m in enumerate(a.mentions)],
+                'INSERT INTO mentions (article_id, seq, type, start, "end", text, key, words, sound, first_sound, last_sound)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, i, m.type, m.start, m.end, m.text, m.key, *_keyed(name_keys(m.key))) for i, m in enumerate(a.mentions)],
             )
             terms = " ".join(index_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
             self.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (rowid, terms))
@@ -335,47 +342,193 @@ class Store(ABC):
         return int(self.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     # --- entities ----------------------------------------------------------------------------------
-    def mention_rows(self) -> list[MentionRow]:
-        """Every mention in the store, with its article's outlet (the input of entity resolution)."""
-        rows = self.execute(
-            "SELECT m.article_id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " ORDER BY m.article_id, m.seq"
-        ).fetchall()
-        return [MentionRow(*r) for r in rows]
+    _MENTION_ROW = "SELECT m.article_id, m.seq, m.type, m.key, m.text, a.outlet, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
 
-    def person_spans(self) -> list[Span]:
-        rows = self.execute('SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' ORDER BY article_id, seq')
+    def mention_rows(self) -> list[MentionRow]:
+        """Every mention in the store, with its article's outlet (a full resolution's input)."""
+        return [MentionRow(*r) for r in self.execute(self._MENTION_ROW + " ORDER BY m.article_id, m.seq").fetchall()]
+
+    def unresolved_mentions(self) -> list[MentionRow]:
+        """The mentions no run has resolved yet (new pages', and names a completion lengthened)."""
+        rows = self.execute(self._MENTION_ROW + " WHERE m.entity_id IS NULL AND m.words > 0 ORDER BY m.article_id, m.seq")
+        return [MentionRow(*r) for r in rows.fetchall()]
+
+    def entity_mention_rows(self, entity_ids: Iterable[str]) -> list[MentionRow]:
+        """Every mention of these entities (the known side of an incremental resolution)."""
+        out: list[MentionRow] = []
+        for chunk in _chunks(sorted(set(entity_ids))):
+            marks = ",".join("?" * len(chunk))
+            out += [MentionRow(*r) for r in self.execute(self._MENTION_ROW + f" WHERE m.entity_id IN ({marks})", chunk).fetchall()]
+        return out
+
+    def needs_full_resolution(self, registry_fingerprint: str) -> bool:
+        """The stored entities were resolved with another registry, or some mentions predate the
+        name keys (a store made before migration 0006): an incremental run would be wrong."""
+        row = self.execute("SELECT value FROM resolution_state WHERE key = 'registry'").fetchone()
+        resolved = self.execute("SELECT 1 FROM mentions WHERE entity_id IS NOT NULL LIMIT 1").fetchone() is not None
+        if resolved and (row is None or row[0] != registry_fingerprint):
+            return True
+        return self.execute("SELECT 1 FROM mentions WHERE words IS NULL LIMIT 1").fetchone() is not None
+
+    def entities_sounding(self, column: str, sounds: Iterable[str], words: str = "words > 0") -> set[str]:
+        """Entities with a mention whose `column` (sound, first_sound or last_sound) is one of
+        `sounds` and whose word count meets `words` (an SQL condition on the column words)."""
+        assert column in ("sound", "first_sound", "last_sound") and words in _WORD_CONDITIONS
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(sounds))):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT DISTINCT entity_id FROM mentions WHERE {column} IN ({marks}) AND {words} AND entity_id IS NOT NULL"
+            out.update(r[0] for r in self.execute(sql, chunk).fetchall())
+        return out
+
+    def entities_with_ends(self, ends: Iterable[tuple[int, str, str]]) -> set[str]:
+        """Entities with a mention of this many words, first-word and last-word sounds."""
+        out: set[str] = set()
+        for words, first, last in set(ends):
+            rows = self.execute(
+                "SELECT DISTINCT entity_id FROM mentions WHERE first_sound = ? AND words = ? AND last_sound = ? AND entity_id IS NOT NULL",
+                (first, words, last),
+            ).fetchall()
+            out.update(r[0] for r in rows)
+        return out
+
+    def entities_named(self, names: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(names))):
+            marks = ",".join("?" * len(chunk))
+            out.update(r[0] for r in self.execute(f"SELECT id FROM entities WHERE name IN ({marks})", chunk).fetchall())
+        return out
+
+    def resolved_bare_words(self, sounds: Iterable[str]) -> list[tuple[str, int, str]]:
+        """(article, seq, sound) of the resolved one-word mentions with these sounds."""
+        out: list[tuple[str, int, str]] = []
+        for chunk in _chunks(sorted(set(sounds))):
+            marks = ",".join("?" * len(chunk))
+            rows = self.execute(
+                f"SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL", chunk
+            ).fetchall()
+            out += [(r[0], int(r[1]), r[2]) for r in rows]
+        return out
+
+    def entities_of_full_names_in(self, article_sounds: Iterable[tuple[str, str]]) -> set[str]:
+        """Entities of the names of two words or more, in each article, whose first or last word
+        has the sound given with it (the full names a bare word there may belong to)."""
+        out: set[str] = set()
+        for article_id, sound in set(article_sounds):
+            rows = self.execute(
+                "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND words >= 2 AND (first_sound = ? OR last_sound = ?)"
+                " AND entity_id IS NOT NULL",
+                (article_id, sound, sound),
+            ).fetchall()
+            out.update(r[0] for r in rows)
+        return out
+
+    def stale_entities(self) -> set[str]:
+        return {r[0] for r in self.execute("SELECT entity_id FROM stale_entities").fetchall()}
+
+    def person_spans(self, *, unresolved: bool = False) -> list[Span]:
+        """Person mentions (all of them, or only those no run has resolved yet)."""
+        where = " AND entity_id IS NULL" if unresolved else ""
+        rows = self.execute('SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\'' + where + " ORDER BY article_id, seq")
         return [Span(*r) for r in rows.fetchall()]
+
+    def person_spans_of(self, article_ids: Iterable[str]) -> list[Span]:
+        out: list[Span] = []
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = self.execute(
+                f'SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' AND article_id IN ({marks})'
+                " ORDER BY article_id, seq",
+                chunk,
+            )
+            out += [Span(*r) for r in rows.fetchall()]
+        return out
+
+    def articles_with_people(self, ends: Iterable[tuple[int, str, str]]) -> set[str]:
+        """Articles with a resolved person mention of this many words whose first-word or
+        last-word sound is the one given (a name one word short of a full name: completable)."""
+        out: set[str] = set()
+        for words, first, last in set(ends):
+            rows = self.execute(
+                "SELECT DISTINCT article_id FROM mentions WHERE type = 'PER' AND entity_id IS NOT NULL AND words = ?"
+                " AND (first_sound = ? OR last_sound = ?)",
+                (words, first, last),
+            ).fetchall()
+            out.update(r[0] for r in rows)
+        return out
+
+    def person_names_in(self, blocks: Iterable[tuple[int, str, str]]) -> list[str]:
+        """Keys of the person mentions with these (words, first-word sound, last-word sound)."""
+        out: list[str] = []
+        for words, first, last in set(blocks):
+            rows = self.execute(
+                "SELECT key FROM mentions WHERE type = 'PER' AND first_sound = ? AND words = ? AND last_sound = ?", (first, words, last)
+            ).fetchall()
+            out += [r[0] for r in rows]
+        return out
 
     def article_text(self, article_id: str) -> str:
         return str(self.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
 
     def update_mention_spans(self, spans: list[tuple[Span, str]]) -> None:
-        """New spans (and their text) for mentions a name completion lengthened."""
+        """New spans (and their text) for mentions a name completion lengthened: they are
+        resolved again, and the entities they belonged to rebuilt."""
         if spans:
             with self.transaction():
                 self.executemany(
-                    'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ? WHERE article_id = ? AND seq = ?',
-                    [(s.start, s.end, text, s.key, s.article_id, s.seq) for s, text in spans],
+                    "INSERT INTO stale_entities SELECT entity_id FROM mentions WHERE article_id = ? AND seq = ? AND entity_id IS NOT NULL"
+                    " ON CONFLICT DO NOTHING",
+                    [(s.article_id, s.seq) for s, _ in spans],
+                )
+                self.executemany(
+                    'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ?, words = ?, sound = ?, first_sound = ?, last_sound = ?,'
+                    " entity_id = NULL WHERE article_id = ? AND seq = ?",
+                    [(s.start, s.end, text, s.key, *_keyed(name_keys(s.key)), s.article_id, s.seq) for s, text in spans],
                 )
 
-    def replace_entities(self, assignment: dict[tuple[str, int], str], entities: list[Entity]) -> None:
-        """Store a resolution of the whole store: the entity of each mention and the entities."""
+    def replace_entities(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
+        """Store a resolution of the whole store: the entity of each mention and the entities
+        (and the name keys of any mention stored before they were kept)."""
         with self.transaction():
-            self.execute("UPDATE mentions SET entity_id = NULL")
+            old = self.execute("SELECT article_id, seq, key FROM mentions WHERE words IS NULL").fetchall()
             self.executemany(
-                "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND seq = ?", [(e, a, s) for (a, s), e in assignment.items()]
+                "UPDATE mentions SET words = ?, sound = ?, first_sound = ?, last_sound = ? WHERE article_id = ? AND seq = ?",
+                [(*_keyed(name_keys(key)), a, seq) for a, seq, key in old],
             )
+            self.execute("UPDATE mentions SET entity_id = NULL")
             self.execute("DELETE FROM entity_terms")
             self.execute("DELETE FROM entities")
-            self.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?)",
-                [(e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False)) for e in entities],
-            )
-            self.executemany(
-                "INSERT INTO entity_terms VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                [(t, e.id, slot) for e in entities for t, slot in name_slots(e)],
-            )
+            self._write_resolution(assignment, entities, registry_fingerprint)
+
+    def update_resolution(
+        self, assignment: dict[tuple[str, int], str], entities: list[Entity], replaced: Iterable[str], registry_fingerprint: str
+    ) -> None:
+        """Store an incremental resolution: the entities in `replaced` (those it read) give way
+        to `entities`, and the mentions it resolved get their entities."""
+        with self.transaction():
+            for chunk in _chunks(sorted(set(replaced))):
+                marks = ",".join("?" * len(chunk))
+                self.execute(f"DELETE FROM entity_terms WHERE entity_id IN ({marks})", chunk)
+                self.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
+            self._write_resolution(assignment, entities, registry_fingerprint)
+
+    def _write_resolution(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
+        self.executemany(
+            "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND seq = ?", [(e, a, s) for (a, s), e in assignment.items()]
+        )
+        self.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?)",
+            [(e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False)) for e in entities],
+        )
+        self.executemany(
+            "INSERT INTO entity_terms VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [(t, e.id, slot) for e in entities for t, slot in name_slots(e)],
+        )
+        self.execute("DELETE FROM stale_entities")
+        self.execute(
+            "INSERT INTO resolution_state VALUES ('registry', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (registry_fingerprint,),
+        )
 
     def run_entities(self, run_id: int) -> list[dict[str, Any]]:
         """The entities a run's articles mention, with the spellings and outlets of this run."""
@@ -446,9 +599,15 @@ class Store(ABC):
                 ],
             )
 
-    def entity_names(self) -> dict[str, str]:
-        """entity id -> its display name."""
-        return dict(self.execute("SELECT id, name FROM entities").fetchall())
+    def entity_names(self, entity_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """entity id -> its display name, of every entity or of those of `entity_ids` the store holds."""
+        if entity_ids is None:
+            return dict(self.execute("SELECT id, name FROM entities").fetchall())
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(entity_ids))):
+            marks = ",".join("?" * len(chunk))
+            out.update((r[0], r[1]) for r in self.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk).fetchall())
+        return out
 
     def story_articles(self) -> list[StoryArticle]:
         """Every article with a story vector, as clustering sees it, in the order stored."""
@@ -567,6 +726,13 @@ class Store(ABC):
                 alternatives, rows = widened, self._search_rows(widened, limit, offset)
         matched = {t for alts in alternatives for t in alts}
         return [SearchHit(r[0], r[1], r[2], r[3], make_snippet(r[4], matched)) for r in rows]
+
+
+_WORD_CONDITIONS = ("words > 0", "words = 1", "words >= 2", "words >= 3")
+
+
+def _keyed(keys: NameKeys) -> tuple[int, str | None, str | None, str | None]:
+    return (keys.words, keys.sound, keys.first, keys.last)
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
