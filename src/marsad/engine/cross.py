@@ -43,6 +43,14 @@ def update_entities(store: Store, registry: Registry) -> set[str]:
             texts[article_id] = store.article_text(article_id)
         return texts[article_id]
 
+    # One write transaction from the first read to the last write: a concurrent run (PostgreSQL)
+    # waits for the writer lock instead of resolving the same mentions against entities that
+    # are being rewritten.
+    with store.transaction():
+        return _update_entities(store, registry, text_of)
+
+
+def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], str]) -> set[str]:
     fingerprint = registry_fingerprint(registry)
     if store.needs_full_resolution(fingerprint):
         return resolve_in_full(store, registry, text_of, fingerprint)
@@ -69,7 +77,8 @@ def update_entities(store: Store, registry: Registry) -> set[str]:
 
 def resolve_in_full(store: Store, registry: Registry, text_of: Callable[[str], str], fingerprint: str) -> set[str]:
     """Complete names and resolve every mention in the store (a first run on an older store, or
-    a change of registry); returns the articles whose entities changed."""
+    a change of registry), inside the caller's transaction; returns the articles whose entities
+    changed."""
     changes = complete_names(store.person_spans(), text_of)
     store.update_mention_spans([(new, text_of(new.article_id)[new.start : new.end]) for _, new in changes])
     rows = store.mention_rows()

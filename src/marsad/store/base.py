@@ -472,45 +472,41 @@ class Store(ABC):
 
     def update_mention_spans(self, spans: list[tuple[Span, str]]) -> None:
         """New spans (and their text) for mentions a name completion lengthened: they are
-        resolved again, and the entities they belonged to rebuilt."""
-        if spans:
-            with self.transaction():
-                self.executemany(
-                    "INSERT INTO stale_entities SELECT entity_id FROM mentions WHERE article_id = ? AND seq = ? AND entity_id IS NOT NULL"
-                    " ON CONFLICT DO NOTHING",
-                    [(s.article_id, s.seq) for s, _ in spans],
-                )
-                self.executemany(
-                    'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ?, words = ?, sound = ?, first_sound = ?, last_sound = ?,'
-                    " entity_id = NULL WHERE article_id = ? AND seq = ?",
-                    [(s.start, s.end, text, s.key, *_keyed(name_keys(s.key)), s.article_id, s.seq) for s, text in spans],
-                )
+        resolved again, and the entities they belonged to rebuilt (inside the caller's transaction)."""
+        self.executemany(
+            "INSERT INTO stale_entities SELECT entity_id FROM mentions WHERE article_id = ? AND seq = ? AND entity_id IS NOT NULL"
+            " ON CONFLICT DO NOTHING",
+            [(s.article_id, s.seq) for s, _ in spans],
+        )
+        self.executemany(
+            'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ?, words = ?, sound = ?, first_sound = ?, last_sound = ?,'
+            " entity_id = NULL WHERE article_id = ? AND seq = ?",
+            [(s.start, s.end, text, s.key, *_keyed(name_keys(s.key)), s.article_id, s.seq) for s, text in spans],
+        )
 
     def replace_entities(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
         """Store a resolution of the whole store: the entity of each mention and the entities
-        (and the name keys of any mention stored before they were kept)."""
-        with self.transaction():
-            old = self.execute("SELECT article_id, seq, key FROM mentions WHERE words IS NULL").fetchall()
-            self.executemany(
-                "UPDATE mentions SET words = ?, sound = ?, first_sound = ?, last_sound = ? WHERE article_id = ? AND seq = ?",
-                [(*_keyed(name_keys(key)), a, seq) for a, seq, key in old],
-            )
-            self.execute("UPDATE mentions SET entity_id = NULL")
-            self.execute("DELETE FROM entity_terms")
-            self.execute("DELETE FROM entities")
-            self._write_resolution(assignment, entities, registry_fingerprint)
+        (and the name keys of any mention stored before they were kept); inside the caller's transaction."""
+        old = self.execute("SELECT article_id, seq, key FROM mentions WHERE words IS NULL").fetchall()
+        self.executemany(
+            "UPDATE mentions SET words = ?, sound = ?, first_sound = ?, last_sound = ? WHERE article_id = ? AND seq = ?",
+            [(*_keyed(name_keys(key)), a, seq) for a, seq, key in old],
+        )
+        self.execute("UPDATE mentions SET entity_id = NULL")
+        self.execute("DELETE FROM entity_terms")
+        self.execute("DELETE FROM entities")
+        self._write_resolution(assignment, entities, registry_fingerprint)
 
     def update_resolution(
         self, assignment: dict[tuple[str, int], str], entities: list[Entity], replaced: Iterable[str], registry_fingerprint: str
     ) -> None:
         """Store an incremental resolution: the entities in `replaced` (those it read) give way
-        to `entities`, and the mentions it resolved get their entities."""
-        with self.transaction():
-            for chunk in _chunks(sorted(set(replaced))):
-                marks = ",".join("?" * len(chunk))
-                self.execute(f"DELETE FROM entity_terms WHERE entity_id IN ({marks})", chunk)
-                self.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
-            self._write_resolution(assignment, entities, registry_fingerprint)
+        to `entities`, and the mentions it resolved get their entities; inside the caller's transaction."""
+        for chunk in _chunks(sorted(set(replaced))):
+            marks = ",".join("?" * len(chunk))
+            self.execute(f"DELETE FROM entity_terms WHERE entity_id IN ({marks})", chunk)
+            self.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
+        self._write_resolution(assignment, entities, registry_fingerprint)
 
     def _write_resolution(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
         self.executemany(
