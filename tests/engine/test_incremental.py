@@ -36,7 +36,7 @@ def _contents(store: Store) -> dict[str, Any]:
                 'SELECT article_id, seq, type, start, "end", text, key, entity_id FROM mentions ORDER BY article_id, seq'
             ).fetchall()
         ],
-        "records": sorted(store.iter_all_records(), key=lambda r: str(r["id"])),
+        "records": sorted((a.to_export() for a in store.iter_all_records()), key=lambda r: str(r["id"])),
         "stories": sorted(sorted(ids) for ids in stories.values()),
     }
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
-from marsad.article import Article, Page
+from marsad.article import Article, Mention, Page
 from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, name_keys, name_slots
 from marsad.stories.build import StoryArticle, StoryVector
 
@@ -272,21 +272,21 @@ class Store(ABC):
         self.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", (now(), json.dumps(summary, ensure_ascii=False), run_id))
 
     # --- articles ----------------------------------------------------------------------------------
-    def iter_run_records(self, run_id: int) -> Iterator[dict[str, Any]]:
+    def iter_run_records(self, run_id: int) -> Iterator[Article]:
         """The run's articles in input order, each page once, with the path this run read."""
         rows = self.execute(
-            "SELECT a.record, rp.source, rp.locator, rp.page_id FROM run_pages rp JOIN articles a ON a.page_id = rp.page_id"
+            "SELECT a.record, rp.source, rp.locator, rp.page_id, a.seq FROM run_pages rp JOIN articles a ON a.page_id = rp.page_id"
             " WHERE rp.run_id = ? ORDER BY rp.seq, a.seq",
             (run_id,),
         ).fetchall()
         seen_first_seq: dict[str, str] = {}
-        for record, source, locator, page_id in rows:
+        for record, source, locator, page_id, seq in rows:
             key = f"{source}\0{locator}"
             if seen_first_seq.setdefault(page_id, key) != key:
                 continue  # the same page read twice in one run: exported once
-            rec = self._with_entities(json.loads(record))
-            rec["source"], rec["locator"] = source, locator
-            yield rec
+            article = self._article(record, page_id, seq)
+            article.source, article.locator = source, locator
+            yield article
 
     def run_outlet_counts(self, run_id: int) -> list[tuple[str | None, int]]:
         """(outlet, articles) for a run, most first; each page counted once, as in the export."""
@@ -297,37 +297,39 @@ class Store(ABC):
         ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
 
-    def get_record(self, article_id: str) -> dict[str, Any] | None:
-        row = self.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if row is None else self._with_entities(json.loads(row[0]))
+    def get_record(self, article_id: str) -> Article | None:
+        row = self.execute("SELECT record, page_id, seq FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else self._article(*row)
 
-    def records(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The records of these articles, as exported (entities resolved), by id; absent ids left out."""
-        out: dict[str, dict[str, Any]] = {}
+    def records(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """These articles as the stages made them, with their entities as resolved now, by id;
+        absent ids left out."""
+        out: dict[str, Article] = {}
         for chunk in _chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
-            for (record,) in self.execute(f"SELECT record FROM articles WHERE id IN ({marks})", chunk).fetchall():
-                rec = self._with_entities(json.loads(record))
-                out[rec["id"]] = rec
+            for row in self.execute(f"SELECT record, page_id, seq FROM articles WHERE id IN ({marks})", chunk).fetchall():
+                article = self._article(*row)
+                out[article.id] = article
         return out
 
-    def _with_entities(self, rec: dict[str, Any]) -> dict[str, Any]:
-        """The record with its mentions as resolved now: entity id and display name on each."""
+    def _article(self, record: str, page_id: str, seq: int) -> Article:
+        """A stored article with its mentions as resolved now (entity id and display name on
+        each); a quote's speaker, a mention, gives the speaker's entity id and display name."""
+        fields = json.loads(record)
         rows = self.execute(
-            'SELECT m.text, m.type, m.start, m."end", m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id'
+            'SELECT m.text, m.type, m.start, m."end", m.key, m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id'
             " WHERE m.article_id = ? ORDER BY m.seq",
-            (rec["id"],),
+            (fields["id"],),
         ).fetchall()
-        entities = [{"text": r[0], "type": r[1], "start": r[2], "end": r[3], "entity_id": r[4], "entity_name": r[5]} for r in rows]
-        rec["entities"] = entities
-        # A quote's speaker is a mention: its entity gives the speaker's id and display name.
-        for q in rec.get("quotes", []):
-            m = q.pop("speaker_mention", None)
-            speaker = entities[m] if m is not None and m < len(entities) else None
-            q["speaker_id"] = speaker["entity_id"] if speaker else None
-            if speaker and speaker["entity_name"]:
-                q["speaker_name"] = speaker["entity_name"]
-        return rec
+        mentions = [Mention(*r) for r in rows]
+        article = Article.from_record(fields, page_id, int(seq), mentions)
+        for q in article.quotes:
+            m = q.speaker_mention
+            speaker = mentions[m] if m is not None and m < len(mentions) else None
+            q.speaker_id = speaker.entity_id if speaker else None
+            if speaker and speaker.entity_name:
+                q.speaker_name = speaker.entity_name
+        return article
 
     def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """Headline, outlet and date of each article, for lists and links."""
@@ -572,10 +574,10 @@ class Store(ABC):
         return {r[0] for r in rows} - {term}
 
     # --- stories -----------------------------------------------------------------------------------
-    def iter_all_records(self) -> Iterator[dict[str, Any]]:
-        """Every article in the store, as exported (entities resolved)."""
-        for (record,) in self.execute("SELECT record FROM articles ORDER BY rowid").fetchall():
-            yield self._with_entities(json.loads(record))
+    def iter_all_records(self) -> Iterator[Article]:
+        """Every article in the store, with its entities as resolved now."""
+        for row in self.execute("SELECT record, page_id, seq FROM articles ORDER BY rowid").fetchall():
+            yield self._article(*row)
 
     def unvectorised(self) -> list[tuple[str, str | None, str]]:
         """(id, headline, text) of the articles with text and no story vector yet."""
