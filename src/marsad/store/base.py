@@ -357,10 +357,13 @@ class Store(ABC):
 
     def entity_mention_rows(self, entity_ids: Iterable[str]) -> list[MentionRow]:
         """Every mention of these entities (the known side of an incremental resolution)."""
-        out: list[MentionRow] = []
-        for chunk in _chunks(sorted(set(entity_ids))):
-            marks = ",".join("?" * len(chunk))
-            out += [MentionRow(*r) for r in self.execute(self._MENTION_ROW + f" WHERE m.entity_id IN ({marks})", chunk).fetchall()]
+        return [MentionRow(*r) for r in self._rows_in(self._MENTION_ROW + " WHERE m.entity_id IN ({marks})", entity_ids)]
+
+    def _rows_in(self, sql: str, values: Iterable[Any]) -> list[Any]:
+        """The rows of `sql` for every one of `values`, its `{marks}` an IN list (asked in chunks)."""
+        out: list[Any] = []
+        for chunk in _chunks(sorted(set(values))):
+            out += self.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
         return out
 
     def needs_full_resolution(self, registry_fingerprint: str) -> bool:
@@ -376,54 +379,38 @@ class Store(ABC):
         """Entities with a mention whose `column` (sound, first_sound or last_sound) is one of
         `sounds` and whose word count meets `words` (an SQL condition on the column words)."""
         assert column in ("sound", "first_sound", "last_sound") and words in _WORD_CONDITIONS
-        out: set[str] = set()
-        for chunk in _chunks(sorted(set(sounds))):
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT DISTINCT entity_id FROM mentions WHERE {column} IN ({marks}) AND {words} AND entity_id IS NOT NULL"
-            out.update(r[0] for r in self.execute(sql, chunk).fetchall())
-        return out
+        sql = f"SELECT DISTINCT entity_id FROM mentions WHERE {column} IN ({{marks}}) AND {words} AND entity_id IS NOT NULL"
+        return {r[0] for r in self._rows_in(sql, sounds)}
 
     def entities_with_ends(self, ends: Iterable[tuple[int, str, str]]) -> set[str]:
         """Entities with a mention of this many words, first-word and last-word sounds."""
-        out: set[str] = set()
-        for words, first, last in set(ends):
-            rows = self.execute(
-                "SELECT DISTINCT entity_id FROM mentions WHERE first_sound = ? AND words = ? AND last_sound = ? AND entity_id IS NOT NULL",
-                (first, words, last),
-            ).fetchall()
-            out.update(r[0] for r in rows)
+        sql = "SELECT DISTINCT entity_id FROM mentions WHERE words = ? AND first_sound = ? AND last_sound = ? AND entity_id IS NOT NULL"
+        return {r[0] for r in self._rows_each(sql, ends)}
+
+    def _rows_each(self, sql: str, params: Iterable[tuple[Any, ...]]) -> list[Any]:
+        """The rows of `sql` for each distinct set of parameters."""
+        out: list[Any] = []
+        for p in set(params):
+            out += self.execute(sql, p).fetchall()
         return out
 
     def entities_named(self, names: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        for chunk in _chunks(sorted(set(names))):
-            marks = ",".join("?" * len(chunk))
-            out.update(r[0] for r in self.execute(f"SELECT id FROM entities WHERE name IN ({marks})", chunk).fetchall())
-        return out
+        """Entities with one of these display names (an organisation's is its registry name)."""
+        return {r[0] for r in self._rows_in("SELECT id FROM entities WHERE name IN ({marks})", names)}
 
     def resolved_bare_words(self, sounds: Iterable[str]) -> list[tuple[str, int, str]]:
         """(article, seq, sound) of the resolved one-word mentions with these sounds."""
-        out: list[tuple[str, int, str]] = []
-        for chunk in _chunks(sorted(set(sounds))):
-            marks = ",".join("?" * len(chunk))
-            rows = self.execute(
-                f"SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL", chunk
-            ).fetchall()
-            out += [(r[0], int(r[1]), r[2]) for r in rows]
-        return out
+        sql = "SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
+        return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, sounds)]
 
     def entities_of_full_names_in(self, article_sounds: Iterable[tuple[str, str]]) -> set[str]:
         """Entities of the names of two words or more, in each article, whose first or last word
         has the sound given with it (the full names a bare word there may belong to)."""
-        out: set[str] = set()
-        for article_id, sound in set(article_sounds):
-            rows = self.execute(
-                "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND words >= 2 AND (first_sound = ? OR last_sound = ?)"
-                " AND entity_id IS NOT NULL",
-                (article_id, sound, sound),
-            ).fetchall()
-            out.update(r[0] for r in rows)
-        return out
+        sql = (
+            "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND words >= 2 AND ? IN (first_sound, last_sound)"
+            " AND entity_id IS NOT NULL"
+        )
+        return {r[0] for r in self._rows_each(sql, article_sounds)}
 
     def stale_entities(self) -> set[str]:
         return {r[0] for r in self.execute("SELECT entity_id FROM stale_entities").fetchall()}
@@ -435,39 +422,23 @@ class Store(ABC):
         return [Span(*r) for r in rows.fetchall()]
 
     def person_spans_of(self, article_ids: Iterable[str]) -> list[Span]:
-        out: list[Span] = []
-        for chunk in _chunks(sorted(set(article_ids))):
-            marks = ",".join("?" * len(chunk))
-            rows = self.execute(
-                f'SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' AND article_id IN ({marks})'
-                " ORDER BY article_id, seq",
-                chunk,
-            )
-            out += [Span(*r) for r in rows.fetchall()]
-        return out
+        """The person mentions of these articles."""
+        sql = 'SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' AND article_id IN ({marks}) ORDER BY article_id, seq'
+        return [Span(*r) for r in self._rows_in(sql, article_ids)]
 
     def articles_with_people(self, ends: Iterable[tuple[int, str, str]]) -> set[str]:
         """Articles with a resolved person mention of this many words whose first-word or
         last-word sound is the one given (a name one word short of a full name: completable)."""
-        out: set[str] = set()
-        for words, first, last in set(ends):
-            rows = self.execute(
-                "SELECT DISTINCT article_id FROM mentions WHERE type = 'PER' AND entity_id IS NOT NULL AND words = ?"
-                " AND (first_sound = ? OR last_sound = ?)",
-                (words, first, last),
-            ).fetchall()
-            out.update(r[0] for r in rows)
-        return out
+        sql = (
+            "SELECT DISTINCT article_id FROM mentions WHERE type = 'PER' AND entity_id IS NOT NULL AND words = ?"
+            " AND (first_sound = ? OR last_sound = ?)"
+        )
+        return {r[0] for r in self._rows_each(sql, ends)}
 
     def person_names_in(self, blocks: Iterable[tuple[int, str, str]]) -> list[str]:
         """Keys of the person mentions with these (words, first-word sound, last-word sound)."""
-        out: list[str] = []
-        for words, first, last in set(blocks):
-            rows = self.execute(
-                "SELECT key FROM mentions WHERE type = 'PER' AND first_sound = ? AND words = ? AND last_sound = ?", (first, words, last)
-            ).fetchall()
-            out += [r[0] for r in rows]
-        return out
+        sql = "SELECT key FROM mentions WHERE type = 'PER' AND words = ? AND first_sound = ? AND last_sound = ?"
+        return [r[0] for r in self._rows_each(sql, blocks)]
 
     def article_text(self, article_id: str) -> str:
         return str(self.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
@@ -601,11 +572,7 @@ class Store(ABC):
         """entity id -> its display name, of every entity or of those of `entity_ids` the store holds."""
         if entity_ids is None:
             return dict(self.execute("SELECT id, name FROM entities").fetchall())
-        out: dict[str, str] = {}
-        for chunk in _chunks(sorted(set(entity_ids))):
-            marks = ",".join("?" * len(chunk))
-            out.update((r[0], r[1]) for r in self.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk).fetchall())
-        return out
+        return {r[0]: r[1] for r in self._rows_in("SELECT id, name FROM entities WHERE id IN ({marks})", entity_ids)}
 
     def story_articles(self) -> list[StoryArticle]:
         """Every article with a story vector, as clustering sees it, in the order stored."""
