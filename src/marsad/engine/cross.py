@@ -82,9 +82,8 @@ def resolve_in_full(store: Store, registry: Registry, text_of: Callable[[str], s
     changes = complete_names(store.person_spans(), text_of)
     store.update_mention_spans([(new, text_of(new.article_id)[new.start : new.end]) for _, new in changes])
     rows = store.mention_rows()
-    names = {e: "" for e in {m.entity_id for m in rows} if e}  # every stored entity is replaced
     assignment, entities = resolve(rows, registry)
-    touched = _touched(rows, assignment, entities, names)
+    touched = _touched(rows, assignment, entities, store.entity_names())
     store.replace_entities(assignment, entities, fingerprint)
     return touched
 

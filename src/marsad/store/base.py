@@ -367,13 +367,15 @@ class Store(ABC):
         return out
 
     def needs_full_resolution(self, registry_fingerprint: str) -> bool:
-        """The stored entities were resolved with another registry, or some mentions predate the
-        name keys (a store made before migration 0006): an incremental run would be wrong."""
+        """The store holds mentions and no resolution with this registry: its entities were
+        resolved with another registry, or before the name keys (a store made before migration
+        0006, whose first resolution since fills them), or never. An incremental run would be
+        wrong. (The registry is recorded by every resolution, the first one a full one, so its
+        presence also says every mention has its name keys: no scan of the mentions.)"""
         row = self.execute("SELECT value FROM resolution_state WHERE key = 'registry'").fetchone()
-        resolved = self.execute("SELECT 1 FROM mentions WHERE entity_id IS NOT NULL LIMIT 1").fetchone() is not None
-        if resolved and (row is None or row[0] != registry_fingerprint):
-            return True
-        return self.execute("SELECT 1 FROM mentions WHERE words IS NULL LIMIT 1").fetchone() is not None
+        if row is not None and row[0] == registry_fingerprint:
+            return False
+        return self.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is not None
 
     def entities_sounding(self, column: str, sounds: Iterable[str], words: str = "words > 0") -> set[str]:
         """Entities with a mention whose `column` (sound, first_sound or last_sound) is one of
