@@ -91,6 +91,28 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
+def run_measured(cmd: list[str]) -> tuple[float, float, int]:
+    """(seconds, peak MB of the process tree, exit status) of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.2)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    code = proc.wait()
+    elapsed = time.perf_counter() - start
+    stop.set()
+    t.join()
+    return elapsed, peak / 1024, code
+
+
 def measure(n: int, workers: int) -> tuple[float, float, int]:
     """(pages per second, peak MB of the process tree, exit status) for an n-page run."""
     tmp = Path(tempfile.mkdtemp(prefix="marsad-bench-"))
@@ -98,27 +120,9 @@ def measure(n: int, workers: int) -> tuple[float, float, int]:
         corpus = tmp / "corpus"
         corpus.mkdir()
         generate(n, corpus)
-        out = tmp / "out"
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            [str(MARSAD), "analyze", str(corpus), "--out", str(out), "--no-progress", "--workers", str(workers)], stdout=subprocess.DEVNULL
-        )
-        peak = 0
-        stop = threading.Event()
-
-        def sample() -> None:
-            nonlocal peak
-            while not stop.is_set():
-                peak = max(peak, _tree_rss_kb(proc.pid))
-                time.sleep(0.2)
-
-        t = threading.Thread(target=sample, daemon=True)
-        t.start()
-        code = proc.wait()
-        elapsed = time.perf_counter() - start
-        stop.set()
-        t.join()
-        return n / elapsed, peak / 1024, code
+        cmd = [str(MARSAD), "analyze", str(corpus), "--out", str(tmp / "out"), "--no-progress", "--workers", str(workers)]
+        elapsed, peak, code = run_measured(cmd)
+        return n / elapsed, peak, code
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -51,7 +51,7 @@ def sample_ids(db: Path) -> tuple[str, str, str]:
         article = story["articles"][0]
         record = s.get_record(article)
         assert record is not None
-        entity = next(e["entity_id"] for e in record["entities"] if e["entity_id"])
+        entity = next(m.entity_id for m in record.mentions if m.entity_id)
     return str(story["id"]), str(article), str(entity)
 
 

@@ -96,7 +96,8 @@ def test_cli_store_returns_exported_record(demo_run: Path) -> None:
     rec = _records(demo_run)[0]
     with Store(str(demo_run / "marsad.db")) as store:
         stored = store.get_record(rec["id"])
-        assert stored is not None and stored["text"] == rec["text"] and store.get_record("missing") is None
+        assert stored is not None and stored.to_export() == rec  # the typed record is what was exported
+        assert store.get_record("missing") is None
 
 
 def test_cli_search(demo_run: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 PageFormat = Literal["text", "html"]
 
@@ -66,20 +66,24 @@ class Removed:
 class Mention:
     """A name in an article's text: `text` is text[start:end], without attached proclitics;
     `key` is its normalised reading, which may differ (للكرملين: text لكرملين, key الكرملين).
-    The entity it names is decided across the whole store, after analysis (entities/resolve.py)."""
+    The entity it names is decided across the whole store, after analysis (entities/resolve.py),
+    and filled in when the article is read back from the store."""
 
     text: str
     type: str  # PER | LOC | ORG | MISC
     start: int
     end: int
     key: str
+    entity_id: str | None = None
+    entity_name: str | None = None
 
 
 @dataclass(slots=True)
 class Quote:
     """A statement: the quoted (direct) or reported (indirect) words, the reporting verb or cue,
     and the speaker as written. `speaker_mention` indexes the article's mentions; its entity id
-    and name are filled in when the record is read back from the store."""
+    and name are filled in when the record is read back from the store (`speaker_id`, and
+    `speaker_name` becomes the entity's display name)."""
 
     text: str
     kind: str  # direct | indirect | nominal (a noun phrase after the verb: طالب بـ …، نفى …) | colon (after «X:», unquoted)
@@ -88,6 +92,7 @@ class Quote:
     cue: str | None
     speaker_name: str | None
     speaker_mention: int | None = None
+    speaker_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -161,10 +166,68 @@ class Article:
         return f"{page_id[:16]}-{seq}"
 
     def to_record(self) -> dict[str, Any]:
-        """The exported form (see data/article.schema.json): working fields left out."""
+        """The stored form: working fields and what resolution decides later left out."""
+        d = self._plain()
+        d["quotes"] = [{k: v for k, v in q.items() if k != "speaker_id"} for q in d["quotes"]]
+        d["entities"] = [{k: v for k, v in m.items() if k not in ("key", "entity_id", "entity_name")} for m in d.pop("mentions")]
+        return d
+
+    def to_export(self) -> dict[str, Any]:
+        """The exported form (see data/article.schema.json) of an article read back from the
+        store: each name with its entity, each quote with its speaker's entity."""
+        d = self._plain()
+        d["quotes"] = [{k: v for k, v in q.items() if k != "speaker_mention"} for q in d["quotes"]]
+        d["entities"] = [{k: v for k, v in m.items() if k != "key"} for m in d.pop("mentions")]
+        return d
+
+    def _plain(self) -> dict[str, Any]:
         d = asdict(self)
         for k in ("blocks", "hints", "page_id", "seq"):
             d.pop(k)
-        # Entity ids and names are added when the record is read back from the store.
-        d["entities"] = [{k: v for k, v in m.items() if k != "key"} for m in d.pop("mentions")]
         return d
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any], page_id: str, seq: int, mentions: list[Mention]) -> Article:
+        """The article a stored record (to_record) holds, with its mentions as the store keeps
+        them (their keys and entities)."""
+
+        def evidence(name: str) -> Evidence | None:
+            value = record.get(name)
+            return None if value is None else _make(Evidence, value)
+
+        return cls(
+            id=record["id"],
+            page_id=page_id,
+            source=record["source"],
+            seq=seq,
+            locator=record.get("locator"),
+            url=record.get("url"),
+            appended_to=record.get("appended_to"),
+            outlet=record.get("outlet"),
+            outlet_evidence=evidence("outlet_evidence"),
+            headline=record.get("headline"),
+            author=record.get("author"),
+            authors=list(record.get("authors", [])),
+            author_evidence=evidence("author_evidence"),
+            published=record.get("published"),
+            published_evidence=evidence("published_evidence"),
+            updated=record.get("updated"),
+            updated_evidence=evidence("updated_evidence"),
+            language=record.get("language"),
+            text=record.get("text", ""),
+            removed=[_make(Removed, r) for r in record.get("removed", [])],
+            repairs=[_make(Repair, r) for r in record.get("repairs", [])],
+            mentions=mentions,
+            quotes=[_make(Quote, q) for q in record.get("quotes", [])],
+            sources=[_make(SourceRef, r) for r in record.get("sources", [])],
+            times=[_make(TimeRef, t) for t in record.get("times", [])],
+        )
+
+
+_T = TypeVar("_T")
+
+
+def _make(kind: type[_T], values: dict[str, Any]) -> _T:
+    """A record type from its stored fields (fields it no longer has are left out)."""
+    names = {f.name for f in fields(kind)}  # type: ignore[arg-type]
+    return kind(**{k: v for k, v in values.items() if k in names})

@@ -18,7 +18,7 @@ def write_articles_jsonl(store: Store, run_id: int, path: str) -> int:
     n = 0
     with open(tmp, "w", encoding="utf-8") as f:
         for rec in store.iter_run_records(run_id):
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            f.write(json.dumps(rec.to_export(), ensure_ascii=False) + "\n")
             n += 1
     os.replace(tmp, path)
     return n

@@ -80,7 +80,7 @@ def test_postgres_concurrent_runs_neither_duplicate_nor_lose(pg_url: str) -> Non
         assert s.count_articles() == int(s.execute("SELECT count(DISTINCT id) FROM articles").fetchone()[0])
         runs = s.execute("SELECT id FROM runs WHERE finished_at IS NOT NULL").fetchall()
         assert len(runs) == 2
-        ids = [sorted(r["id"] for r in s.iter_run_records(int(run_id))) for (run_id,) in runs]
+        ids = [sorted(r.id for r in s.iter_run_records(int(run_id))) for (run_id,) in runs]
         assert ids[0] == ids[1] and len(ids[0]) == s.count_articles()
         # Every article is in exactly one story.
         assert int(s.execute("SELECT count(*) FROM story_articles").fetchone()[0]) == s.count_articles()

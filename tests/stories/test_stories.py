@@ -206,8 +206,8 @@ def test_sample_pages_form_one_story_without_the_appended_article(tmp_path) -> N
         summary = run_analysis([str(SAMPLE_CORPUS)], store, Settings(workers=1, progress=False))
         stories = store.run_stories(summary.run_id)
         records = list(store.iter_run_records(summary.run_id))
-    mains = {r["id"] for r in records if not r["appended_to"]}
-    appended = {r["id"] for r in records if r["appended_to"]}
+    mains = {r.id for r in records if not r.appended_to}
+    appended = {r.id for r in records if r.appended_to}
     (home,) = [s for s in stories if mains <= set(s["articles"])]
     assert not appended & set(home["articles"])
     days = Counter(e["date"] for e in home["timeline"])

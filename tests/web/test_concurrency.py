@@ -26,7 +26,9 @@ def _routes(db: str) -> list[str]:
     with Store(db, readonly=True) as s:
         story = s.list_stories(1)[0]["id"]
         article = s.get_story(story)["articles"][0]  # type: ignore[index]
-        entity = next(e["entity_id"] for e in s.get_record(article)["entities"] if e["entity_id"])  # type: ignore[index]
+        record = s.get_record(article)
+        assert record is not None
+        entity = next(m.entity_id for m in record.mentions if m.entity_id)
     return [
         "/api/stories",
         "/",

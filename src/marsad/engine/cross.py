@@ -5,12 +5,21 @@ runs it on its workers); the rest is ordered (articles are placed oldest first) 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 
-from marsad.entities.resolve import complete_names, resolve
+from marsad.entities.resolve import (
+    Entity,
+    MentionRow,
+    complete_names,
+    completion_blocks,
+    name_keys,
+    registry_fingerprint,
+    registry_name,
+    resolve,
+)
 from marsad.meta.registry import Registry
 from marsad.store.base import Store
-from marsad.stories.build import StoryVector, assign, build_dossiers, vectorise
+from marsad.stories.build import Assignment, StoryVector, assign, build_dossiers, vectorise
 
 # (id, headline, text) of articles -> their story vectors.
 Vectorise = Callable[[list[tuple[str, str | None, str]]], list[StoryVector]]
@@ -20,9 +29,13 @@ def vectorise_here(articles: list[tuple[str, str | None, str]]) -> list[StoryVec
     return [vectorise(*a) for a in articles]
 
 
-def update_entities(store: Store, registry: Registry) -> int:
-    """Complete the person names the tagger cut short, then resolve every mention to an entity.
-    Deterministic: the same mentions give the same ids. Returns the number of entities."""
+def update_entities(store: Store, registry: Registry) -> set[str]:
+    """Complete the person names the tagger cut short, then resolve the mentions no run has
+    resolved yet against the stored entities they may join (resolve's `known`), rebuilding only
+    the entities they touch: a run costs in proportion to its new mentions and those entities.
+    A store resolved with another registry (or made before the name keys) is resolved in full.
+    Deterministic: the same mentions give the same ids. Returns the articles whose entities
+    changed (their stories' dossiers are rebuilt)."""
     texts: dict[str, str] = {}
 
     def text_of(article_id: str) -> str:
@@ -30,21 +43,134 @@ def update_entities(store: Store, registry: Registry) -> int:
             texts[article_id] = store.article_text(article_id)
         return texts[article_id]
 
+    # One write transaction from the first read to the last write: a concurrent run (PostgreSQL)
+    # waits for the writer lock instead of resolving the same mentions against entities that
+    # are being rewritten.
+    with store.transaction():
+        return _update_entities(store, registry, text_of)
+
+
+def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], str]) -> set[str]:
+    fingerprint = registry_fingerprint(registry)
+    if store.needs_full_resolution(fingerprint):
+        return resolve_in_full(store, registry, text_of, fingerprint)
+    _complete_new_names(store, text_of)
+    new = store.unresolved_mentions()
+    stale = store.stale_entities()
+    if not new and not stale:
+        return set()
+    ids, recheck = _neighbourhood(store, new, registry)
+    ids |= stale
+    while True:
+        known = store.entity_mention_rows(ids)
+        assignment, entities = resolve(new, registry, known, recheck)
+        # An entity built here may have the id of a stored one it did not read (the same name
+        # and type reached by another road): a full resolution makes them one, so read it too.
+        unread = set(store.entity_names(e.id for e in entities)) - ids
+        if not unread:
+            break
+        ids |= unread
+    touched = _touched(known + new, assignment, entities, store.entity_names(ids))
+    store.update_resolution(assignment, entities, ids, fingerprint)
+    return touched
+
+
+def resolve_in_full(store: Store, registry: Registry, text_of: Callable[[str], str], fingerprint: str) -> set[str]:
+    """Complete names and resolve every mention in the store (a first run on an older store, or
+    a change of registry), inside the caller's transaction; returns the articles whose entities
+    changed."""
     changes = complete_names(store.person_spans(), text_of)
     store.update_mention_spans([(new, text_of(new.article_id)[new.start : new.end]) for _, new in changes])
-    assignment, entities = resolve(store.mention_rows(), registry)
-    store.replace_entities(assignment, entities)
-    return len(entities)
+    rows = store.mention_rows()
+    assignment, entities = resolve(rows, registry)
+    touched = _touched(rows, assignment, entities, store.entity_names())
+    store.replace_entities(assignment, entities, fingerprint)
+    return touched
 
 
-def update_stories(store: Store, vocabulary: Collection[str], vectorise_with: Vectorise = vectorise_here) -> int:
+def _touched(
+    rows: list[MentionRow], assignment: dict[tuple[str, int], str], entities: list[Entity], stored_names: dict[str, str]
+) -> set[str]:
+    """The articles a resolution changes: a mention's entity is another, or an entity's display
+    name is (their stories' dossiers show entities by name and id)."""
+    out = {m.article_id for m in rows if assignment.get((m.article_id, m.seq)) != m.entity_id}
+    for e in entities:
+        if stored_names.get(e.id) != e.name:
+            out |= e.articles
+    return out
+
+
+def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:
+    """Lengthen the new person mentions the tagger cut short, and the stored ones that the new
+    full names complete (a name is known once the store holds it MIN_NAME_SUPPORT times), as a
+    completion over the whole store would."""
+    new = store.person_spans(unresolved=True)
+    if not new:
+        return
+    # Stored names one word short of a new full name may now be completed by it.
+    shorter = {(k.words - 1, k.first, k.last) for k in map(name_keys, (p.key for p in new)) if k.words >= 2 and k.first and k.last}
+    stored = store.person_spans_of(store.articles_with_people(shorter)) if shorter else []
+    new_ids = {p.article_id for p in new}
+    people = new + [p for p in stored if p.article_id not in new_ids]
+    known_names = store.person_names_in(completion_blocks(people, text_of))
+    changes = complete_names(people, text_of, known_names)
+    store.update_mention_spans([(after, text_of(after.article_id)[after.start : after.end]) for _, after in changes])
+
+
+def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> tuple[set[str], set[tuple[str, int]]]:
+    """The stored entities the new mentions may join or change, and the stored bare words they
+    may decide again; each entity is read whole (resolve's `known`).
+    - spellings in the same resolution block: the same consonants, or for names of three words
+      or more the same length and first and last word; the same registry organisation;
+    - for a new bare word, every full name ending in it (a bare word joins the one full name in
+      the store whose last word it is);
+    - for a new full name, the stored bare words it may be the full name of (its last word),
+      with the full names in their articles that they may belong to instead."""
+    keys = [(m, name_keys(m.key)) for m in new]
+    ids = store.entities_sounding("sound", {k.sound for _, k in keys if k.sound})
+    ids |= store.entities_with_ends({(k.words, k.first, k.last) for _, k in keys if k.words >= 3 and k.first and k.last})
+    ids |= store.entities_named({n for m, _ in keys if (n := registry_name(m.key, registry))})
+    bare = {k.sound for _, k in keys if k.words == 1 and k.sound}
+    ids |= store.entities_sounding("last_sound", bare, "words >= 2")
+    last_words = {k.last for _, k in keys if k.words >= 2 and k.last}
+    words = store.resolved_bare_words(last_words)
+    recheck = {(a, seq) for a, seq, _ in words}
+    ids |= store.entities_sounding("sound", {s for *_, s in words}, "words = 1")
+    ids |= store.entities_sounding("last_sound", last_words, "words >= 2")
+    ids |= store.entities_of_full_names_in({(a, s) for a, _, s in words})
+    return ids, recheck
+
+
+def update_stories(
+    store: Store, vocabulary: Collection[str], vectorise_with: Vectorise = vectorise_here, touched: Collection[str] = ()
+) -> int:
     """Vectorise the articles that have no story vector yet, place the articles without a story,
-    and rebuild the dossiers of the stories that changed (reading only their members' records);
-    returns how many were rebuilt. `vocabulary`: the tagger's words (Context.tagger.vocabulary())."""
+    and rebuild the dossiers of the stories that changed, and of those whose members' entities
+    changed (`touched`, from update_entities), reading only their members' records; returns how
+    many were rebuilt. `vocabulary`: the tagger's words (Context.tagger.vocabulary())."""
     todo = store.unvectorised()
     if todo:
         store.save_story_vectors(vectorise_with(todo))
-    assignment = assign(store.story_articles(), store.story_assignments(), store.entity_names())
+    placed = store.story_assignments()
+    assignment = with_stories_of(touched, assign(store.story_articles(), placed, store.entity_names()), placed)
     records = store.records(a for ids in assignment.changed.values() for a in ids)
     store.save_stories(build_dossiers(assignment, records, vocabulary), assignment.members)
     return len(assignment.changed)
+
+
+def with_stories_of(articles: Collection[str], assignment: Assignment, placed: Mapping[str, tuple[str, str | None]]) -> Assignment:
+    """`assignment` with the stories these articles were already in counted as changed too, their
+    members in stored order (as assign gives a story's members)."""
+    extra = {placed[a][0] for a in articles if a in placed} - set(assignment.changed)
+    if not extra:
+        return assignment
+    changed = dict(assignment.changed)
+    members = dict(assignment.members)
+    copies = dict(assignment.copies)
+    for article_id, (story_id, copy_of) in placed.items():
+        if story_id in extra:
+            changed.setdefault(story_id, []).append(article_id)
+            members[article_id] = (story_id, copy_of)
+            if copy_of:
+                copies[article_id] = copy_of
+    return Assignment(dict(sorted(changed.items())), members, copies, assignment.idf)

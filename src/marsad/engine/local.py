@@ -173,8 +173,8 @@ def run_with(
     finally:
         progress.close()
     # Cross-document stages run once the run's pages are all in the store.
-    update_entities(store, ctx.registry)
-    update_stories(store, ctx.tagger.vocabulary(), vectorise_with)
+    touched = update_entities(store, ctx.registry)
+    update_stories(store, ctx.tagger.vocabulary(), vectorise_with, touched)
     summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())
     return summary

@@ -26,8 +26,8 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field, replace
 
 from marsad.arabic.normalize import match_key, phrase_key
 from marsad.data import load_data
@@ -43,6 +43,7 @@ class MentionRow:
     key: str  # the mention's normalised reading (clitics off)
     text: str  # as written in the article
     outlet: str | None
+    entity_id: str | None = None  # the entity a previous run resolved it to (known mentions only)
 
 
 @dataclass(slots=True)
@@ -113,8 +114,34 @@ def _registry_name(key: str, registry: Registry, prefixes: tuple[str, ...]) -> s
     return entry.name if entry else None
 
 
-def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tuple[str, int], str], list[Entity]]:
-    rows = list(mentions)
+def registry_name(key: str, registry: Registry) -> str | None:
+    """The registry's name for the organisation this mention key names, if any (with or without
+    a generic noun such as وكالة before it)."""
+    return _registry_name(phrase_key(key), registry, _org_prefixes())
+
+
+def resolve(
+    mentions: Iterable[MentionRow],
+    registry: Registry,
+    known: Iterable[MentionRow] = (),
+    recheck: Collection[tuple[str, int]] = (),
+) -> tuple[dict[tuple[str, int], str], list[Entity]]:
+    """Resolve `mentions` to entities. Alone, they are the whole store (a full resolution).
+
+    Incrementally, `mentions` are a run's new ones and `known` every mention of each stored
+    entity they may join (entity_id set; see engine/cross.py for how the store finds them): a
+    stored entity keeps its members (they are one group before anything else happens); a new
+    spelling can extend it, or bridge two of them into one; a new mention is decided exactly as
+    a full resolution decides it. A stored bare word keeps the full name it joined, unless it is
+    in `recheck` (its article's candidate full names are then in `known`), when it is decided
+    again: a new full name may be the one it belongs to, or make it ambiguous.
+    Returns the entity of every mention given and the entities they make, each rebuilt from all
+    its members (the same as a full resolution would build it)."""
+    # One order whatever order the rows came in: ties (an entity's type, its display name) are
+    # broken by it, so a run in two parts and a run in one give the same entities.
+    stored = [m for m in known if m.entity_id]
+    kept = {(m.article_id, m.seq) for m in stored} - set(recheck)
+    rows = sorted([*(replace(m, entity_id=None) for m in mentions), *stored], key=lambda m: (m.article_id, m.seq))
     forms: dict[tuple[str, ...], list[MentionRow]] = defaultdict(list)
     for m in rows:
         sk = name_skeleton(m.key)
@@ -122,6 +149,14 @@ def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tu
             forms[sk].append(m)
     uf = _UnionFind()
     ident = {sk: "\u241f".join(sk) for sk in forms}  # a string id per spelling for the union-find
+
+    # 0. A stored entity stays one: each of its spellings is in its group, but for a bare word
+    # that joined a full name (that word belongs to the full name's group only in this article).
+    with_full_name = {m.entity_id for m in rows if m.entity_id and len(name_skeleton(m.key)) >= 2}
+    for sk, ms in forms.items():
+        for m in ms:
+            if m.entity_id and (len(sk) >= 2 or m.entity_id not in with_full_name):
+                uf.union(ident[sk], "\u241fent:" + m.entity_id)
 
     # 1. Spellings of one name. Blocks: consonants of the whole name; first+last word for long names.
     blocks: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
@@ -138,19 +173,22 @@ def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tu
 
     # 2. Registry aliases.
     prefixes = _org_prefixes()
-    canonical_org: dict[str, str] = {}
+    anchors: list[tuple[str, str]] = []
     for sk, ms in forms.items():
         name = _registry_name(phrase_key(ms[0].key), registry, prefixes)
         if name:
             anchor = "\u241freg:" + name
             uf.union(ident[sk], anchor)
-            canonical_org[uf.find(anchor)] = name
+            anchors.append((anchor, name))
+    canonical_org = {uf.find(anchor): name for anchor, name in anchors}
 
     # Groups of spellings, then step 3 per one-word person mention.
     group_of = {sk: uf.find(ident[sk]) for sk in forms}
     members: dict[str, list[MentionRow]] = defaultdict(list)
     for sk, ms in forms.items():
         members[group_of[sk]].extend(ms)
+    for ms in members.values():
+        ms.sort(key=lambda m: (m.article_id, m.seq))
     group_type = {g: Counter(m.type for m in ms).most_common(1)[0][0] for g, ms in members.items()}
     group_size = {g: len(ms) for g, ms in members.items()}
     multiword_people = {sk: group_of[sk] for sk in forms if len(sk) >= 2 and group_type[group_of[sk]] == "PER"}
@@ -173,7 +211,9 @@ def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tu
         lone_word = len(sk) == 1 and g not in canonical_org
         for m in ms:
             target = g
-            if lone_word:
+            if m.entity_id and (m.article_id, m.seq) in kept:
+                target = uf.find("\u241fent:" + m.entity_id)  # a stored decision, kept
+            elif lone_word:
                 word = sk[0]
                 local = {pg for w, pg in in_article[m.article_id].get(consonants(word), ()) if same_word(word, w)}
                 if len(local) > 1:
@@ -194,15 +234,47 @@ def resolve(mentions: Iterable[MentionRow], registry: Registry) -> tuple[dict[tu
     entities: dict[str, Entity] = {}
     group_id: dict[str, str] = {}
     for g, ms in final.items():
+        ms.sort(key=lambda m: (m.article_id, m.seq))
         kind = Counter(m.type for m in ms).most_common(1)[0][0]
         spellings = Counter(m.text for m in ms if spells_key(m)) or Counter(m.key for m in ms)
         name = canonical_org.get(g) or max(spellings, key=lambda s: (len(s.split()), spellings[s], s))
-        eid = "e-" + hashlib.sha1(f"{kind}\u241f{'|'.join(name_skeleton(name))}".encode()).hexdigest()[:12]
+        eid = entity_id(kind, name)
         group_id[g] = eid
         ent = entities.setdefault(eid, Entity(eid, name, kind))
         for m in ms:
             ent.add(m)
     return {k: group_id[g] for k, g in assignment.items()}, sorted(entities.values(), key=lambda e: (-len(e.articles), e.name))
+
+
+def entity_id(kind: str, name: str) -> str:
+    """An entity's id: a hash of its type and its display name's skeleton."""
+    return "e-" + hashlib.sha1(f"{kind}\u241f{'|'.join(name_skeleton(name))}".encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    """What the store indexes a mention by so a run can find the stored names a new one may be
+    (engine/cross.py): its number of words and the consonants (names.consonants) of its whole
+    skeleton (resolution's "all" block), of its first word and of its last word."""
+
+    words: int
+    sound: str | None
+    first: str | None
+    last: str | None
+
+
+def name_keys(key: str) -> NameKeys:
+    sk = name_skeleton(key)
+    if not sk:
+        return NameKeys(0, None, None, None)
+    return NameKeys(len(sk), consonants("".join(sk)), consonants(sk[0]), consonants(sk[-1]))
+
+
+def registry_fingerprint(registry: Registry) -> str:
+    """A hash of what resolution reads from the registry (its names and aliases): stored entities
+    resolved with another registry are resolved again in full."""
+    entries = sorted((k, e.name, e.kind, e.country or "") for k, e in registry.by_key.items())
+    return hashlib.sha1(repr(entries).encode()).hexdigest()
 
 
 def _dominant(candidates: set[str], size: dict[str, int]) -> set[str]:
@@ -247,11 +319,16 @@ _PREV_WORD_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 MIN_NAME_SUPPORT = 2  # a full name must be seen this often before it can complete a cut one
 
 
-def complete_names(people: list[Span], text_of: Callable[[str], str]) -> list[tuple[Span, Span]]:
+def complete_names(
+    people: list[Span], text_of: Callable[[str], str], known_names: Iterable[str] | None = None
+) -> list[tuple[Span, Span]]:
     """Person mentions the tagger cut short, completed from full names seen elsewhere in the
     store: «كيم يونغ» followed by «أون» becomes «كيم يونغ أون» when «كيم جونغ أون» (or another
-    spelling of it) is a name the store knows. Returns (old, new) spans."""
-    known: Counter[tuple[str, ...]] = Counter(name_skeleton(p.key) for p in people if " " in p.key)
+    spelling of it) is a name the store knows. `known_names`: the keys of the store's person
+    mentions that could complete them (completion_blocks says which); by default, `people` are
+    the whole store and their own keys are the names known. Returns (old, new) spans."""
+    names = (p.key for p in people) if known_names is None else known_names
+    known: Counter[tuple[str, ...]] = Counter(name_skeleton(k) for k in names if " " in k)
     blocks: dict[tuple[int, str, str], list[tuple[str, ...]]] = defaultdict(list)
     for form, n in known.items():
         if n >= MIN_NAME_SUPPORT:
@@ -264,15 +341,7 @@ def complete_names(people: list[Span], text_of: Callable[[str], str]) -> list[tu
         words = name_skeleton(p.key)
         if not words:
             continue
-        text = text_of(p.article_id)
-        after = _NEXT_WORD_RE.match(text[p.end : p.end + 40])
-        before = _PREV_WORD_RE.search(text[max(0, p.start - 40) : p.start])
-        options = []
-        if after:
-            options.append((p.start, p.end + after.end(), f"{p.key} {match_key(after.group(1))}"))
-        if before:
-            options.append((p.start - (len(before.group(0))), p.end, f"{match_key(before.group(1))} {p.key}"))
-        for start, end, key in options:
+        for start, end, key in _lengthened(p, text_of(p.article_id)):
             if taken[p.article_id].overlaps(start, end, besides=(p.start, p.end)):
                 continue  # the word belongs to another mention
             form = name_skeleton(key)
@@ -280,6 +349,31 @@ def complete_names(people: list[Span], text_of: Callable[[str], str]) -> list[tu
             if any(same_name(form, f) for f in block):
                 out.append((p, Span(p.article_id, p.seq, start, end, key)))
                 break
+    return out
+
+
+def _lengthened(p: Span, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of the span with the word after it, then with the word before it."""
+    after = _NEXT_WORD_RE.match(text[p.end : p.end + 40])
+    before = _PREV_WORD_RE.search(text[max(0, p.start - 40) : p.start])
+    options = []
+    if after:
+        options.append((p.start, p.end + after.end(), f"{p.key} {match_key(after.group(1))}"))
+    if before:
+        options.append((p.start - (len(before.group(0))), p.end, f"{match_key(before.group(1))} {p.key}"))
+    return options
+
+
+def completion_blocks(people: list[Span], text_of: Callable[[str], str]) -> set[tuple[int, str, str]]:
+    """(words, consonants of the first word, of the last) of every name `people` could be
+    completed to: the store's person names in these blocks are the ones complete_names needs."""
+    out = set()
+    for p in people:
+        if not name_skeleton(p.key):
+            continue
+        for _, _, key in _lengthened(p, text_of(p.article_id)):
+            form = name_skeleton(key)
+            out.add((len(form), consonants(form[0]), consonants(form[-1])))
     return out
 
 

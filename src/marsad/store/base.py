@@ -23,8 +23,8 @@ import numpy as np
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
-from marsad.article import Article, Page
-from marsad.entities.resolve import Entity, MentionRow, Span, name_slots
+from marsad.article import Article, Mention, Page
+from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, name_keys, name_slots
 from marsad.stories.build import StoryArticle, StoryVector
 
 
@@ -204,6 +204,12 @@ class Store(ABC):
     def save_page(self, page: Page, articles: list[Article], pipeline_version: str) -> None:
         """Replace whatever the store held for this page (inside the caller's transaction)."""
         pid = page.page_id
+        # The entities this page's old mentions belonged to lose them: rebuilt after the run.
+        self.execute(
+            "INSERT INTO stale_entities SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE a.page_id = ? AND m.entity_id IS NOT NULL ON CONFLICT DO NOTHING",
+            (pid,),
+        )
         self.execute("DELETE FROM articles_fts WHERE rowid IN (SELECT rowid FROM articles WHERE page_id = ?)", (pid,))
         self.execute("DELETE FROM articles WHERE page_id = ?", (pid,))
         self.execute(
@@ -242,8 +248,9 @@ class Store(ABC):
                 ],
             )
             self.executemany(
-                'INSERT INTO mentions (article_id, seq, type, start, "end", text, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                [(a.id, i, m.type, m.start, m.end, m.text, m.key) for i, m in enumerate(a.mentions)],
+                'INSERT INTO mentions (article_id, seq, type, start, "end", text, key, words, sound, first_sound, last_sound)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, i, m.type, m.start, m.end, m.text, m.key, *_keyed(name_keys(m.key))) for i, m in enumerate(a.mentions)],
             )
             terms = " ".join(index_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
             self.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (rowid, terms))
@@ -265,21 +272,21 @@ class Store(ABC):
         self.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", (now(), json.dumps(summary, ensure_ascii=False), run_id))
 
     # --- articles ----------------------------------------------------------------------------------
-    def iter_run_records(self, run_id: int) -> Iterator[dict[str, Any]]:
+    def iter_run_records(self, run_id: int) -> Iterator[Article]:
         """The run's articles in input order, each page once, with the path this run read."""
         rows = self.execute(
-            "SELECT a.record, rp.source, rp.locator, rp.page_id FROM run_pages rp JOIN articles a ON a.page_id = rp.page_id"
+            "SELECT a.record, rp.source, rp.locator, rp.page_id, a.seq FROM run_pages rp JOIN articles a ON a.page_id = rp.page_id"
             " WHERE rp.run_id = ? ORDER BY rp.seq, a.seq",
             (run_id,),
         ).fetchall()
         seen_first_seq: dict[str, str] = {}
-        for record, source, locator, page_id in rows:
+        for record, source, locator, page_id, seq in rows:
             key = f"{source}\0{locator}"
             if seen_first_seq.setdefault(page_id, key) != key:
                 continue  # the same page read twice in one run: exported once
-            rec = self._with_entities(json.loads(record))
-            rec["source"], rec["locator"] = source, locator
-            yield rec
+            article = self._article(record, page_id, seq)
+            article.source, article.locator = source, locator
+            yield article
 
     def run_outlet_counts(self, run_id: int) -> list[tuple[str | None, int]]:
         """(outlet, articles) for a run, most first; each page counted once, as in the export."""
@@ -290,37 +297,39 @@ class Store(ABC):
         ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
 
-    def get_record(self, article_id: str) -> dict[str, Any] | None:
-        row = self.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if row is None else self._with_entities(json.loads(row[0]))
+    def get_record(self, article_id: str) -> Article | None:
+        row = self.execute("SELECT record, page_id, seq FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else self._article(*row)
 
-    def records(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The records of these articles, as exported (entities resolved), by id; absent ids left out."""
-        out: dict[str, dict[str, Any]] = {}
+    def records(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """These articles as the stages made them, with their entities as resolved now, by id;
+        absent ids left out."""
+        out: dict[str, Article] = {}
         for chunk in _chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
-            for (record,) in self.execute(f"SELECT record FROM articles WHERE id IN ({marks})", chunk).fetchall():
-                rec = self._with_entities(json.loads(record))
-                out[rec["id"]] = rec
+            for row in self.execute(f"SELECT record, page_id, seq FROM articles WHERE id IN ({marks})", chunk).fetchall():
+                article = self._article(*row)
+                out[article.id] = article
         return out
 
-    def _with_entities(self, rec: dict[str, Any]) -> dict[str, Any]:
-        """The record with its mentions as resolved now: entity id and display name on each."""
+    def _article(self, record: str, page_id: str, seq: int) -> Article:
+        """A stored article with its mentions as resolved now (entity id and display name on
+        each); a quote's speaker, a mention, gives the speaker's entity id and display name."""
+        fields = json.loads(record)
         rows = self.execute(
-            'SELECT m.text, m.type, m.start, m."end", m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id'
+            'SELECT m.text, m.type, m.start, m."end", m.key, m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id'
             " WHERE m.article_id = ? ORDER BY m.seq",
-            (rec["id"],),
+            (fields["id"],),
         ).fetchall()
-        entities = [{"text": r[0], "type": r[1], "start": r[2], "end": r[3], "entity_id": r[4], "entity_name": r[5]} for r in rows]
-        rec["entities"] = entities
-        # A quote's speaker is a mention: its entity gives the speaker's id and display name.
-        for q in rec.get("quotes", []):
-            m = q.pop("speaker_mention", None)
-            speaker = entities[m] if m is not None and m < len(entities) else None
-            q["speaker_id"] = speaker["entity_id"] if speaker else None
-            if speaker and speaker["entity_name"]:
-                q["speaker_name"] = speaker["entity_name"]
-        return rec
+        mentions = [Mention(*r) for r in rows]
+        article = Article.from_record(fields, page_id, int(seq), mentions)
+        for q in article.quotes:
+            m = q.speaker_mention
+            speaker = mentions[m] if m is not None and m < len(mentions) else None
+            q.speaker_id = speaker.entity_id if speaker else None
+            if speaker and speaker.entity_name:
+                q.speaker_name = speaker.entity_name
+        return article
 
     def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """Headline, outlet and date of each article, for lists and links."""
@@ -335,47 +344,162 @@ class Store(ABC):
         return int(self.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     # --- entities ----------------------------------------------------------------------------------
-    def mention_rows(self) -> list[MentionRow]:
-        """Every mention in the store, with its article's outlet (the input of entity resolution)."""
-        rows = self.execute(
-            "SELECT m.article_id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " ORDER BY m.article_id, m.seq"
-        ).fetchall()
-        return [MentionRow(*r) for r in rows]
+    _MENTION_ROW = "SELECT m.article_id, m.seq, m.type, m.key, m.text, a.outlet, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
 
-    def person_spans(self) -> list[Span]:
-        rows = self.execute('SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' ORDER BY article_id, seq')
+    def mention_rows(self) -> list[MentionRow]:
+        """Every mention in the store, with its article's outlet (a full resolution's input)."""
+        return [MentionRow(*r) for r in self.execute(self._MENTION_ROW + " ORDER BY m.article_id, m.seq").fetchall()]
+
+    def unresolved_mentions(self) -> list[MentionRow]:
+        """The mentions no run has resolved yet (new pages', and names a completion lengthened)."""
+        rows = self.execute(self._MENTION_ROW + " WHERE m.entity_id IS NULL AND m.words > 0 ORDER BY m.article_id, m.seq")
+        return [MentionRow(*r) for r in rows.fetchall()]
+
+    def entity_mention_rows(self, entity_ids: Iterable[str]) -> list[MentionRow]:
+        """Every mention of these entities (the known side of an incremental resolution)."""
+        return [MentionRow(*r) for r in self._rows_in(self._MENTION_ROW + " WHERE m.entity_id IN ({marks})", entity_ids)]
+
+    def _rows_in(self, sql: str, values: Iterable[Any]) -> list[Any]:
+        """The rows of `sql` for every one of `values`, its `{marks}` an IN list (asked in chunks)."""
+        out: list[Any] = []
+        for chunk in _chunks(sorted(set(values))):
+            out += self.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
+        return out
+
+    def needs_full_resolution(self, registry_fingerprint: str) -> bool:
+        """The store holds mentions and no resolution with this registry: its entities were
+        resolved with another registry, or before the name keys (a store made before migration
+        0006, whose first resolution since fills them), or never. An incremental run would be
+        wrong. (The registry is recorded by every resolution, the first one a full one, so its
+        presence also says every mention has its name keys: no scan of the mentions.)"""
+        row = self.execute("SELECT value FROM resolution_state WHERE key = 'registry'").fetchone()
+        if row is not None and row[0] == registry_fingerprint:
+            return False
+        return self.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is not None
+
+    def entities_sounding(self, column: str, sounds: Iterable[str], words: str = "words > 0") -> set[str]:
+        """Entities with a mention whose `column` (sound, first_sound or last_sound) is one of
+        `sounds` and whose word count meets `words` (an SQL condition on the column words)."""
+        assert column in ("sound", "first_sound", "last_sound") and words in _WORD_CONDITIONS
+        sql = f"SELECT DISTINCT entity_id FROM mentions WHERE {column} IN ({{marks}}) AND {words} AND entity_id IS NOT NULL"
+        return {r[0] for r in self._rows_in(sql, sounds)}
+
+    def entities_with_ends(self, ends: Iterable[tuple[int, str, str]]) -> set[str]:
+        """Entities with a mention of this many words, first-word and last-word sounds."""
+        sql = "SELECT DISTINCT entity_id FROM mentions WHERE words = ? AND first_sound = ? AND last_sound = ? AND entity_id IS NOT NULL"
+        return {r[0] for r in self._rows_each(sql, ends)}
+
+    def _rows_each(self, sql: str, params: Iterable[tuple[Any, ...]]) -> list[Any]:
+        """The rows of `sql` for each distinct set of parameters."""
+        out: list[Any] = []
+        for p in set(params):
+            out += self.execute(sql, p).fetchall()
+        return out
+
+    def entities_named(self, names: Iterable[str]) -> set[str]:
+        """Entities with one of these display names (an organisation's is its registry name)."""
+        return {r[0] for r in self._rows_in("SELECT id FROM entities WHERE name IN ({marks})", names)}
+
+    def resolved_bare_words(self, sounds: Iterable[str]) -> list[tuple[str, int, str]]:
+        """(article, seq, sound) of the resolved one-word mentions with these sounds."""
+        sql = "SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
+        return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, sounds)]
+
+    def entities_of_full_names_in(self, article_sounds: Iterable[tuple[str, str]]) -> set[str]:
+        """Entities of the names of two words or more, in each article, whose first or last word
+        has the sound given with it (the full names a bare word there may belong to)."""
+        sql = (
+            "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND words >= 2 AND ? IN (first_sound, last_sound)"
+            " AND entity_id IS NOT NULL"
+        )
+        return {r[0] for r in self._rows_each(sql, article_sounds)}
+
+    def stale_entities(self) -> set[str]:
+        return {r[0] for r in self.execute("SELECT entity_id FROM stale_entities").fetchall()}
+
+    def person_spans(self, *, unresolved: bool = False) -> list[Span]:
+        """Person mentions (all of them, or only those no run has resolved yet)."""
+        where = " AND entity_id IS NULL" if unresolved else ""
+        rows = self.execute('SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\'' + where + " ORDER BY article_id, seq")
         return [Span(*r) for r in rows.fetchall()]
+
+    def person_spans_of(self, article_ids: Iterable[str]) -> list[Span]:
+        """The person mentions of these articles."""
+        sql = 'SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' AND article_id IN ({marks}) ORDER BY article_id, seq'
+        return [Span(*r) for r in self._rows_in(sql, article_ids)]
+
+    def articles_with_people(self, ends: Iterable[tuple[int, str, str]]) -> set[str]:
+        """Articles with a resolved person mention of this many words whose first-word or
+        last-word sound is the one given (a name one word short of a full name: completable)."""
+        sql = (
+            "SELECT DISTINCT article_id FROM mentions WHERE type = 'PER' AND entity_id IS NOT NULL AND words = ?"
+            " AND (first_sound = ? OR last_sound = ?)"
+        )
+        return {r[0] for r in self._rows_each(sql, ends)}
+
+    def person_names_in(self, blocks: Iterable[tuple[int, str, str]]) -> list[str]:
+        """Keys of the person mentions with these (words, first-word sound, last-word sound)."""
+        sql = "SELECT key FROM mentions WHERE type = 'PER' AND words = ? AND first_sound = ? AND last_sound = ?"
+        return [r[0] for r in self._rows_each(sql, blocks)]
 
     def article_text(self, article_id: str) -> str:
         return str(self.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
 
     def update_mention_spans(self, spans: list[tuple[Span, str]]) -> None:
-        """New spans (and their text) for mentions a name completion lengthened."""
-        if spans:
-            with self.transaction():
-                self.executemany(
-                    'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ? WHERE article_id = ? AND seq = ?',
-                    [(s.start, s.end, text, s.key, s.article_id, s.seq) for s, text in spans],
-                )
+        """New spans (and their text) for mentions a name completion lengthened: they are
+        resolved again, and the entities they belonged to rebuilt (inside the caller's transaction)."""
+        self.executemany(
+            "INSERT INTO stale_entities SELECT entity_id FROM mentions WHERE article_id = ? AND seq = ? AND entity_id IS NOT NULL"
+            " ON CONFLICT DO NOTHING",
+            [(s.article_id, s.seq) for s, _ in spans],
+        )
+        self.executemany(
+            'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ?, words = ?, sound = ?, first_sound = ?, last_sound = ?,'
+            " entity_id = NULL WHERE article_id = ? AND seq = ?",
+            [(s.start, s.end, text, s.key, *_keyed(name_keys(s.key)), s.article_id, s.seq) for s, text in spans],
+        )
 
-    def replace_entities(self, assignment: dict[tuple[str, int], str], entities: list[Entity]) -> None:
-        """Store a resolution of the whole store: the entity of each mention and the entities."""
-        with self.transaction():
-            self.execute("UPDATE mentions SET entity_id = NULL")
-            self.executemany(
-                "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND seq = ?", [(e, a, s) for (a, s), e in assignment.items()]
-            )
-            self.execute("DELETE FROM entity_terms")
-            self.execute("DELETE FROM entities")
-            self.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?)",
-                [(e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False)) for e in entities],
-            )
-            self.executemany(
-                "INSERT INTO entity_terms VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                [(t, e.id, slot) for e in entities for t, slot in name_slots(e)],
-            )
+    def replace_entities(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
+        """Store a resolution of the whole store: the entity of each mention and the entities
+        (and the name keys of any mention stored before they were kept); inside the caller's transaction."""
+        old = self.execute("SELECT article_id, seq, key FROM mentions WHERE words IS NULL").fetchall()
+        self.executemany(
+            "UPDATE mentions SET words = ?, sound = ?, first_sound = ?, last_sound = ? WHERE article_id = ? AND seq = ?",
+            [(*_keyed(name_keys(key)), a, seq) for a, seq, key in old],
+        )
+        self.execute("UPDATE mentions SET entity_id = NULL")
+        self.execute("DELETE FROM entity_terms")
+        self.execute("DELETE FROM entities")
+        self._write_resolution(assignment, entities, registry_fingerprint)
+
+    def update_resolution(
+        self, assignment: dict[tuple[str, int], str], entities: list[Entity], replaced: Iterable[str], registry_fingerprint: str
+    ) -> None:
+        """Store an incremental resolution: the entities in `replaced` (those it read) give way
+        to `entities`, and the mentions it resolved get their entities; inside the caller's transaction."""
+        for chunk in _chunks(sorted(set(replaced))):
+            marks = ",".join("?" * len(chunk))
+            self.execute(f"DELETE FROM entity_terms WHERE entity_id IN ({marks})", chunk)
+            self.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
+        self._write_resolution(assignment, entities, registry_fingerprint)
+
+    def _write_resolution(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
+        self.executemany(
+            "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND seq = ?", [(e, a, s) for (a, s), e in assignment.items()]
+        )
+        self.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?)",
+            [(e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False)) for e in entities],
+        )
+        self.executemany(
+            "INSERT INTO entity_terms VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [(t, e.id, slot) for e in entities for t, slot in name_slots(e)],
+        )
+        self.execute("DELETE FROM stale_entities")
+        self.execute(
+            "INSERT INTO resolution_state VALUES ('registry', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (registry_fingerprint,),
+        )
 
     def run_entities(self, run_id: int) -> list[dict[str, Any]]:
         """The entities a run's articles mention, with the spellings and outlets of this run."""
@@ -423,10 +547,10 @@ class Store(ABC):
         return {r[0] for r in rows} - {term}
 
     # --- stories -----------------------------------------------------------------------------------
-    def iter_all_records(self) -> Iterator[dict[str, Any]]:
-        """Every article in the store, as exported (entities resolved)."""
-        for (record,) in self.execute("SELECT record FROM articles ORDER BY rowid").fetchall():
-            yield self._with_entities(json.loads(record))
+    def iter_all_records(self) -> Iterator[Article]:
+        """Every article in the store, with its entities as resolved now."""
+        for row in self.execute("SELECT record, page_id, seq FROM articles ORDER BY rowid").fetchall():
+            yield self._article(*row)
 
     def unvectorised(self) -> list[tuple[str, str | None, str]]:
         """(id, headline, text) of the articles with text and no story vector yet."""
@@ -446,9 +570,11 @@ class Store(ABC):
                 ],
             )
 
-    def entity_names(self) -> dict[str, str]:
-        """entity id -> its display name."""
-        return dict(self.execute("SELECT id, name FROM entities").fetchall())
+    def entity_names(self, entity_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """entity id -> its display name, of every entity or of those of `entity_ids` the store holds."""
+        if entity_ids is None:
+            return dict(self.execute("SELECT id, name FROM entities").fetchall())
+        return {r[0]: r[1] for r in self._rows_in("SELECT id, name FROM entities WHERE id IN ({marks})", entity_ids)}
 
     def story_articles(self) -> list[StoryArticle]:
         """Every article with a story vector, as clustering sees it, in the order stored."""
@@ -567,6 +693,13 @@ class Store(ABC):
                 alternatives, rows = widened, self._search_rows(widened, limit, offset)
         matched = {t for alts in alternatives for t in alts}
         return [SearchHit(r[0], r[1], r[2], r[3], make_snippet(r[4], matched)) for r in rows]
+
+
+_WORD_CONDITIONS = ("words > 0", "words = 1", "words >= 2", "words >= 3")
+
+
+def _keyed(keys: NameKeys) -> tuple[int, str | None, str | None, str | None]:
+    return (keys.words, keys.sound, keys.first, keys.last)
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:

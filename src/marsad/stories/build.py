@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from marsad.article import Article
 from marsad.stories.cluster import Clusterer, Doc, content_terms, minhash
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
@@ -106,13 +107,16 @@ def assign(
 
 
 def build_dossiers(
-    assignment: Assignment, records: Mapping[str, dict[str, Any]], vocabulary: Collection[str] = frozenset()
+    assignment: Assignment, records: Mapping[str, Article], vocabulary: Collection[str] = frozenset()
 ) -> list[dict[str, Any]]:
-    """The dossier of each changed story, from its members' records (as exported). `vocabulary`:
-    the tagger's words (Context.tagger.vocabulary()), for the times of undated articles."""
+    """The dossier of each changed story, from its members' records (as the store returns them,
+    entities resolved). `vocabulary`: the tagger's words (Context.tagger.vocabulary()), for the
+    times of undated articles."""
     out = []
     for story_id, ids in assignment.changed.items():
-        recs = [records[i] for i in ids]
+        # The dossier still reads the exported dict form; it moves to typed records next (the
+        # conversion stays here, in one place, until then).
+        recs = [records[i].to_export() for i in ids]
         story_copies = {a: b for a, b in assignment.copies.items() if a in set(ids)}
         out.append(build_dossier(story_id, recs, story_copies, _inferred(recs, vocabulary), assignment.idf, vocabulary))
     return out

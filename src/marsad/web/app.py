@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, replace
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -50,6 +50,8 @@ from marsad.web.guard import LOOPBACK_NAMES, Guard, HostPolicy
 from marsad.web.highlight import highlight
 from marsad.web.text import clean_display, file_label
 from marsad.web.upload import UPLOAD_SUFFIXES, UploadRefused, receive_upload, refuse_declared_length
+
+_Found = TypeVar("_Found")  # what a route looks up: a 404 when the store has none
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 PAGE_SIZE = 20
@@ -154,7 +156,7 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
         finally:
             store.close()
 
-    def found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
+    def found(value: _Found | None, what: str) -> _Found:
         if value is None:
             raise HTTPException(404, f"no such {what}")
         return value
@@ -185,7 +187,7 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
     @app.get("/api/articles/{article_id}", tags=["api"], summary="An article record")
     def api_article(article_id: str) -> dict[str, Any]:
         with reading() as db:
-            return found(db.get_record(article_id), "article")
+            return found(db.get_record(article_id), "article").to_export()
 
     @app.get("/api/entities/{entity_id}", tags=["api"], summary="An entity, its spellings and mentions")
     def api_entity(entity_id: str, page: Page = 1, size: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
@@ -238,7 +240,7 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
             for article_id in entity["articles"][:200]:
                 record = db.get_record(article_id)
                 if record:
-                    quotes += [(record, q) for q in record.get("quotes", []) if q.get("speaker_id") == entity_id]
+                    quotes += [(record, q) for q in record.quotes if q.speaker_id == entity_id]
             stories = sorted({s for a in entity["articles"][:200] if (s := db.story_of(a))})
             mentions = db.entity_mentions(entity_id)
         return page_html(request, "entity.html.j2", e=entity, mentions=mentions, quotes=quotes, stories=stories)
@@ -272,7 +274,7 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
             settings = replace(upload_ctx.settings, workers=1, progress=False, reprocess=False)
             with open_store(db_path) as s:
                 summary = run_analysis([str(path)], s, settings, upload_ctx)
-                articles = [r["id"] for r in s.iter_run_records(summary.run_id)]
+                articles = [r.id for r in s.iter_run_records(summary.run_id)]
         info = summary.as_dict()
         # The messages name the file by the path it was read from, in the upload folder.
         info["errors"] = [f"{file_label(p.source)}: {p.message}" for p in summary.problems if p.fatal]

@@ -3,48 +3,33 @@ Every piece of page text is escaped; only the marks are markup."""
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from marsad.article import Article
 
-def _spans(record: dict[str, Any]) -> list[tuple[int, int, int, str, str]]:
+
+def _spans(article: Article) -> list[tuple[int, int, int, str, str]]:
     """(start, end, layer, open tag, close tag); layer 0 (quotes) may hold layer 1 (names, times)."""
     out: list[tuple[int, int, int, str, str]] = []
-    for q in record.get("quotes", []):
-        who = q.get("speaker_name") or "متحدث غير محدد"
-        out.append((q["start"], q["end"], 0, f'<q class="quote {q["kind"]}" title="{escape(who)}">', "</q>"))
-    for e in record.get("entities", []):
-        if e.get("entity_id"):
-            href = "/entities/" + quote(e["entity_id"])
-            out.append(
-                (
-                    e["start"],
-                    e["end"],
-                    1,
-                    f'<a class="ent {escape(e["type"])}" href="{href}" title="{escape(e.get("entity_name") or "")}">',
-                    "</a>",
-                )
-            )
-    for t in record.get("times", []):
-        out.append(
-            (
-                t["start"],
-                t["end"],
-                1,
-                f'<time class="tx" datetime="{escape(t.get("value") or "")}" title="{escape(t.get("value") or "؟")}">',
-                "</time>",
-            )
-        )
+    for q in article.quotes:
+        who = q.speaker_name or "متحدث غير محدد"
+        out.append((q.start, q.end, 0, f'<q class="quote {q.kind}" title="{escape(who)}">', "</q>"))
+    for m in article.mentions:
+        if m.entity_id:
+            href = "/entities/" + quote(m.entity_id)
+            out.append((m.start, m.end, 1, f'<a class="ent {escape(m.type)}" href="{href}" title="{escape(m.entity_name or "")}">', "</a>"))
+    for t in article.times:
+        out.append((t.start, t.end, 1, f'<time class="tx" datetime="{escape(t.value or "")}" title="{escape(t.value or "؟")}">', "</time>"))
     return out
 
 
-def highlight(record: dict[str, Any]) -> list[Markup]:
+def highlight(article: Article) -> list[Markup]:
     """The text's paragraphs as markup. Marks that would cross another mark are dropped, so the
     HTML always nests."""
-    text: str = record.get("text", "")
-    spans = sorted(_spans(record), key=lambda s: (s[0], s[2], -s[1]))
+    text = article.text
+    spans = sorted(_spans(article), key=lambda s: (s[0], s[2], -s[1]))
     kept: list[tuple[int, int, int, str, str]] = []
     # Marks come in order of start and the kept ones nest, so the kept marks still open at a
     # start are a stack (innermost last); one that ended is done for every later mark too. A mark

@@ -1,0 +1,135 @@
+"""Incremental entity resolution: a corpus analysed in two runs (some files, then the rest) holds
+the same entities, the same entity of every mention, the same articles as exported and the same
+story memberships as the corpus analysed in one run, on SQLite and on PostgreSQL. The second run
+resolves only its new mentions against the stored entities they may join (engine/cross.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.context import Context
+from marsad.engine.local import run_analysis
+from marsad.store import open_store
+from marsad.store.base import Store
+
+from ..conftest import DEMO_CORPUS, SAMPLE_CORPUS
+
+CORPORA = [pytest.param(SAMPLE_CORPUS, marks=pytest.mark.shared, id="summit-2023"), pytest.param(DEMO_CORPUS, id="demo")]
+
+
+def _contents(store: Store) -> dict[str, Any]:
+    """What resolution and story placement leave in a store, independent of the order of runs."""
+    stories: dict[str, list[str]] = {}
+    for article_id, (story_id, _) in store.story_assignments().items():
+        stories.setdefault(story_id, []).append(article_id)
+    return {
+        "entities": [
+            (r[0], r[1], r[2], json.loads(r[3])) for r in store.execute("SELECT id, name, type, record FROM entities ORDER BY id").fetchall()
+        ],
+        "mentions": [
+            tuple(r)
+            for r in store.execute(
+                'SELECT article_id, seq, type, start, "end", text, key, entity_id FROM mentions ORDER BY article_id, seq'
+            ).fetchall()
+        ],
+        "records": sorted((a.to_export() for a in store.iter_all_records()), key=lambda r: str(r["id"])),
+        "stories": sorted(sorted(ids) for ids in stories.values()),
+    }
+
+
+def _analyse(db: str, runs: list[list[str]], ctx: Context) -> dict[str, Any]:
+    with open_store(db) as store:
+        for paths in runs:
+            summary = run_analysis(paths, store, ctx.settings, ctx)
+            assert not summary.failed
+        return _contents(store)
+
+
+def _splits(corpus: Path) -> list[list[list[str]]]:
+    files = sorted(str(p) for p in corpus.iterdir())
+    return [[files[::2], files[1::2]], [files[len(files) // 2 :], files[: len(files) // 2]]]
+
+
+def _check(corpus: Path, where: list[str], ctx: Context) -> None:
+    one = _analyse(where[0], [[str(corpus)]], ctx)
+    assert one["entities"] and one["stories"]
+    for i, runs in enumerate(_splits(corpus), start=1):
+        two = _analyse(where[i], runs, ctx)
+        assert two["entities"] == one["entities"]
+        assert two["mentions"] == one["mentions"]
+        assert two["records"] == one["records"]
+        assert two["stories"] == one["stories"]
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_two_runs_resolve_as_one_on_sqlite(corpus: Path, tmp_path: Path, ctx: Context) -> None:
+    _check(corpus, [str(tmp_path / f"{i}.db") for i in range(3)], ctx)
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_two_runs_resolve_as_one_on_postgres(corpus: Path, pg_server: Any, ctx: Context) -> None:
+    _check(corpus, [pg_server.new_database() for _ in range(3)], ctx)
+
+
+def test_a_run_reads_only_the_entities_its_new_mentions_may_join(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second run never reads every mention: resolution gets its new mentions and the stored
+    entities near them, fewer than the store holds."""
+    import marsad.engine.cross as cross
+    from marsad.entities.resolve import registry_fingerprint
+
+    files = sorted(str(p) for p in DEMO_CORPUS.iterdir())
+    with open_store(str(tmp_path / "m.db")) as store:
+        run_analysis(files[:-1], store, ctx.settings, ctx)
+        stored = len(store.mention_rows())
+        assert not store.needs_full_resolution(registry_fingerprint(ctx.registry))
+        assert store.needs_full_resolution("another registry")
+        seen: list[tuple[int, int]] = []
+        real = cross.resolve
+
+        def spy(new: Any, registry: Any, known: Any = (), recheck: Any = ()) -> Any:
+            seen.append((len(new), len(known)))
+            return real(new, registry, known, recheck)
+
+        def whole_store(*_: object) -> None:
+            raise AssertionError("an incremental run read every mention")
+
+        monkeypatch.setattr(cross, "resolve", spy)
+        monkeypatch.setattr(type(store), "mention_rows", whole_store)
+        run_analysis(files[-1:], store, ctx.settings, ctx)
+        assert seen and all(new > 0 and known < stored for new, known in seen)
+
+
+def test_a_store_made_before_the_name_keys_is_resolved_in_full_once(tmp_path: Path, ctx: Context) -> None:
+    """Mentions stored without name keys (before migration 0006) are keyed by a full resolution
+    on the next run, which leaves the entities as they were."""
+    from marsad.entities.resolve import registry_fingerprint
+
+    with open_store(str(tmp_path / "m.db")) as store:
+        run_analysis([str(DEMO_CORPUS)], store, ctx.settings, ctx)
+        before = _contents(store)
+        with store.transaction():
+            store.execute("UPDATE mentions SET words = NULL, sound = NULL, first_sound = NULL, last_sound = NULL")
+            store.execute("DELETE FROM resolution_state")  # as migration 0006 leaves an older store
+        assert store.needs_full_resolution(registry_fingerprint(ctx.registry))
+        run_analysis([str(DEMO_CORPUS)], store, ctx.settings, ctx)
+        assert not store.needs_full_resolution(registry_fingerprint(ctx.registry))
+        assert store.execute("SELECT count(*) FROM mentions WHERE words IS NULL").fetchone()[0] == 0
+        assert _contents(store) == before
+
+
+def test_reanalysed_pages_rebuild_the_entities_they_held(tmp_path: Path, ctx: Context) -> None:
+    """--reprocess replaces a page's mentions: the entities that held them are rebuilt (none
+    keeps a mention or an article that is gone), and the store ends as one run leaves it."""
+    from dataclasses import replace
+
+    with open_store(str(tmp_path / "m.db")) as store:
+        run_analysis([str(DEMO_CORPUS)], store, ctx.settings, ctx)
+        before = _contents(store)
+        some = sorted(str(p) for p in DEMO_CORPUS.iterdir())[::2]
+        run_analysis(some, store, replace(ctx.settings, reprocess=True), ctx)
+        assert store.stale_entities() == set()
+        assert _contents(store) == before
