@@ -50,3 +50,11 @@ def test_a_denial_against_the_assertion_it_denies() -> None:
     d = _dossier([a, b, unrelated])
     assert d["claims"] == []
     assert [(x["kind"], {s["article"] for s in x["sides"]}) for x in d["disagreements"]] == [("denial", {"a", "b"})]
+
+
+def test_decimal_numbers_and_years_are_read_as_such() -> None:
+    """«1.27 دقيقة» is a count with a decimal point, not a year to compare; «2017» is a year."""
+    a = _record("a", "الأولى", "بعد مرور 1.27 دقيقة يظهر شخص آخر خلف سيارة بيضاء اللون ويصوب بندقيته نحو مبنى السجن في عام 2017 كما قيل.", [])
+    b = _record("b", "الثانية", "بعد مرور 1.45 دقيقة يظهر شخص آخر خلف سيارة بيضاء اللون ويصوب بندقيته نحو مبنى السجن في عام 2015 كما قيل.", [])
+    d = _dossier([a, b])
+    assert [x["kind"] for x in d["disagreements"]] == ["numbers"]  # the minutes differ; the years are not counts

@@ -366,7 +366,7 @@ def _counts(text: str) -> dict[str, set[str]]:
     calendar = _calendar_words()
     for number, word in _COUNT_RE.findall(normalize_digits(text)):
         key = strip_proclitics(match_key(word))
-        if key in calendar or (len(number) == 4 and 1900 <= int(number) <= 2100):
+        if key in calendar or (len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100):
             continue
         out.setdefault(key[:4], set()).add(number)
     return out
