@@ -51,3 +51,13 @@ def test_postgres_reruns_add_only_new_pages(tmp_path: Path, pg_url: str) -> None
     again = _analyse(DEMO_CORPUS, tmp_path / "two", "--db", pg_url)
     assert again == first
     assert json.loads((tmp_path / "two" / "run.json").read_text(encoding="utf-8"))["pages_analysed"] == 0
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_dossiers_rebuilt_in_small_batches_export_the_same(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dossiers are rebuilt a batch of stories at a time (bounded memory): the batch size changes
+    nothing in what is stored."""
+    whole = _analyse(corpus, tmp_path / "whole")
+    monkeypatch.setattr("marsad.engine.cross.DOSSIER_BATCH_ARTICLES", 1)
+    batched = _analyse(corpus, tmp_path / "batched")
+    assert batched == whole

@@ -21,6 +21,8 @@ from marsad.meta.registry import Registry
 from marsad.store.base import Store
 from marsad.stories.build import Assignment, StoryVector, assign, build_dossiers, vectorise
 
+DOSSIER_BATCH_ARTICLES = 500  # member records held at once while dossiers are rebuilt
+
 # (id, headline, text) of articles -> their story vectors.
 Vectorise = Callable[[list[tuple[str, str | None, str]]], list[StoryVector]]
 
@@ -153,9 +155,28 @@ def update_stories(
         store.save_story_vectors(vectorise_with(todo))
     placed = store.story_assignments()
     assignment = with_stories_of(touched, assign(store.story_articles(), placed, store.entity_names()), placed)
-    records = store.records(a for ids in assignment.changed.values() for a in ids)
-    store.save_stories(build_dossiers(assignment, records, vocabulary), assignment.members)
+    # Dossiers are rebuilt a batch of stories at a time: the records held at once stay bounded
+    # however many articles the run brought (a first run over an archive changes every story).
+    batch: list[str] = []
+    size = 0
+    for story_id, ids in assignment.changed.items():
+        batch.append(story_id)
+        size += len(ids)
+        if size >= DOSSIER_BATCH_ARTICLES:
+            _rebuild(store, assignment, batch, vocabulary)
+            batch, size = [], 0
+    if batch:
+        _rebuild(store, assignment, batch, vocabulary)
     return len(assignment.changed)
+
+
+def _rebuild(store: Store, assignment: Assignment, stories: list[str], vocabulary: Collection[str]) -> None:
+    """Rebuild and save the dossiers of these changed stories (with their members' places)."""
+    changed = {s: assignment.changed[s] for s in stories}
+    members = {a: assignment.members[a] for ids in changed.values() for a in ids}
+    part = Assignment(changed, members, {a: b for a, b in assignment.copies.items() if a in members}, assignment.idf)
+    records = store.records(members)
+    store.save_stories(build_dossiers(part, records, vocabulary), part.members)
 
 
 def with_stories_of(articles: Collection[str], assignment: Assignment, placed: Mapping[str, tuple[str, str | None]]) -> Assignment:
