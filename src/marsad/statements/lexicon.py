@@ -32,6 +32,8 @@ class SpeechLexicon:
     noun_after: frozenset[str]  # prepositions after which any verb form is a verbal noun (في نقل)
     nominal_adjuncts: frozenset[str]  # ب words that never open a statement (برئاسة، بحضور)
     object_openers: frozenset[str]  # function words that may open an object statement (أي، كل، عدم)
+    denial_verbs: frozenset[str]  # a sentence with one denies what another asserts (نفى، كذب، دحض)
+    denial_negators: frozenset[str]  # before a verb another sentence asserts: «لم يوقع» against «وقع»
     negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
 
     def is_title(self, word: str) -> bool:
@@ -107,5 +109,7 @@ def speech_lexicon() -> SpeechLexicon:
         noun_after=frozenset(match_key(w) for w in d["noun_homographs"]["after_prepositions"]),
         nominal_adjuncts=frozenset(match_key(w) for w in d["nominal_verbs"]["adjuncts"]),
         object_openers=frozenset(match_key(w) for w in d["nominal_verbs"]["object_openers"]),
+        denial_verbs=frozenset(match_key(w) for w in d["denial"]["verbs"]),
+        denial_negators=frozenset(match_key(w) for w in d["denial"]["negators"]),
         negations=keys("negations"),
     )

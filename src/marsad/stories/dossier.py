@@ -68,18 +68,13 @@ def _role_start(text: str, start: int, floor: int) -> int:
     return start
 
 
-@cache
-def _denial_words() -> tuple[frozenset[str], frozenset[str]]:
-    d = load_data("speech.json")["denial"]
-    return frozenset(match_key(w) for w in d["verbs"]), frozenset(match_key(w) for w in d["negators"])
-
-
 def _denies(a: _Sentence, b: _Sentence) -> bool:
     """`a` denies what `b` asserts: a denial verb in `a`, or a negator in `a` right before a verb
     whose root `b` uses («لم يوقع» / «وقع الزعيمان»); `b` itself not negated."""
     if b.negated:
         return False
-    verbs, negators = _denial_words()
+    lex = speech_lexicon()
+    verbs, negators = lex.denial_verbs, lex.denial_negators
     words = [w[1:] if w[:1] in ("\u0648", "\u0641") and len(w) > 2 else w for w in match_key(a.text).split()]  # waw, feh
     if any(w in verbs for w in words):
         return True
