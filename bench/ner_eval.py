@@ -45,14 +45,13 @@ from marsad.nlp.conll import Sentence, SpanScore, parse_source, read_corpus, spl
 from marsad.nlp.ner import MODEL_PATH, NerTagger
 
 ROOT = Path(__file__).resolve().parent.parent
-NLP_MODULES = ("ner", "bilstm_crf", "features", "consistency", "conll", "model_file")
+NLP_MODULES = ("ner", "network", "bilstm_crf", "features", "consistency", "conll", "model_file")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True, metavar="FILE[:FORMAT]", help="FORMAT: conll (default) or newsfane")
     ap.add_argument("--model", default=str(MODEL_PATH))
-    ap.add_argument("--quantize", action="store_true", help="int8 LSTM and output layers")
     ap.add_argument("--dev-split", action="store_true", help="score only the last 10%% of the file (the development set)")
     ap.add_argument("--document-sentences", type=int, default=25, help="consecutive sentences read as one document")
     ap.add_argument("--rounds", type=int, default=3, help="timed passes (the best is printed; with --against, each one's range)")
@@ -64,7 +63,7 @@ def main() -> None:
     if args.dev_split:
         sentences = split_dev(sentences)[1]
     start = time.perf_counter()
-    tagger = NerTagger(args.model, threads=1, quantize=args.quantize)
+    tagger = NerTagger(args.model)
     print(f"model loaded in {time.perf_counter() - start:.2f} s ({args.model})")
     tokens = sum(len(s) for s in sentences)
     words = [[t for t, _ in s] for s in sentences]

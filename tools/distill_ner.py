@@ -26,10 +26,10 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from marsad.nlp.bilstm_crf import BiLstmCrf, NetConfig
+from marsad.nlp.bilstm_crf import BiLstmCrf, NetConfig, TorchTagger
 from marsad.nlp.conll import SpanScore, parse_source, read_conll, read_corpus, split_dev
 from marsad.nlp.consistency import spread_names
-from marsad.nlp.ner import UNK, NerTagger
+from marsad.nlp.ner import UNK
 from train_ner import DEFAULT_DATA, TAGS, make_batches
 
 DOCUMENT_SENTENCES = 25  # as bench/ner_eval.py reads the development set
@@ -77,7 +77,7 @@ def main() -> None:
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
 
-    teacher = NerTagger(args.teacher, threads=args.threads)
+    teacher = TorchTagger(args.teacher, threads=args.threads)
     encoder = teacher.encoder
     train, dev = split_dev(read_conll(args.data))
     for spec in args.extra_train:
@@ -92,7 +92,7 @@ def main() -> None:
     dev_words = [[t for t, _ in s] for s in dev]
     dev_gold = [[t for _, t in s] for s in dev]
     with torch.inference_mode():
-        targets = [centred(teacher._emissions(w, p, c, f, m)).clone() for w, p, c, f, m, _ in train_batches]
+        targets = [centred(teacher.emissions(w, p, c, f, m)).clone() for w, p, c, f, m, _ in train_batches]
     print(f"encoded and scored by the teacher in {time.perf_counter() - t0:.0f} s", flush=True)
 
     first = teacher.nets[0]
@@ -145,7 +145,7 @@ def main() -> None:
     print(f"best dev micro F1 in documents {best:.4f}; wrote {args.out}")
 
 
-def save(path: str, cfg: NetConfig, state: dict[str, torch.Tensor], teacher: NerTagger) -> None:
+def save(path: str, cfg: NetConfig, state: dict[str, torch.Tensor], teacher: TorchTagger) -> None:
     state = dict(state)
     state["pretrained.weight"] = state["pretrained.weight"].half()
     blob = {

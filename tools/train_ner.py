@@ -70,7 +70,7 @@ def make_batches(encoder: Encoder, sentences: list[Sentence], size: int) -> list
     out = []
     for i in range(0, len(sentences), size):
         chunk = sentences[i : i + size]
-        words, pre, chars, feats, mask = encoder.encode([[t for t, _ in s] for s in chunk])
+        words, pre, chars, feats, mask = (torch.from_numpy(a) for a in encoder.encode([[t for t, _ in s] for s in chunk]))
         tags = torch.zeros_like(words)
         for b, s in enumerate(chunk):
             tags[b, : len(s)] = torch.tensor([TAGS.index(t) for _, t in s])

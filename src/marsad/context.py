@@ -34,7 +34,6 @@ class Tagger:
         """Words the tagger has a vector for: a wide list of known Arabic words (and names)."""
         from marsad.entities.mentions import tagger_vocabulary
 
-        self.model()
         return tagger_vocabulary()
 
     def __getstate__(self) -> dict[str, object]:

@@ -1,11 +1,13 @@
 """The fast tagger path (issue 16) against the plain computations it replaces: memoised features
-and vectorised encoding against a token-by-token reference, packed tagging and numpy Viterbi
-against the padded network and torch Viterbi, the int8 network against the float one, and the
-model file format."""
+and vectorised encoding against a token-by-token reference, the numpy network's packed tagging
+and Viterbi against the padded torch network it was trained as and torch's Viterbi, tagging
+without torch, and the model file format."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from hypothesis import strategies as st
 from marsad.arabic.names import given_name_keys
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import strip_proclitics
-from marsad.nlp.bilstm_crf import BiLstmCrf, Crf, NetConfig, viterbi_packed
+from marsad.nlp.bilstm_crf import BiLstmCrf, Crf, NetConfig, TorchTagger
 from marsad.nlp.features import (
     CLITIC_VALUES,
     CUE_VALUES,
@@ -34,6 +36,7 @@ from marsad.nlp.features import (
 )
 from marsad.nlp.model_file import ModelData, read_model, write_model
 from marsad.nlp.ner import MAX_CHARS, MAX_TOKENS, MODEL_PATH, Encoder, NerTagger, Vocabulary
+from marsad.nlp.network import viterbi_packed
 
 SHARED_NER = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner" / "anercorp-train.txt"
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -133,7 +136,7 @@ def tiny_model(path: Path, seed: int = 0) -> ModelData:
     with torch.no_grad():
         for p in net.crf.parameters():
             p.normal_()
-    data = ModelData(words, words, chars, [cfg.to_dict()], [{k: v.half() for k, v in net.state_dict().items()}])
+    data = ModelData(words, words, chars, [cfg.to_dict()], [{k: v.half().numpy() for k, v in net.state_dict().items()}])
     write_model(path, data)
     return data
 
@@ -149,27 +152,63 @@ def test_encoder_builds_the_same_tensors_as_the_loop(tmp_path: Path) -> None:
     for tagger in (NerTagger(tmp_path / "m.npz"), shipped()):
         batch = [*SENTENCES, *real_sentences()[:40]]
         for fast, slow in zip(tagger.encoder.encode(batch), reference_encode(tagger.encoder, batch), strict=True):
-            assert torch.equal(fast, slow)
+            assert np.array_equal(fast, slow.numpy())
 
 
-def padded_tags(tagger: NerTagger, sentences: list[list[str]]) -> list[list[str]]:
-    """Tags through the padded network and torch's Viterbi (the training path)."""
+def padded_tags(trained: TorchTagger, sentences: list[list[str]]) -> list[list[str]]:
+    """Tags through the padded torch network and torch's Viterbi (the training path)."""
     with torch.inference_mode():
-        words, pre, chars, feats, mask = tagger.encoder.encode(sentences)
-        paths = tagger.crf.decode(tagger._emissions(words, pre, chars, feats, mask), mask)
-    return [[tagger.tags[t] for t in path[: len(s)]] for s, path in zip(sentences, paths, strict=True)]
+        words, pre, chars, feats, mask = (torch.from_numpy(a) for a in trained.encoder.encode(sentences))
+        paths = trained.crf.decode(trained.emissions(words, pre, chars, feats, mask), mask)
+    tags = trained.nets[0].cfg.tags
+    return [[tags[t] for t in path[: len(s)]] for s, path in zip(sentences, paths, strict=True)]
 
 
-def test_packed_tagging_equals_the_padded_network(tmp_path: Path) -> None:
+def test_numpy_tagging_equals_the_trained_torch_network(tmp_path: Path) -> None:
     tiny_model(tmp_path / "m.npz")
-    for tagger in (NerTagger(tmp_path / "m.npz"), shipped()):
+    for path in (tmp_path / "m.npz", MODEL_PATH):
+        tagger, trained = NerTagger(path), TorchTagger(path)
         # (a run longer than MAX_TOKENS is tagged in pieces, which the padded path does not do)
         batch = [s for s in SENTENCES if 0 < len(s) <= MAX_TOKENS] + real_sentences()[:60]
-        assert tagger.tag_batch(batch) == padded_tags(tagger, batch)
+        expected = padded_tags(trained, batch)
+        assert tagger.tag_batch(batch) == expected
         # memos warm, cleared, or a sentence alone: the same tags
-        assert tagger.tag_batch(batch) == padded_tags(tagger, batch)
+        assert tagger.tag_batch(batch) == expected
         tagger.clear_memos()
-        assert [tagger.tag(s) for s in batch[:5]] == padded_tags(tagger, batch[:5])
+        assert [tagger.tag(s) for s in batch[:5]] == expected[:5]
+
+
+def test_numpy_scores_equal_the_torch_network_s(tmp_path: Path) -> None:
+    """Not only the best path: the LSTM's tag scores themselves, token by token."""
+    tiny_model(tmp_path / "m.npz")
+    for path in (tmp_path / "m.npz", MODEL_PATH):
+        tagger, trained = NerTagger(path), TorchTagger(path)
+        batch = [s for s in SENTENCES if 0 < len(s) <= MAX_TOKENS] + real_sentences()[:20]
+        arrays = trained.encoder.encode(batch)
+        with torch.inference_mode():
+            expected = trained.emissions(*(torch.from_numpy(a) for a in arrays)).numpy()
+        words, pre, chars, feats, mask = arrays
+        lengths = mask.sum(1)
+        order = np.argsort(-lengths, kind="stable")
+        steps = np.arange(int(lengths.max()))
+        live = steps[:, None] < lengths[order][None, :]
+        rows, cols = np.nonzero(live)  # time-major: (step, rank)
+        b, t = order[cols], rows
+        net = tagger.nets[0]
+        x = net.token_vectors(words[b, t], pre[b, t], net.char_features(chars[b, t]), feats[b, t])
+        got = net.packed_emissions(x, live.sum(axis=1))
+        assert np.allclose(got, expected[b, t], atol=1e-4)
+
+
+def test_tagging_runs_without_torch() -> None:
+    code = (
+        "import sys\n"
+        "from marsad.nlp.ner import NerTagger\n"
+        "tags = NerTagger().tag(['وقال', 'الرئيس', 'فلاديمير', 'بوتين', 'في', 'موسكو'])\n"
+        "assert tags[2:4] == ['B-PER', 'I-PER'], tags\n"
+        "assert 'torch' not in sys.modules, 'tagging imported torch'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_long_and_empty_sentences_keep_their_lengths() -> None:
@@ -201,21 +240,13 @@ def test_numpy_viterbi_equals_torch_viterbi(lengths: list[int], seed: int) -> No
         assert back[rank, : lengths[b]].tolist() == expected[b]
 
 
-def test_int8_network_tags_as_the_float_one() -> None:
-    batch = real_sentences()
-    fast, exact = NerTagger(quantize=True).tag_batch(batch), shipped().tag_batch(batch)
-    tokens = sum(len(s) for s in batch)
-    same = sum(a == b for x, y in zip(fast, exact, strict=True) for a, b in zip(x, y, strict=True))
-    assert same / tokens >= 0.98, f"int8 agrees with float on {same}/{tokens} tokens"
-
-
 def test_model_file_round_trip_and_errors(tmp_path: Path) -> None:
     data = tiny_model(tmp_path / "m.npz")
     back = read_model(tmp_path / "m.npz")
     assert (back.words, back.pretrained_words, back.chars) == (data.words, data.pretrained_words, data.chars)
     assert back.configs == json.loads(json.dumps(data.configs))  # tuples come back as lists
     assert set(back.states[0]) == set(data.states[0])
-    assert all(torch.equal(back.states[0][k], data.states[0][k]) for k in data.states[0])
+    assert all(np.array_equal(back.states[0][k], data.states[0][k]) for k in data.states[0])
     # two networks share the frozen word table, stored once
     write_model(tmp_path / "pair.npz", ModelData(data.words, data.words, data.chars, data.configs * 2, data.states * 2))
     with np.load(tmp_path / "pair.npz") as z:
@@ -249,17 +280,18 @@ def test_documents_tagged_together_as_one_by_one() -> None:
 def test_character_features_of_short_words_equal_the_full_width_ones() -> None:
     net = shipped().nets[0]
     words = sorted({match_key(t) for s in [*SENTENCES, *real_sentences()] for t in s} | {"ا" * 19, "ب" * 25, "و"})
-    ids = torch.from_numpy(shipped().encoder.char_ids(words))
+    ids = shipped().encoder.char_ids(words)
+    full = net.char_features(ids)
+    for longest in range(1, MAX_CHARS + 1):
+        rows = [i for i, w in enumerate(words) if len(w) <= longest]
+        if rows:
+            assert np.allclose(net.char_features(ids[rows], longest), full[rows], atol=1e-5), longest
+    # the same arithmetic as the Conv1d layers the network was trained with
+    trained = TorchTagger(MODEL_PATH).nets[0]
     with torch.inference_mode():
-        full = net.char_features(ids)
-        for longest in range(1, MAX_CHARS + 1):
-            rows = [i for i, w in enumerate(words) if len(w) <= longest]
-            if rows:
-                assert torch.allclose(net.short_char_features(ids[rows], longest), full[rows], atol=1e-5), longest
-        # the same arithmetic as the Conv1d layers the networks were trained with
-        letters = net.chars(ids).transpose(1, 2)
-        conv = torch.cat([torch.relu(cnn(letters)).max(dim=2).values for cnn in net.char_cnns], dim=1)
-        assert torch.allclose(full, conv, atol=1e-5)
+        letters = trained.chars(torch.from_numpy(ids)).transpose(1, 2)
+        conv = torch.cat([torch.relu(cnn(letters)).max(dim=2).values for cnn in trained.char_cnns], dim=1)
+    assert np.allclose(full, conv.numpy(), atol=1e-5)
 
 
 def test_memos_that_overflow_start_afresh_with_the_same_tags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

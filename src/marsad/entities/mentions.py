@@ -384,5 +384,9 @@ def _token_start(tokens: list[Token], offset: int) -> int:
 
 @cache
 def tagger_vocabulary() -> frozenset[str]:
-    """Words the tagger has a vector for: a wide list of known Arabic words (and names)."""
-    return frozenset(tagger().encoder.pretrained.index)
+    """Words the tagger has a vector for: a wide list of known Arabic words (and names), read
+    from the model file alone (the story stages need the words, not the network)."""
+    from marsad.nlp.model_file import read_vocabulary
+    from marsad.nlp.ner import MODEL_PATH
+
+    return frozenset(read_vocabulary(MODEL_PATH))

@@ -1,50 +1,24 @@
 """The NER network: each token is its word vector (a frozen multilingual-e5 word table plus a
 trainable embedding of training words), a character CNN over its letters, and embeddings of the
 features in `marsad.nlp.features`; a bidirectional LSTM reads the sentence and a linear-chain CRF
-picks the best BIO sequence. Small enough to tag thousands of tokens a second on one core."""
+picks the best BIO sequence. This is the network as trained (tools/train_ner.py,
+tools/distill_ner.py); tagging runs the same arithmetic in numpy (marsad.nlp.network)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
 
-NEG_INF = -1e4  # score of a forbidden tag transition (I-X after anything but B-X/I-X)
+from marsad.nlp.network import NEG_INF, NetConfig, allowed_transitions
+
+__all__ = ["BiLstmCrf", "Crf", "NetConfig", "TorchTagger"]
 
 
-@dataclass
-class NetConfig:
-    n_words: int
-    n_pretrained: int
-    pretrained_dim: int
-    n_chars: int
-    feature_sizes: tuple[int, ...]
-    tags: tuple[str, ...]
-    word_dim: int = 64
-    char_dim: int = 32
-    char_filters: int = 64  # per window width
-    char_widths: tuple[int, ...] = (3,)
-    layers: int = 1
-    feature_dim: int = 8
-    hidden: int = 128
-    dropout: float = 0.5
-
-    def to_dict(self) -> dict[str, object]:
-        return asdict(self)
-
-
-def allowed_transitions(tags: tuple[str, ...]) -> torch.Tensor:
-    """(from, to) mask of BIO-valid transitions, plus a start row: I-X may only follow B-X or I-X."""
-    n = len(tags)
-    mask = torch.ones(n + 1, n, dtype=torch.bool)  # row n is the sentence start
-    for j, to in enumerate(tags):
-        if to.startswith("I-"):
-            for i in range(n + 1):
-                if i == n or tags[i][2:] != to[2:] or tags[i] == "O":
-                    mask[i, j] = False
-    return mask
+def _allowed(tags: tuple[str, ...]) -> torch.Tensor:
+    return torch.from_numpy(allowed_transitions(tags))
 
 
 class Crf(nn.Module):
@@ -57,7 +31,7 @@ class Crf(nn.Module):
         self.transitions = nn.Parameter(torch.zeros(n, n))
         self.start = nn.Parameter(torch.zeros(n))
         self.end = nn.Parameter(torch.zeros(n))
-        allowed = allowed_transitions(tags)
+        allowed = _allowed(tags)
         self.register_buffer("forbid", (~allowed[:n]).float() * NEG_INF)
         self.register_buffer("forbid_start", (~allowed[n]).float() * NEG_INF)
 
@@ -184,28 +158,29 @@ class BiLstmCrf(nn.Module):
         return scores
 
 
-def viterbi_packed(
-    emissions: np.ndarray, batch_sizes: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
-) -> np.ndarray:
-    """Viterbi over sentences laid out as a PackedSequence (time-major, sentences sorted by
-    length, longest first: step t holds the first batch_sizes[t] sentences). Returns the best
-    tag index of every token in that same order. All sentences advance together, one numpy step
-    per time step; the backtrace too. `transitions` already holds the forbidden moves."""
-    offsets = np.concatenate(([0], np.cumsum(batch_sizes)))
-    n_sent = int(batch_sizes[0])
-    score = start + emissions[:n_sent]
-    back = []
-    for t in range(1, len(batch_sizes)):
-        b = int(batch_sizes[t])
-        candidates = score[:b, :, None] + transitions  # (b, from, to)
-        back.append(candidates.argmax(axis=1))
-        score[:b] = candidates.max(axis=1) + emissions[offsets[t] : offsets[t + 1]]
-    current = (score + end).argmax(axis=1)
-    out = np.empty(int(offsets[-1]), dtype=np.int64)
-    rows = np.arange(n_sent)
-    for t in range(len(batch_sizes) - 1, -1, -1):
-        b = int(batch_sizes[t])
-        out[offsets[t] : offsets[t + 1]] = current[:b]
-        if t:
-            current[:b] = back[t - 1][rows[:b], current[:b]]
-    return out
+class TorchTagger:
+    """The networks of a model file as torch modules, for the training tools (a teacher's tag
+    scores, a network to start from): its encoder, networks and their averaged CRF."""
+
+    def __init__(self, model_path: str | Path, threads: int = 1) -> None:
+        from marsad.nlp.model_file import read_model
+        from marsad.nlp.ner import Encoder, Vocabulary
+
+        torch.set_num_threads(threads)
+        data = read_model(model_path)
+        self.encoder = Encoder(Vocabulary(data.words), Vocabulary(data.pretrained_words), Vocabulary(data.chars))
+        self.nets: list[BiLstmCrf] = []
+        for raw, state in zip(data.configs, data.states, strict=True):
+            net = BiLstmCrf(NetConfig.from_dict(raw))
+            net.load_state_dict({k: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in state.items()})
+            net.eval()
+            self.nets.append(net)
+        self.crf = Crf(self.nets[0].cfg.tags)
+        with torch.no_grad():
+            for name in ("transitions", "start", "end"):
+                getattr(self.crf, name).copy_(torch.stack([getattr(n.crf, name) for n in self.nets]).mean(0))
+
+    def emissions(self, words: torch.Tensor, pre: torch.Tensor, chars: torch.Tensor, feats: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """Padded tag scores of encoded sentences, averaged over the networks."""
+        scores = [net.emissions(words, pre, chars, feats, mask) for net in self.nets]
+        return scores[0] if len(scores) == 1 else torch.stack(scores).mean(0)

@@ -4,8 +4,9 @@ loading it runs no pickled code and builds no Python object per word), written b
 Entries: `config` (the networks' NetConfig as JSON, UTF-8 bytes), `words`, `pretrained_words`,
 `chars` (each vocabulary's items joined by newlines, UTF-8 bytes; no token holds a newline),
 `shared/NAME` (weights every network uses: the frozen word table) and `net0/NAME`, `net1/NAME` …
-(each network's own weights, half precision). The older torch format of tools/train_ner.py and
-tools/ensemble_ner.py (.pt) is read too, so a freshly trained network can be scored at once."""
+(each network's own weights, half precision). Reading it needs numpy alone (tagging runs without
+torch). The older torch format of tools/train_ner.py and tools/ensemble_ner.py (.pt) is read too
+(torch imported then), so a freshly trained network can be scored at once."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import torch
 
 
 @dataclass
@@ -24,7 +24,7 @@ class ModelData:
     pretrained_words: list[str]
     chars: list[str]
     configs: list[dict[str, Any]]  # one per network (NetConfig fields)
-    states: list[dict[str, torch.Tensor]]  # one per network, shared weights included
+    states: list[dict[str, np.ndarray]]  # one per network, shared weights included
 
 
 def _joined(items: list[str], name: str) -> np.ndarray:
@@ -49,13 +49,13 @@ def write_model(path: str | Path, data: ModelData, shared: tuple[str, ...] = ("p
     }
     for name in shared:
         first = data.states[0][name]
-        if any(not torch.equal(s[name].float(), first.float()) for s in data.states[1:]):
+        if any(not np.array_equal(s[name].astype(np.float32), first.astype(np.float32)) for s in data.states[1:]):
             raise ValueError(f"{name} differs between the networks; it cannot be stored once")
-        arrays[f"shared/{name}"] = first.half().numpy()
+        arrays[f"shared/{name}"] = first.astype(np.float16)
     for n, state in enumerate(data.states):
         for name, value in state.items():
             if name not in shared:
-                arrays[f"net{n}/{name}"] = value.half().numpy()
+                arrays[f"net{n}/{name}"] = value.astype(np.float16)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as f:
         np.savez(f, **arrays)  # type: ignore[arg-type]  # uncompressed: loads straight into arrays
@@ -71,25 +71,36 @@ def read_model(path: str | Path) -> ModelData:
     try:
         with np.load(path, allow_pickle=False) as z:
             configs = json.loads(z["config"].tobytes().decode("utf-8"))
-            shared = {k.split("/", 1)[1]: torch.from_numpy(z[k].copy()) for k in z.files if k.startswith("shared/")}
-            states: list[dict[str, torch.Tensor]] = [dict(shared) for _ in configs]
+            shared = {k.split("/", 1)[1]: z[k] for k in z.files if k.startswith("shared/")}
+            states: list[dict[str, np.ndarray]] = [dict(shared) for _ in configs]
             for k in z.files:
                 if k.startswith("net"):
                     n, name = k.split("/", 1)
-                    states[int(n[3:])][name] = torch.from_numpy(z[k].copy())
+                    states[int(n[3:])][name] = z[k]
             return ModelData(_split(z["words"]), _split(z["pretrained_words"]), _split(z["chars"]), configs, states)
     except (KeyError, ValueError, OSError) as e:
         raise ValueError(f"{path}: not a marsad NER model file ({e})") from e
 
 
+def read_vocabulary(path: str | Path, name: str = "pretrained_words") -> list[str]:
+    """One vocabulary of the model file, without reading its weights."""
+    path = Path(path)
+    if path.suffix == ".pt":
+        return list(getattr(read_model(path), name))
+    with np.load(path, allow_pickle=False) as z:
+        return _split(z[name])
+
+
 def _read_torch(path: Path) -> ModelData:
+    import torch
+
     blob = torch.load(path, weights_only=True, map_location="cpu")
+    as_arrays = {k: v.float().numpy() for k, v in blob.get("shared_state", {}).items()}
     members = blob.get("members") or [{"config": blob["config"], "state": blob["state"]}]
-    shared = blob.get("shared_state", {})
     return ModelData(
         list(blob["words"]),
         list(blob["pretrained_words"]),
         list(blob["chars"]),
         [dict(m["config"]) for m in members],
-        [{**shared, **m["state"]} for m in members],
+        [{**as_arrays, **{k: v.float().numpy() for k, v in m["state"].items()}} for m in members],
     )

@@ -1,12 +1,13 @@
-"""marsad's Arabic named-entity tagger (PER, LOC, ORG, MISC): a BiLSTM-CRF (marsad.nlp.bilstm_crf)
-shipped as one small file under src/marsad/data/models/ (marsad.nlp.model_file; how it is built:
-README, NER); nothing is downloaded at run time.
+"""marsad's Arabic named-entity tagger (PER, LOC, ORG, MISC): a BiLSTM-CRF trained with torch
+(marsad.nlp.bilstm_crf, tools/) and run in numpy alone (marsad.nlp.network), shipped as one small
+file under src/marsad/data/models/ (marsad.nlp.model_file; how it is built: README, NER); nothing
+is downloaded at run time.
 
 `NerTagger.tag_batch` takes tokenised sentences and returns a BIO tag per token. It is written
 for speed on one core (issue 16): a word's lookups and features are computed once per process
 (memoised), the character CNN runs once per distinct word (and is remembered), all sentences of
 a call go through the LSTM together as one packed sequence (no padding computed), and Viterbi
-decodes them all at once in numpy."""
+decodes them all at once."""
 
 from __future__ import annotations
 
@@ -14,13 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import torch
-from torch import nn
+from threadpoolctl import threadpool_limits
 
-from marsad.nlp.bilstm_crf import BiLstmCrf, Crf, NetConfig, viterbi_packed
 from marsad.nlp.consistency import spread_names
 from marsad.nlp.features import FEATURE_SIZES, feature_array, stem_readings, word_facts
 from marsad.nlp.model_file import read_model
+from marsad.nlp.network import NetConfig, Network, viterbi_packed
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "ner.npz"
 PAD, UNK = 0, 1
@@ -45,7 +45,7 @@ class Vocabulary:
 
 
 class Encoder:
-    """Turns tokenised sentences into the ids BiLstmCrf reads: `encode` as padded tensors (for
+    """Turns tokenised sentences into the ids the network reads: `encode` as padded arrays (for
     training), `ids` token by token (memoised, for tagging)."""
 
     def __init__(self, words: Vocabulary, pretrained: Vocabulary, chars: Vocabulary) -> None:
@@ -77,7 +77,8 @@ class Encoder:
             out[i, : len(ids)] = ids
         return out
 
-    def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[torch.Tensor, ...]:
+    def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, ...]:
+        """(words, e5 ids, letters, features, mask) of the sentences, padded to the longest."""
         batch, length = len(sentences), max(1, max(len(s) for s in sentences))
         words = np.zeros((batch, length), dtype=np.int64)
         pre = np.zeros((batch, length), dtype=np.int64)
@@ -95,65 +96,48 @@ class Encoder:
             chars[b, :n] = self.char_ids([i[2] for i in ids])
             feats[b, :n] = feature_array(sentence)
             mask[b, :n] = True
-        return tuple(torch.from_numpy(a) for a in (words, pre, chars, feats, mask))
+        return words, pre, chars, feats, mask
 
 
 class NerTagger:
     """Loads the shipped model once; `tag_batch` returns a BIO tag per token of each sentence.
 
     A model file holds one network or several trained on the same data and vocabularies;
-    several are averaged: their tag scores and their CRF transitions. `quantize` runs the LSTM
-    in int8 (torch's dynamic quantisation): about a tenth faster, but its activation scales are
-    taken over the whole batch, so a sentence's tags could then depend on the sentences tagged
-    with it (25 of 12,506 development tokens); the float network, the default, never does."""
+    several are averaged: their tag scores and their CRF transitions. Each sentence's tags
+    depend on that sentence alone, never on the sentences tagged with it."""
 
-    def __init__(self, model_path: str | Path = MODEL_PATH, threads: int = 1, quantize: bool = False) -> None:
-        # One thread by default: the analysis already runs one process per core.
-        torch.set_num_threads(threads)
+    def __init__(self, model_path: str | Path = MODEL_PATH, threads: int = 1) -> None:
+        # One BLAS thread by default: the analysis already runs one process per core, and
+        # OpenBLAS threads fighting over a core halve the tagger's speed.
+        threadpool_limits(limits=threads, user_api="blas")
         data = read_model(model_path)
         self.encoder = Encoder(Vocabulary(data.words), Vocabulary(data.pretrained_words), Vocabulary(data.chars))
-        self.nets: list[BiLstmCrf] = []
+        self.nets: list[Network] = []
+        shared: dict[int, np.ndarray] = {}
         for raw, state in zip(data.configs, data.states, strict=True):
-            cfg = NetConfig(**{**raw, **{k: tuple(raw[k]) for k in ("feature_sizes", "tags", "char_widths")}})
+            cfg = NetConfig.from_dict(raw)
             if cfg.feature_sizes != FEATURE_SIZES:
                 raise ValueError(
                     f"{model_path}: trained with other token features than marsad.nlp.features has; rebuild it (tools/train_ner.py)"
                 )
-            net = BiLstmCrf(cfg)
-            net.load_state_dict({k: v.float() for k, v in state.items()})
-            if self.nets:
-                net.pretrained = self.nets[0].pretrained  # one copy of the frozen word table
-            net.eval()
+            net = Network(cfg, state)
+            # One copy of the frozen word table however many networks read it.
+            net.pretrained = shared.setdefault(id(state["pretrained.weight"]), net.pretrained)
             self.nets.append(net)
         self.tags = self.nets[0].cfg.tags
-        self.crf = self.nets[0].crf
-        if len(self.nets) > 1:
-            self.crf = Crf(self.tags)
-            with torch.no_grad():
-                for name in ("transitions", "start", "end"):
-                    getattr(self.crf, name).copy_(torch.stack([getattr(n.crf, name) for n in self.nets]).mean(0))
-        trans, start = self.crf._trans()
-        self._viterbi = (trans.detach().numpy().copy(), start.detach().numpy().copy(), self.crf.end.detach().numpy().copy())
-        if quantize:
-            self.nets = [quantized(net) for net in self.nets]
+        trans, start, end = (np.mean([net.crf[k] for net in self.nets], axis=0) for k in range(3))
+        self._viterbi = (trans, start, end)
         # Each network's character features by word key: row numbers into a table that grows by
         # doubling (filled in place, never copied whole per call).
         self._char_rows: list[dict[str, int]] = [{} for _ in self.nets]
-        self._char_table: list[torch.Tensor] = [torch.zeros(1024, net.cfg.char_filters * len(net.cfg.char_widths)) for net in self.nets]
-
-    def _emissions(
-        self, words: torch.Tensor, pre: torch.Tensor, chars: torch.Tensor, feats: torch.Tensor, mask: torch.Tensor
-    ) -> torch.Tensor:
-        """Padded tag scores of encoded sentences, averaged over the networks (training tools)."""
-        scores = [net.emissions(words, pre, chars, feats, mask) for net in self.nets]
-        return scores[0] if len(scores) == 1 else torch.stack(scores).mean(0)
+        self._char_table: list[np.ndarray] = [np.zeros((1024, net.char_width), dtype=np.float32) for net in self.nets]
 
     def clear_memos(self) -> None:
         """Forget the per-word results (benchmarks measure a cold start with it)."""
         self.encoder._ids.clear()
         self._char_rows = [{} for _ in self.nets]
 
-    def _char_features(self, n: int, keys: list[str]) -> torch.Tensor:
+    def _char_features(self, n: int, keys: list[str]) -> np.ndarray:
         """Network n's character features of each distinct key (rows in `keys` order),
         computing only those not seen before."""
         rows = self._char_rows[n]
@@ -171,19 +155,19 @@ class NerTagger:
                 while end < len(new) and len(new[end]) <= limit:
                     end += 1
                 if end > start:
-                    ids = torch.from_numpy(self.encoder.char_ids(new[start:end]))
-                    parts.append(self.nets[n].short_char_features(ids, min(limit, MAX_CHARS)))
+                    ids = self.encoder.char_ids(new[start:end])
+                    parts.append(self.nets[n].char_features(ids, min(limit, MAX_CHARS)))
                 start = end
-            fresh = torch.cat(parts)
+            fresh = np.concatenate(parts)
             base = len(rows)
             table = self._char_table[n]
             if base + len(new) > len(table):
-                grown = torch.zeros(max(2 * len(table), base + len(new)), table.shape[1])
+                grown = np.zeros((max(2 * len(table), base + len(new)), table.shape[1]), dtype=np.float32)
                 grown[:base] = table[:base]
                 self._char_table[n] = table = grown
             table[base : base + len(new)] = fresh
             rows.update(zip(new, range(base, base + len(new)), strict=True))
-        return self._char_table[n][torch.tensor([rows[k] for k in keys])]
+        return self._char_table[n][np.fromiter((rows[k] for k in keys), dtype=np.int64, count=len(keys))]
 
     def tag_batch(self, sentences: Sequence[Sequence[str]], batch_size: int = 256) -> list[list[str]]:
         """BIO tags of each sentence. Sentences longer than MAX_TOKENS are tagged in pieces; the
@@ -212,11 +196,11 @@ class NerTagger:
         flat = [t for p in pieces for t in p]
         memo, lookup = self.encoder._ids, self.encoder.ids
         ids = [memo.get(t) or lookup(t) for t in flat]
-        words = torch.tensor([i[0] for i in ids])
-        pre = torch.tensor([i[1] for i in ids])
-        feats = torch.from_numpy(np.concatenate([feature_array(p) for p in pieces]))
+        words = np.fromiter((i[0] for i in ids), dtype=np.int64, count=len(ids))
+        pre = np.fromiter((i[1] for i in ids), dtype=np.int64, count=len(ids))
+        feats = np.concatenate([feature_array(p) for p in pieces])
         distinct: dict[str, int] = {}
-        key_row = torch.tensor([distinct.setdefault(i[2], len(distinct)) for i in ids])
+        key_row = np.fromiter((distinct.setdefault(i[2], len(distinct)) for i in ids), dtype=np.int64, count=len(ids))
         keys = list(distinct)
         # Token positions in packed (time-major) order: step t holds token t of every piece
         # longer than t, longest pieces first.
@@ -224,20 +208,18 @@ class NerTagger:
         sorted_lengths = lengths[order]
         steps = np.arange(int(sorted_lengths[0]))
         live = steps[:, None] < sorted_lengths[None, :]  # (T, B)
-        packed_order = torch.from_numpy((starts[None, :] + steps[:, None])[live])
-        batch_sizes = torch.from_numpy(live.sum(axis=1))
+        packed_order = (starts[None, :] + steps[:, None])[live]
+        batch_sizes = live.sum(axis=1)
         scores = None
-        with torch.inference_mode():
-            for n, net in enumerate(self.nets):
-                chars = self._char_features(n, keys)[key_row[packed_order]]
-                x = net.token_vectors(words[packed_order], pre[packed_order], chars, feats[packed_order])
-                s = net.packed_emissions(nn.utils.rnn.PackedSequence(x, batch_sizes))
-                scores = s if scores is None else scores + s
+        for n, net in enumerate(self.nets):
+            chars = self._char_features(n, keys)[key_row[packed_order]]
+            x = net.token_vectors(words[packed_order], pre[packed_order], chars, feats[packed_order])
+            s = net.packed_emissions(x, batch_sizes)
+            scores = s if scores is None else scores + s
         assert scores is not None
-        emissions = (scores / len(self.nets)).numpy()
-        best = viterbi_packed(emissions, batch_sizes.numpy(), *self._viterbi)
+        best = viterbi_packed(scores / len(self.nets), batch_sizes, *self._viterbi)
         flat_tags = np.empty(len(flat), dtype=np.int64)
-        flat_tags[packed_order.numpy()] = best
+        flat_tags[packed_order] = best
         bounds = np.cumsum(lengths)
         return [flat_tags[b - n : b].tolist() for b, n in zip(bounds, lengths, strict=True)]
 
@@ -259,16 +241,3 @@ class NerTagger:
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_batch([tokens])[0] if tokens else []
-
-
-def quantized(net: BiLstmCrf) -> BiLstmCrf:
-    """The network with its LSTM in int8 weights (dynamic quantisation: activations are
-    quantised on the fly), the rest unchanged."""
-    import warnings
-
-    from torch.ao.quantization import quantize_dynamic
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch marks the eager API deprecated in favour of torchao
-        q: BiLstmCrf = quantize_dynamic(net, {nn.LSTM}, dtype=torch.qint8)  # type: ignore[no-untyped-call]
-    return q
