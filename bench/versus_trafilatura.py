@@ -12,7 +12,11 @@ Then, alternately and `--rounds` times, each on all cores:
 - `trafilatura --input-dir PAGES --output-dir OUT --parallel CORES` (text only),
 and prints both times, their ratio and each one's peak memory (the largest process).
 
-    .venv/bin/python bench/versus_trafilatura.py --pages 2000 [--rounds 2]
+Then (`--profile-pages`, 200 by default, 0 to skip) where marsad's time goes: the first pages
+analysed in this process on one core, stage by stage (milliseconds per page), then stored, the
+cross-document stages run and exported, each timed.
+
+    .venv/bin/python bench/versus_trafilatura.py --pages 2000 [--rounds 2] [--profile-pages 200]
 
 Run it on an idle machine: both sides use every core.
 """
@@ -26,6 +30,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from collections import defaultdict
 from pathlib import Path
 
 from lxml import html as lhtml
@@ -112,11 +119,75 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return float(out[0]), float(out[1])
 
 
+def stage_profile(pages_dir: Path, n: int) -> None:
+    """Milliseconds per page of each stage, the first `n` pages in this process on one core."""
+    from marsad.context import Context, Settings
+    from marsad.engine.cross import update_entities, update_stories
+    from marsad.export import write_articles_jsonl, write_entities_json, write_stories_json
+    from marsad.ingest.readers import read_file
+    from marsad.pipeline import ARTICLE_STAGES, PIPELINE_VERSION, page_to_articles
+    from marsad.report.html import write_report
+    from marsad.store import open_store
+
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    spent: dict[str, float] = defaultdict(float)
+
+    def clock(name: str, start: float) -> float:
+        now = time.perf_counter()
+        spent[name] += now - start
+        return now
+
+    t = time.perf_counter()
+    ctx = Context.load(Settings(workers=1, progress=False))
+    ctx.tagger.model()
+    t = clock("startup (context and tagger load, once per process)", t)
+    files = sorted(pages_dir.glob("*.html"))[:n]
+    done = []
+    for path in files:
+        for page in read_file(str(path), ctx.settings):
+            assert not isinstance(page, Exception), page
+            t = clock("read and decode", t)
+            articles = page_to_articles(page, ctx)
+            t = clock("page_to_articles (HTML, lines, boilerplate, segments)", t)
+            for stage in ARTICLE_STAGES:
+                articles = [stage(a, ctx) for a in articles]
+                t = clock(stage.__name__, t)
+            for a in articles:
+                a.blocks = []
+            done.append((page, articles))
+    with tempfile.TemporaryDirectory() as tmp, open_store(os.path.join(tmp, "p.db")) as store:
+        t = time.perf_counter()
+        run_id = store.start_run([str(pages_dir)])
+        store.begin()
+        for seq, (page, articles) in enumerate(done):
+            store.save_page(page, articles, PIPELINE_VERSION)
+            store.add_run_page(run_id, seq, page)
+        store.commit()
+        t = clock("store (save pages)", t)
+        touched = update_entities(store, ctx.registry)
+        t = clock("entities (resolution across the store)", t)
+        update_stories(store, ctx.tagger.vocabulary(), touched=touched)
+        t = clock("stories (vectors, placement, dossiers)", t)
+        write_articles_jsonl(store, run_id, os.path.join(tmp, "a.jsonl"))
+        write_entities_json(store, run_id, os.path.join(tmp, "e.json"))
+        write_stories_json(store, run_id, os.path.join(tmp, "s.json"))
+        write_report(store, run_id, os.path.join(tmp, "r.html"), {"run_id": run_id})
+        clock("export and report", t)
+    startup = next(iter(spent))
+    per_page = {k: v for k, v in spent.items() if k != startup}
+    total = sum(per_page.values())
+    print(f"per-stage profile, {len(done)} pages in one process on one core ({spent[startup]:.2f} s {startup}):")
+    for name, seconds in per_page.items():
+        print(f"  {name:58s} {1000 * seconds / len(done):7.1f} ms/page  {100 * seconds / total:5.1f}%")
+    print(f"  {'total':58s} {1000 * total / len(done):7.1f} ms/page")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--work", default="build/versus")
+    ap.add_argument("--profile-pages", type=int, default=200, help="pages in the per-stage profile (0: none)")
     args = ap.parse_args()
     work = Path(args.work)
     pages = work / f"pages-{args.pages}"
@@ -141,6 +212,8 @@ def main() -> None:
     print(f"{args.pages} pages, {cores} cores: marsad {min(m):.1f}-{max(m):.1f} s, trafilatura {min(t):.1f}-{max(t):.1f} s")
     print(f"ratio marsad / trafilatura per round: {', '.join(f'{a / b:.2f}' for a, b in zip(m, t, strict=True))}")
     print(f"peak memory: marsad {max(p for _, p in results['marsad']):.0f} MB, trafilatura {max(p for _, p in results['trafilatura']):.0f} MB")
+    if args.profile_pages:
+        stage_profile(pages, args.profile_pages)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ dossiers) are pure functions the engine calls (engine/cross.py), handing their r
 from __future__ import annotations
 
 import json
+import sys
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -577,22 +578,27 @@ class Store(ABC):
         return {r[0]: r[1] for r in self._rows_in("SELECT id, name FROM entities WHERE id IN ({marks})", entity_ids)}
 
     def story_articles(self) -> list[StoryArticle]:
-        """Every article with a story vector, as clustering sees it, in the order stored."""
+        """Every article with a story vector, as clustering sees it, in the order stored. Words
+        and entity ids are interned: an archive's articles share one copy of each string."""
         entities: dict[str, list[str]] = {}
         for article_id, entity_id in self.execute(
             "SELECT article_id, entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY article_id, seq"
-        ).fetchall():
-            entities.setdefault(article_id, []).append(entity_id)
+        ):
+            entities.setdefault(article_id, []).append(sys.intern(entity_id))
         rows = self.execute(
             "SELECT a.id, a.outlet, a.published, a.appended_to, v.terms, v.signature FROM articles a"
             " JOIN story_vectors v ON v.article_id = a.id WHERE a.text != '' ORDER BY a.rowid"
-        ).fetchall()
+        )
         return [
             StoryArticle(
-                StoryVector(r[0], Counter(json.loads(r[4])), np.frombuffer(bytes.fromhex(r[5]), dtype="<u8").astype(np.uint64)),
+                StoryVector(
+                    r[0],
+                    Counter({sys.intern(t): n for t, n in json.loads(r[4]).items()}),
+                    np.frombuffer(bytes.fromhex(r[5]), dtype="<u8").astype(np.uint64),
+                ),
                 r[1],
                 r[2],
-                tuple(entities.get(r[0], ())),
+                tuple(entities.pop(r[0], ())),
                 bool(r[3]),
             )
             for r in rows

@@ -53,7 +53,8 @@ class StoryArticle:
     def doc(self) -> Doc:
         day = date.fromisoformat(self.published[:10]) if self.published else None
         v = self.vector
-        return Doc(v.article_id, self.outlet, day, Counter(v.terms), Counter(self.entities), v.signature, appended=self.appended)
+        # The terms are shared, not copied: clustering reads a document's terms, never changes them.
+        return Doc(v.article_id, self.outlet, day, v.terms, Counter(self.entities), v.signature, appended=self.appended)
 
 
 @dataclass(frozen=True, slots=True)
