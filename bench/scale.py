@@ -44,7 +44,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from marsad.article import Article, Mention, Page
 from marsad.context import Context, Settings
-from marsad.engine.local import run_with
+from marsad.engine.local import in_order, run_with
 from marsad.store import open_store
 from marsad.store.base import Store
 from marsad.stories.build import StoryArticle, StoryVector, assign
@@ -137,7 +137,7 @@ def _generated_run(store: Store, world: World, first: int, n: int, events: int, 
             return [[_made_article(world, p, events)] for p in todo]
 
         start = time.perf_counter()
-        run_with([str(pages)], store, ctx.settings, ctx, analyse)
+        run_with([str(pages)], store, ctx.settings, ctx, in_order(analyse))
         return time.perf_counter() - start
 
 

@@ -15,7 +15,7 @@ single-threaded worker process per core, and stopped at the end."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -29,8 +29,9 @@ from marsad.stories.build import StoryVector
 # Pages per task: big enough that scheduling costs little next to analysis, small enough that a
 # window keeps every worker busy.
 PARTITION = 16
-# Pages per window: a window's results are held here until written, as in the local engine.
-WINDOW = 512
+# Pages per window: a window's results are held here until written, as in the local engine (the
+# next window is on the workers meanwhile).
+WINDOW = 256
 # Articles per story-vector task.
 VECTOR_PARTITION = 256
 
@@ -68,12 +69,12 @@ def run_analysis_dask(
     with dask_client(scheduler, max(1, settings.workers or os.cpu_count() or 1)) as client:
         shared_ctx = client.scatter(ctx, broadcast=True)
 
-        def analyse(todo: list[Page]) -> list[list[Article] | str]:
+        def submit(todo: list[Page]) -> Callable[[], list[list[Article] | str]]:
             futures = client.map(analyse_partition, _partitions(todo, PARTITION), ctx=shared_ctx, pure=False)
-            return [result for part in client.gather(futures) for result in part]
+            return lambda: [result for part in client.gather(futures) for result in part]
 
         def vectorise(articles: list[tuple[str, str | None, str]]) -> list[StoryVector]:
             futures = client.map(vectorise_here, _partitions(articles, VECTOR_PARTITION), pure=False)
             return [v for part in client.gather(futures) for v in part]
 
-        return run_with(paths, store, settings, ctx, analyse, vectorise, window=WINDOW)
+        return run_with(paths, store, settings, ctx, submit, vectorise, window=WINDOW)

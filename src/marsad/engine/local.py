@@ -26,7 +26,9 @@ from marsad.ingest.readers import discover, read_file, truncation_warning
 from marsad.pipeline import PIPELINE_VERSION, analyze_page
 from marsad.store.base import Store
 
-WINDOW = 256  # pages per analyse-and-commit window: bounds memory and what an interruption loses
+# Pages per analyse-and-commit window: bounds memory and what an interruption loses. Two windows
+# are in flight at once (one analysed while the other is written).
+WINDOW = 128
 
 _worker_ctx: Context | None = None
 
@@ -96,6 +98,15 @@ def _pages(paths: Iterable[str], settings: Settings, summary: RunSummary) -> Ite
 
 # Analyses a window of pages: for each, its articles or why it failed, in the same order.
 AnalyseWindow = Callable[[list[Page]], list[list[Article] | str]]
+# Starts analysing a window and returns how to collect its results (as AnalyseWindow gives them).
+# The engine loop submits the next window before it writes this one, so the workers are never
+# idle while the one writer stores a window, nor between windows.
+SubmitWindow = Callable[[list[Page]], Callable[[], list[list[Article] | str]]]
+
+
+def in_order(analyse: AnalyseWindow) -> SubmitWindow:
+    """A synchronous analyser as a SubmitWindow: the window is analysed when it is collected."""
+    return lambda todo: lambda: analyse(todo)
 
 
 def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Context | None = None) -> RunSummary:
@@ -108,14 +119,14 @@ def run_analysis(paths: list[str], store: Store, settings: Settings, ctx: Contex
             settings.workers, initializer=_init_worker, initargs=(settings,)
         )
 
-    def analyse(todo: list[Page]) -> list[list[Article] | str]:
+    def submit(todo: list[Page]) -> Callable[[], list[list[Article] | str]]:
         if pool is not None and len(todo) > 1:
-            return pool.map(_analyze_in_worker, todo, chunksize=max(1, len(todo) // (4 * settings.workers)))
-        return [_analyze_safely(p, ctx) for p in todo]
+            return pool.map_async(_analyze_in_worker, todo, chunksize=max(1, len(todo) // (4 * settings.workers))).get
+        return lambda: [_analyze_safely(p, ctx) for p in todo]
 
     finished = False
     try:
-        summary = run_with(paths, store, settings, ctx, analyse)
+        summary = run_with(paths, store, settings, ctx, submit)
         finished = True
     finally:
         if pool is not None:
@@ -132,48 +143,34 @@ def run_with(
     store: Store,
     settings: Settings,
     ctx: Context,
-    analyse: AnalyseWindow,
+    submit: SubmitWindow,
     vectorise_with: Vectorise = vectorise_here,
     window: int | None = None,
 ) -> RunSummary:
-    """What every engine does alike: read the inputs lazily, have `analyse` do each window's new
-    pages (wherever it runs them), write the results from this process only (the one writer),
-    committed per window, then run the cross-document stages."""
+    """What every engine does alike: read the inputs lazily, have `submit` analyse each window's
+    new pages (wherever it runs them; the next window is submitted before this one is written),
+    write the results from this process only (the one writer), committed per window, then run the
+    cross-document stages."""
     run_id = store.start_run(paths)
     summary = RunSummary(run_id)
     progress = _progress(settings)
-    seq = 0
+    state = _WriteState(run_id)
     try:
         pages = _pages(paths, settings, summary)
+        in_flight: list[tuple[list[Page], list[Page], Callable[[], list[list[Article] | str]]]] = []
         while batch := list(islice(pages, window or WINDOW)):
+            # Pages already stored by this version are not analysed again. The window before
+            # this one is not written yet: a page repeated from it is analysed twice and
+            # stored once (see _write_window).
             todo = [p for p in batch if settings.reprocess or store.page_version(p.page_id) != PIPELINE_VERSION]
-            done = dict(zip((p.page_id for p in todo), analyse(todo) if todo else [], strict=True))
-            stored: set[str] = set()  # the same page twice in one window is stored once
-            store.begin()
-            try:
-                for page in batch:
-                    result = done.get(page.page_id)
-                    if isinstance(result, str):
-                        summary.problems.append(InputProblem(page.source, result, page.locator))
-                        continue
-                    if result is not None and page.page_id not in stored:
-                        for message in result[0].hints.get("warnings", []) if result else []:
-                            summary.problems.append(InputProblem(page.source, message, page.locator, fatal=False))
-                        store.save_page(page, result, PIPELINE_VERSION)
-                        summary.pages_analysed += 1
-                        stored.add(page.page_id)
-                    elif store.page_version(page.page_id) is not None:
-                        summary.pages_reused += 1
-                    store.add_run_page(run_id, seq, page)
-                    seq += 1
-                    summary.pages += 1
-                store.commit()
-            except BaseException:
-                store.rollback()
-                raise
-            progress.update(len(batch))
-            del batch, todo, done
-            release_freed_memory()
+            in_flight.append((batch, todo, submit(todo) if todo else list))
+            if len(in_flight) > 1:
+                _write_window(store, summary, state, *in_flight.pop(0))
+                progress.update(len(batch))
+        for item in in_flight:
+            _write_window(store, summary, state, *item)
+            progress.update(len(item[0]))
+        del in_flight
     finally:
         progress.close()
     # Cross-document stages run once the run's pages are all in the store.
@@ -183,6 +180,53 @@ def run_with(
     summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+@dataclass(slots=True)
+class _WriteState:
+    run_id: int
+    seq: int = 0  # the run's page order
+    # Pages the last window written stored: a page repeated in the next window was analysed
+    # again before its first copy was written (two windows are in flight), and is stored once.
+    previous: set[str] = field(default_factory=set)
+
+
+def _write_window(
+    store: Store,
+    summary: RunSummary,
+    state: _WriteState,
+    batch: list[Page],
+    todo: list[Page],
+    collect: Callable[[], list[list[Article] | str]],
+) -> None:
+    """Store one window's results in one transaction, in page order."""
+    done = dict(zip((p.page_id for p in todo), collect(), strict=True))
+    stored: set[str] = set()
+    store.begin()
+    try:
+        for page in batch:
+            result = done.get(page.page_id)
+            if isinstance(result, str):
+                summary.problems.append(InputProblem(page.source, result, page.locator))
+                continue
+            if result is not None and page.page_id not in stored and page.page_id not in state.previous:
+                for message in result[0].hints.get("warnings", []) if result else []:
+                    summary.problems.append(InputProblem(page.source, message, page.locator, fatal=False))
+                store.save_page(page, result, PIPELINE_VERSION)
+                summary.pages_analysed += 1
+                stored.add(page.page_id)
+            elif store.page_version(page.page_id) is not None:
+                summary.pages_reused += 1
+            store.add_run_page(state.run_id, state.seq, page)
+            state.seq += 1
+            summary.pages += 1
+        store.commit()
+    except BaseException:
+        store.rollback()
+        raise
+    state.previous = stored
+    del done
+    release_freed_memory()
 
 
 def release_freed_memory() -> None:
