@@ -3,9 +3,11 @@ The Arabic line rules then run on the extracted lines exactly as on a text dump.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
@@ -92,19 +94,19 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
+        with_metadata=False,  # the three fields marsad reads are read below, without the rest
         include_comments=False,
         include_tables=False,
         include_images=False,
         deduplicate=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(doc, "text", None) if doc is not None else None
     lines = text.splitlines() if text else _fallback_lines(tree)
+    described = _described(tree, url)
     meta = _read_meta(tree)
-    raw_title = meta.get("og:title") or (getattr(doc, "title", None) if doc is not None else None) or ""
+    raw_title = meta.get("og:title") or described.title or ""
     title_element = " ".join((tree.findtext(".//title") or "").split())
-    site_names = _site_names(meta, tree, title_element or raw_title, getattr(doc, "sitename", None) if doc is not None else None)
+    site_names = _site_names(meta, tree, title_element or raw_title, described.sitename)
     site_name = site_names[0][0] if site_names else None
     if site_names:
         hints["site_names"] = site_names
@@ -119,7 +121,7 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
         hints["headline"] = title
         if not lines or lines[0].strip() != title:
             lines = [title, *lines]
-    published = _structured_published(tree, meta) or (getattr(doc, "date", None) if doc is not None else None)
+    published = _structured_published(tree, meta) or described.date
     if published:
         hints["published"] = published
     authors = meta["ld:authors"].split("\n") if meta.get("ld:authors") else []
@@ -139,12 +141,50 @@ def html_to_lines(html: str, url: str | None, registry: Registry) -> tuple[list[
     return lines, hints
 
 
+@dataclass(frozen=True, slots=True)
+class _Described:
+    title: str | None
+    sitename: str | None
+    date: str | None
+
+
+def _described(tree: Any, url: str | None) -> _Described:
+    """The page's title, site name and date as trafilatura's metadata reader finds them (meta
+    tags, JSON-LD, then the page itself; the date by htmldate, without its extensive search),
+    without the rest of that reader: its author search alone took a tenth of a realistic page's
+    time, and marsad reads bylines its own way (meta/describe.py)."""
+    from htmldate import find_date
+    from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
+
+    found = examine_meta(tree)
+    with contextlib.suppress(Exception):  # trafilatura guards its JSON-LD reader the same way
+        found = extract_meta_json(tree, found)
+    title = found.title or extract_title(tree)
+    stated_url = found.url or extract_url(tree, url)
+    date = find_date(tree, url=stated_url, original_date=True, extensive_search=False)
+    sitename = (found.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    if sitename and "." not in sitename and not sitename[0].isupper():
+        sitename = sitename.title()
+    if sitename is None and stated_url and (m := META_URL.match(stated_url)):
+        sitename = m[1]
+    return _Described(title, sitename, date)
+
+
 # huge_tree lifts libxml2's nesting limit from 256 to 2,048 levels (real pages nest 20-60 deep;
 # generated markup sometimes hundreds) and its limit on a single text node (10 MB).
 # The text is already decoded (ingest/encoding.py): the parser must read its bytes as UTF-8,
 # whatever a <meta charset> says or fails to say (without one libxml2 assumes Latin-1, which
 # turned Arabic into «Ø§Ù…» mojibake).
 _PARSER = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")
+# Every element an HtmlElement, chosen in C: lxml.html's own lookup is a Python method called for
+# every element proxy made while the tree is walked (34,000 calls a page on the realistic pages of
+# bench/versus_trafilatura.py, a tenth of the page's time). What it adds, classes of their own
+# for form controls, neither trafilatura nor marsad uses.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity
+    )
+)
 _PARSER_DEPTH = 2048
 # Characters lxml refuses in a tree's text (C0 controls but tab and newlines, lone surrogates);
 # no browser shows them, and one of them in a page made its cleanup fail (found by fuzzing).
