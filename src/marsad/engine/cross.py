@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 
+from marsad.engine.memory import release_freed_memory
 from marsad.entities.resolve import (
     Entity,
     MentionRow,
@@ -22,6 +23,7 @@ from marsad.store.base import Store
 from marsad.stories.build import Assignment, StoryVector, assign, build_dossiers, vectorise
 
 DOSSIER_BATCH_ARTICLES = 500  # member records held at once while dossiers are rebuilt
+VECTORISE_CHUNK = 1000  # new articles whose texts are read and vectorised at once
 
 # (id, headline, text) of articles -> their story vectors.
 Vectorise = Callable[[list[tuple[str, str | None, str]]], list[StoryVector]]
@@ -150,9 +152,10 @@ def update_stories(
     and rebuild the dossiers of the stories that changed, and of those whose members' entities
     changed (`touched`, from update_entities), reading only their members' records; returns how
     many were rebuilt. `vocabulary`: the tagger's words (Context.tagger.vocabulary())."""
-    todo = store.unvectorised()
-    if todo:
+    # New articles are vectorised a chunk at a time: their texts are not all held at once.
+    while todo := store.unvectorised(VECTORISE_CHUNK):
         store.save_story_vectors(vectorise_with(todo))
+        release_freed_memory()
     placed = store.story_assignments()
     assignment = with_stories_of(touched, assign(store.story_articles(), placed, store.entity_names()), placed)
     # Dossiers are rebuilt a batch of stories at a time: the records held at once stay bounded
@@ -177,6 +180,8 @@ def _rebuild(store: Store, assignment: Assignment, stories: list[str], vocabular
     part = Assignment(changed, members, {a: b for a, b in assignment.copies.items() if a in members}, assignment.idf)
     records = store.records(members)
     store.save_stories(build_dossiers(part, records, vocabulary), part.members)
+    del records
+    release_freed_memory()  # else each batch's freed records stay resident and the run's size grows
 
 
 def with_stories_of(articles: Collection[str], assignment: Assignment, placed: Mapping[str, tuple[str, str | None]]) -> Assignment:

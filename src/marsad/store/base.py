@@ -553,11 +553,12 @@ class Store(ABC):
         for row in self.execute("SELECT record, page_id, seq FROM articles ORDER BY rowid").fetchall():
             yield self._article(*row)
 
-    def unvectorised(self) -> list[tuple[str, str | None, str]]:
-        """(id, headline, text) of the articles with text and no story vector yet."""
+    def unvectorised(self, limit: int | None = None) -> list[tuple[str, str | None, str]]:
+        """(id, headline, text) of the articles with text and no story vector yet, in stored
+        order; the first `limit` of them when given."""
         rows = self.execute(
             "SELECT a.id, a.headline, a.text FROM articles a LEFT JOIN story_vectors v ON v.article_id = a.id"
-            " WHERE v.article_id IS NULL AND a.text != '' ORDER BY a.rowid"
+            " WHERE v.article_id IS NULL AND a.text != '' ORDER BY a.rowid" + ("" if limit is None else f" LIMIT {int(limit)}")
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
