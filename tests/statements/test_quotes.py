@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.article import Article
+from marsad.article import Article, Mention
 from marsad.context import Context
 from marsad.pipeline import annotate_text
-from marsad.statements.quotes import quote_spans
+from marsad.statements.quotes import find_quotes, quote_spans
 
 
 def speakers(ctx: Context, text: str) -> list[tuple[str, str, str | None]]:
@@ -227,3 +227,21 @@ def test_an_object_owned_by_its_subject_starts_the_statement(ctx: Context) -> No
     statement is «تضامنها …», said by the association."""
     got = speakers(ctx, "أعلنت الجمعية الوطنية للتغيير تضامنها الكامل مع لجنة شباب القضاة في مطالبها.")
     assert got and got[0][:2] == ("nominal", "تضامنها الكامل") and got[0][2] and "الجمعية الوطنية للتغيير" in got[0][2]
+
+
+def test_a_given_name_before_a_tagged_family_name_and_a_role_after_it() -> None:
+    """«رفض X Y رئيس …، فكرة …» where the tagger found only the family name (the mentions are
+    given here as the tagger gave them on the real article): the speaker is the full name (a
+    common given name before it), and the role in apposition up to the comma is not part of
+    the statement."""
+    text = "رفض كريم منصور رئيس مجلس إدارة نادي الشاطئ، فكرة نقل المباريات إلى ملعب آخر في الموسم المقبل."
+    at = text.index("منصور")
+    club = text.index("نادي الشاطئ")
+    mentions = [Mention("منصور", "PER", at, at + 5, "منصور"), Mention("نادي الشاطئ", "ORG", club, club + 11, "نادي الشاطئ")]
+    q = find_quotes(text, mentions)[0]
+    assert (q.speaker_name, q.speaker_mention) == ("كريم منصور", 0)
+    assert q.text.startswith("فكرة نقل")
+    # a word that is no given name is not taken into the name
+    text = text.replace("كريم", "سيدة")
+    q = find_quotes(text, [Mention("منصور", "PER", at, at + 5, "منصور"), Mention("نادي الشاطئ", "ORG", club, club + 11, "نادي الشاطئ")])[0]
+    assert q.speaker_name != "سيدة منصور"

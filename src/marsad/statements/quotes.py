@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
 from marsad.arabic.chars import AR_TATWEEL, QUOTE_PAIRS, SENTENCE_END_CHARSET
+from marsad.arabic.names import is_given_name
 from marsad.arabic.normalize import match_key
 from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import Token, tokenize
@@ -363,6 +364,11 @@ class _Reader:
                 if self.lex.is_title(tok.text):
                     role_led = True
                     continue
+                named = self.mention_at.get(toks[1].start) if len(toks) > 1 else None
+                if named is not None and self.mentions[named].type == "PER" and is_given_name(tok.text):
+                    # «رفض ممدوح عباس …»: the tagger found the family name, not the given name
+                    # before it; the speaker is both
+                    return named, self.text[tok.start : self.mentions[named].end]
                 return None
             if not role_led or tok.text in (":", "\u00ab", "\u201c", '"') or self.lex.is_that(tok.text) or key in self.lex.role_stops:
                 break
@@ -663,7 +669,7 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
         found = r.subject(verb.end, end_of_sentence)
         subject_end = toks[0].start
         if found and found[0] is not None:
-            subject_end = r.mentions[found[0]].end
+            subject_end = _after_apposition(r, r.mentions[found[0]].end, end_of_sentence)
         elif found:
             subject_end = r.text.find(found[1], verb.end) + len(found[1])
         elif (owner := _possessed_object(r, toks)) is not None:
@@ -686,6 +692,16 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
     if len(content.split()) < MIN_NOMINAL_WORDS:
         return None
     return start, start + len(content)
+
+
+def _after_apposition(r: _Reader, at: int, limit: int) -> int:
+    """Where a subject ends when a role follows its name up to a comma («رفض ممدوح عباس رئيس
+    مجلس إدارة نادي الزمالك، فكرة …»): after that comma; else `at`."""
+    toks = r.tokens_between(at, limit)[: MAX_ROLE_TOKENS + 1]
+    if not toks or not r.lex.is_title(toks[0].text):
+        return at
+    comma = next((t for t in toks if t.text in ("\u060c", ",")), None)
+    return comma.end if comma is not None else at
 
 
 def _words_ahead(r: _Reader, n: int, words: int) -> list[Token]:
