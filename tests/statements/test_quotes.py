@@ -245,3 +245,16 @@ def test_a_given_name_before_a_tagged_family_name_and_a_role_after_it() -> None:
     text = text.replace("كريم", "سيدة")
     q = find_quotes(text, [Mention("منصور", "PER", at, at + 5, "منصور"), Mention("نادي الشاطئ", "ORG", club, club + 11, "نادي الشاطئ")])[0]
     assert q.speaker_name != "سيدة منصور"
+
+
+def test_an_unnamed_definite_subject_before_a_bare_object() -> None:
+    """«وأدانت المنظمة العربية لحقوق الإنسان أشكال العنف» with no name the tagger knows: the
+    definite phrase speaks and the bare noun after it opens the statement; a day after the verb
+    is never the subject, nor is a phrase a preposition runs through."""
+    q = find_quotes("وأدانت الرابطة المصرية للحقوق المدنية أعمال التخريب التي شهدتها المدينة أمس.", [])[0]
+    assert q.speaker_name == "الرابطة المصرية للحقوق المدنية" and q.text.startswith("أعمال التخريب")
+    q = find_quotes('وكانت "الجبهة" أعلنت الإثنين رفض الحوار الذي دعت إليه الرئاسة في بيانها.', [])[0]
+    assert q.speaker_name == "الجبهة"  # the quoted subject before the verb, not the day after it
+    # no guess where the object is definite too: the statement keeps the words, no speaker
+    q = find_quotes("وأدانت الجمعية الوطنية للتغيير الاعتداء على المتظاهرين السلميين أمام القصر.", [])[0]
+    assert q.speaker_name is None and q.text.startswith("الجمعية الوطنية")

@@ -41,6 +41,7 @@ _MEEM = "\u0645"  # meem: the prefix of a participle (مطالب)
 _YEH_NOON = "\u064a\u0646"  # yeh noon: a plural ending (مطالبين)
 _AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
 _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
+_LAM_LAM_KEY = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written), as a match key
 _DASHES = ("-", "\u2013", "\u2014")  # hyphen, en dash, em dash: «وقالت اللامى - بعدما …»
 _QAD = "\u0642\u062f"  # qaf dal: قد (already), between a subject and its verb: «كان X قد قال»
 MIN_MARKER_TOKENS = 6  # a verb and its subject with less after them is a byline («كتب محمد سعيد»), not speech
@@ -257,6 +258,7 @@ class _Reader:
                 or self.lex.is_that(tok.text)
                 or any(c.isdigit() for c in tok.text)
                 or (phrase and self._addressee_at(toks, n))
+                or (phrase and _starts_object(phrase[-1], tok) and self.first_mention_meeting(tok.start, tok.end) is None)
             ):
                 break
             phrase.append(tok)
@@ -674,6 +676,8 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
             subject_end = r.text.find(found[1], verb.end) + len(found[1])
         elif (owner := _possessed_object(r, toks)) is not None:
             subject_end = owner  # «أعلنت الجمعية الوطنية للتغيير تضامنها …»: the object is «تضامنها»
+        elif (phrase := _definite_subject(r, toks)) is not None:
+            subject_end = phrase  # «وأدانت المنظمة العربية لحقوق الإنسان أشكال العنف»
         rest = [t for t in toks if t.start >= subject_end and t.text not in ("\u060c", ",")]
         # «وأكد الحزب - في بيان له - …»: an aside right after the verb's first words; the
         # object is not there (its preposition is further on than this reading looks)
@@ -702,6 +706,35 @@ def _after_apposition(r: _Reader, at: int, limit: int) -> int:
         return at
     comma = next((t for t in toks if t.text in ("\u060c", ",")), None)
     return comma.end if comma is not None else at
+
+
+def _definite(word: str) -> bool:
+    key = _strip_waw(match_key(word))
+    return key.startswith(_ARTICLE_KEY) or key.startswith(_LAM_LAM_KEY)
+
+
+def _starts_object(before: Token, tok: Token) -> bool:
+    """After a complete definite noun phrase (its last word definite), a bare word with no
+    article and no preposition starts the verb's object, not more of its subject: «الكرامة |
+    مجلس الشورى», «المنظمة العربية لحقوق الإنسان | أشكال العنف»."""
+    if not _definite(before.text) or not tok.text[:1].isalpha():
+        return False
+    key = match_key(tok.text)
+    return not _definite(tok.text) and key[:1] not in (_LAM, _BEH) and key not in stopwords()
+
+
+def _definite_subject(r: _Reader, toks: list[Token]) -> int | None:
+    """Where an unnamed definite subject ends when the object follows it with no mark between
+    («وأدانت المنظمة العربية لحقوق الإنسان أشكال العنف»): the subject opens with a definite word
+    and runs to the first bare word after a definite one; None when it is not so shaped."""
+    if not toks or not _definite(toks[0].text) or _strip_waw(match_key(toks[0].text)) in r.lex.weekdays:
+        return None
+    for k in range(1, min(len(toks), MAX_SUBJECT_PHRASE + 1)):
+        if toks[k].text in ("\u060c", ",") or match_key(toks[k].text) in stopwords():
+            return None  # a comma (read by the comma rules) or a preposition: not a bare subject
+        if _starts_object(toks[k - 1], toks[k]):
+            return toks[k].start
+    return None
 
 
 def _words_ahead(r: _Reader, n: int, words: int) -> list[Token]:
