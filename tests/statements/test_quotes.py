@@ -258,3 +258,19 @@ def test_an_unnamed_definite_subject_before_a_bare_object() -> None:
     # no guess where the object is definite too: the statement keeps the words, no speaker
     q = find_quotes("وأدانت الجمعية الوطنية للتغيير الاعتداء على المتظاهرين السلميين أمام القصر.", [])[0]
     assert q.speaker_name is None and q.text.startswith("الجمعية الوطنية")
+
+
+def test_a_role_in_construct_is_the_person_introduced_with_that_office(ctx: Context) -> None:
+    """«وأشار رئيس لجنة الشباب …» later in the article is the one introduced as «رئيس اللجنة
+    العامة للشباب»: not «الرئيس» the article also names, whose office is another."""
+    text = (
+        "وقال الرئيس محمد مرسي إن الحوار مفتوح للجميع.\n"
+        "وصرح رئيس اللجنة العامة للشباب بالمحافظة سمير صبري أن المسيرات ستستمر حتى المساء.\n"
+        "وأشار رئيس لجنة الشباب أنه سيطرح مبادرة جديدة خلال الاجتماع المقبل."
+    )
+    a = annotate_text(text, "2024-05-01", ctx)
+    names = {m.text for m in a.mentions if m.type == "PER"}
+    assert {"محمد مرسي", "سمير صبري"} <= names, names  # the tagger's reading this rule starts from
+    last = a.quotes[-1]
+    assert "سيطرح" in last.text
+    assert a.mentions[last.speaker_mention].text == "سمير صبري"

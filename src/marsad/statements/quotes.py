@@ -779,29 +779,44 @@ def _without_asides(toks: list[Token], end: int) -> list[Token]:
     return out
 
 
-def _appositions(r: _Reader) -> list[tuple[int, str, int]]:
-    """(offset, role head, mention) for each person the article introduces with a role: «قال
-    اللواء أسامة عسكر، قائد الجيش الثالث» (after the name), «وزير الخارجية الألماني، جيدو
-    فيسترفيلي» and «الدكتور سامى طه نقيب الأطباء» (before or right after it). The head is the
-    role's first word without its article (قائد، وزير، نقيب)."""
-    out: list[tuple[int, str, int]] = []
+def _appositions(r: _Reader) -> list[tuple[int, str, frozenset[str], int]]:
+    """(offset, role head, the role's other words, mention) for each person the article
+    introduces with a role: «قال اللواء أسامة عسكر، قائد الجيش الثالث» (after the name), «وزير
+    الخارجية الألماني، جيدو فيسترفيلي» and «الدكتور سامى طه نقيب الأطباء» (before or right after
+    it). The head is the role's first word without its article (قائد، وزير، نقيب), the other
+    words likewise («رئيس اللجنة العامة لشباب الوفد»: رئيس; لجنة، عامة، …), none when the name
+    follows the head."""
+    out: list[tuple[int, str, frozenset[str], int]] = []
     for i, m in enumerate(r.mentions):
         if m.type != "PER":
             continue
-        after = [t for t in r.tokens_between(m.end, m.end + 60)][:3]
+        after = [t for t in r.tokens_between(m.end, m.end + 80)][:MAX_ROLE_TOKENS + 2]
         if after and after[0].text in ("\u060c", ",", "-", "\u2013"):
             after = after[1:]
         if after and r.lex.is_title(after[0].text):
-            out.append((m.start, _role_head(after[0].text), i))
+            out.append((m.start, _role_head(after[0].text), _role_words(after[1:]), i))
         before = r.tokens_between(max(0, m.start - 80), m.start)
-        for t in reversed(before[-6:]):
+        for k in range(len(before) - 1, max(-1, len(before) - 7), -1):
+            t = before[k]
             if t.text in ("\u060c", ","):
                 continue
             if r.lex.is_title(t.text):
-                out.append((m.start, _role_head(t.text), i))
+                out.append((m.start, _role_head(t.text), _role_words(before[k + 1 :]), i))
             if r.first_mention_meeting(t.start, t.end) is not None:
                 break
     return sorted(out)
+
+
+def _role_words(toks: list[Token]) -> frozenset[str]:
+    """The words of a role after its head, up to a mark (without their article and a joined
+    لـ/بـ: «لشباب» is شباب)."""
+    words: list[str] = []
+    for t in toks[:MAX_ROLE_TOKENS]:
+        if not t.text[:1].isalpha():
+            break
+        key = _role_head(t.text)
+        words += [key, key[1:]] if key[:1] in (_LAM, _BEH) else [key]
+    return frozenset(words)
 
 
 def _role_head(word: str) -> str:
@@ -813,7 +828,7 @@ def _roles_to_names(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader
     """A speaker given only as a role («وأضاف وزير المرافق», «وأشار النقيب») is the person the
     article introduced with that role before (the nearest one), when it introduced one."""
     intro = _appositions(r)
-    offsets = [o for o, _, _ in intro]
+    offsets = [o for o, _, _, _ in intro]
     # Names so far, as (offset, head, name, mention): «المصادر» later is the «مصادر حدودية
     # عسكرية أردنية» named before, «الهيئة» the «هيئة الرقابة الإدارية», «الحزب» the party.
     named: list[tuple[int, str, str, int | None]] = [
@@ -823,9 +838,17 @@ def _roles_to_names(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader
         if q.speaker_mention is None and q.speaker_name:
             words = q.speaker_name.split()
             head = _role_head(words[0])
+            # A head in construct names its office by the next word («رئيس لجنة الشباب» is not
+            # «الرئيس»): the introduction's role must hold that word too («رئيس الزمالك» is the
+            # «رئيس مجلس إدارة نادي الزمالك» introduced before).
+            construct = _role_head(words[1]) if len(words) > 1 and match_key(words[0]) == head else None
             before = bisect_right(offsets, start)
             # an anonymous source («مصدر أمني») is never a person the article names
-            person = None if head in r.lex.anonymous else next((i for o, h, i in reversed(intro[:before]) if h == head), None)
+            person = (
+                None
+                if head in r.lex.anonymous
+                else next((i for o, h, nxt, i in reversed(intro[:before]) if h == head and (construct is None or construct in nxt)), None)
+            )
             fuller = next((n for n in sorted(named, reverse=True) if n[0] < start and n[1] == head and len(n[2].split()) > len(words)), None)
             if person is not None:
                 q.speaker_mention, q.speaker_name = person, r.mentions[person].text
