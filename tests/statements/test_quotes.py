@@ -274,3 +274,14 @@ def test_a_role_in_construct_is_the_person_introduced_with_that_office(ctx: Cont
     last = a.quotes[-1]
     assert "سيطرح" in last.text
     assert a.mentions[last.speaker_mention].text == "سمير صبري"
+
+
+def test_a_statement_given_through_a_spokesperson_is_the_spokesperson_s() -> None:
+    """«وأوضح الحزب في تصريحات لمتحدثه الإعلامي خالد الشريف أن …»: the named spokesperson speaks;
+    without a name after the title, the subject does."""
+    text = "وأوضح الاتحاد في تصريحات لمتحدثه الرسمي نادر سليم أن المباراة ستقام في موعدها."
+    at = text.index("نادر سليم")
+    q = find_quotes(text, [Mention("نادر سليم", "PER", at, at + 9, "نادر سليم")])[0]
+    assert (q.speaker_name, q.speaker_mention) == ("نادر سليم", 0)
+    q = find_quotes("وأوضح الاتحاد في تصريحات صحفية أن المباراة ستقام في موعدها.", [])[0]
+    assert q.speaker_name == "الاتحاد"

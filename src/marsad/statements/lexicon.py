@@ -35,6 +35,7 @@ class SpeechLexicon:
     denial_verbs: frozenset[str]  # a sentence with one denies what another asserts (نفى، كذب، دحض)
     denial_negators: frozenset[str]  # before a verb another sentence asserts: «لم يوقع» against «وقع»
     negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
+    spoken_for: frozenset[str] = frozenset()  # «في تصريحات لمتحدثه الإعلامي X»: X speaks
     weekdays: frozenset[str] = frozenset()  # «أعلنت الجبهة الإثنين رفض …»: a day, never who speaks
 
     def is_title(self, word: str) -> bool:
@@ -113,5 +114,6 @@ def speech_lexicon() -> SpeechLexicon:
         denial_verbs=frozenset(match_key(w) for w in d["denial"]["verbs"]),
         denial_negators=frozenset(match_key(w) for w in d["denial"]["negators"]),
         negations=keys("negations"),
+        spoken_for=frozenset(match_key(w) for w in d["spoken_for"]["nouns"]),
         weekdays=frozenset(match_key(w) for names in load_data("dates.json")["weekdays"].values() for w in names),
     )
