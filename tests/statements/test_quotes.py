@@ -285,3 +285,10 @@ def test_a_statement_given_through_a_spokesperson_is_the_spokesperson_s() -> Non
     assert (q.speaker_name, q.speaker_mention) == ("نادر سليم", 0)
     q = find_quotes("وأوضح الاتحاد في تصريحات صحفية أن المباراة ستقام في موعدها.", [])[0]
     assert q.speaker_name == "الاتحاد"
+
+
+def test_a_name_after_a_title_is_not_cut_off_as_an_object() -> None:
+    """«أكد المهندس جهاد الحداد أن …» with no name tagged: the bare word after a title is the
+    name, not the start of an object, so the speaker is the whole phrase."""
+    q = find_quotes("وفي السياق نفسه أكد المهندس سامر القاضي أن المشروع سيكتمل قبل نهاية العام.", [])[0]
+    assert q.speaker_name == "المهندس سامر القاضي"

@@ -279,7 +279,12 @@ class _Reader:
                 or self.lex.is_that(tok.text)
                 or any(c.isdigit() for c in tok.text)
                 or (phrase and self._addressee_at(toks, n))
-                or (phrase and _starts_object(phrase[-1], tok) and self.first_mention_meeting(tok.start, tok.end) is None)
+                or (
+                    phrase
+                    and _starts_object(phrase[-1], tok)
+                    and not self.lex.is_title(phrase[-1].text)  # «المهندس جهاد الحداد»: a name follows a title
+                    and self.first_mention_meeting(tok.start, tok.end) is None
+                )
             ):
                 break
             phrase.append(tok)
