@@ -292,3 +292,12 @@ def test_a_name_after_a_title_is_not_cut_off_as_an_object() -> None:
     name, not the start of an object, so the speaker is the whole phrase."""
     q = find_quotes("وفي السياق نفسه أكد المهندس سامر القاضي أن المشروع سيكتمل قبل نهاية العام.", [])[0]
     assert q.speaker_name == "المهندس سامر القاضي"
+
+
+def test_the_addressee_of_a_participle_before_that_is_not_the_speaker() -> None:
+    """«…، مطالبًا الحكومة بأن تكف …»: whom the participle addresses is not who speaks; the
+    speaker is carried on from the sentence's verb."""
+    text = "وأشار موسى إلى أن الحوار هو الذي يفيد الشعب، مطالبًا الحكومة بأن تكف يدها عن مدن القناة."
+    at = text.index("موسى")
+    quotes = find_quotes(text, [Mention("موسى", "PER", at, at + 4, "موسى")])
+    assert [q.speaker_name for q in quotes] == ["موسى", "موسى"]

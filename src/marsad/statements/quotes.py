@@ -545,7 +545,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if len(content.split()) < 2:
             continue
         start = text.index(content, that.end)
-        found = r.speaker_of(tok, that.start)
+        # After a participle («مطالبًا الحكومة بأن تكف …») the words before the أن are whom it
+        # addresses, as in the nominal case above: the speaker is the one carried on.
+        found = None if _is_participle(tok.text) and not lex.verb_kind(tok.text) else r.speaker_of(tok, that.start)
         speaker = _Speaker(found[0], found[1], sentence) if found else None
         q = Quote(
             content,
