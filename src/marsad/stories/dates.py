@@ -22,9 +22,11 @@ SNIPPET_BEFORE = 80  # characters kept before each relative expression
 
 @dataclass(frozen=True, slots=True)
 class InferredDate:
+    """An undated article's publication date as its story implies it (a dossier lists these)."""
+
     article: str
     date: str
-    evidence: list[str]  # the expressions that fixed it
+    evidence: tuple[str, ...]  # the expressions that fixed it
 
 
 _TODAY = match_key("\u0627\u0644\u064a\u0648\u0645")  # alef lam yeh waw meem: اليوم
@@ -67,4 +69,4 @@ def infer_published(article_id: str, text: str, known: set[date], vocabulary: Co
     top = [d for d, s in scores.items() if len(s) == best]
     if len(top) != 1:
         return None  # the evidence fits more than one day
-    return InferredDate(article_id, top[0].isoformat(), scores[top[0]])
+    return InferredDate(article_id, top[0].isoformat(), tuple(scores[top[0]]))
