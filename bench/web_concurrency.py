@@ -46,13 +46,13 @@ def analyze_command(db: Path, out: Path) -> list[str]:
 def sample_ids(db: Path) -> tuple[str, str, str]:
     """A story of the store, its first article and an entity that article names (the pages to time)."""
     with Store(str(db), readonly=True) as s:
-        story = s.get_story(s.list_stories(1)[0]["id"])
+        story = s.get_story(s.list_stories(1)[0].id)
         assert story is not None
-        article = story["articles"][0]
+        article = story.articles[0]
         record = s.get_record(article)
         assert record is not None
         entity = next(m.entity_id for m in record.mentions if m.entity_id)
-    return str(story["id"]), str(article), str(entity)
+    return story.id, article, str(entity)
 
 
 def routes(db: Path) -> list[str]:

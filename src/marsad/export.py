@@ -26,7 +26,7 @@ def write_articles_jsonl(store: Store, run_id: int, path: str) -> int:
 
 def write_stories_json(store: Store, run_id: int, path: str) -> int:
     """Write the stories the run's articles belong to, with their dossiers."""
-    return _write_json(store.run_stories(run_id), path)
+    return _write_json([d.to_json() for d in store.run_stories(run_id)], path)
 
 
 def write_entities_json(store: Store, run_id: int, path: str) -> int:

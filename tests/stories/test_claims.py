@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from marsad.article import Article, Mention
 from marsad.stories.dossier import build_dossier
+from marsad.stories.records import Dossier
 from marsad.stories.weights import story_weights
 
 
-def _record(article: str, outlet: str, text: str, entities: list[tuple[str, str, str]]) -> dict[str, Any]:
-    """A stored record with the entity mentions given as (surface, entity id, type)."""
+def _record(article: str, outlet: str, text: str, entities: list[tuple[str, str, str]]) -> Article:
+    """An article as the store returns it, its entity mentions given as (surface, entity id, type)."""
     mentions = []
     for surface, entity_id, kind in entities:
         start = text.index(surface)
-        mentions.append({"text": surface, "type": kind, "start": start, "end": start + len(surface), "entity_id": entity_id, "entity_name": surface})
-    return {"id": article, "outlet": outlet, "published": "2023-09-13", "headline": None, "text": text, "entities": mentions, "sources": [], "quotes": [], "times": []}
+        mentions.append(Mention(surface, kind, start, start + len(surface), surface, entity_id, surface))
+    return Article(id=article, page_id=article, source=f"{article}.txt", seq=0, outlet=outlet, published="2023-09-13", text=text, mentions=mentions)
 
 
 PUTIN = ("فلاديمير بوتين", "e-putin", "PER")
@@ -22,7 +22,7 @@ KIM = ("كيم جونغ أون", "e-kim", "PER")
 BASE = ("فوستوتشني", "e-base", "LOC")
 
 
-def _dossier(records: list[dict[str, Any]]) -> dict[str, Any]:
+def _dossier(records: list[Article]) -> Dossier:
     return build_dossier("s", records, {}, [], story_weights({"e-putin": "فلاديمير بوتين", "e-kim": "كيم جونغ أون"}))
 
 
@@ -30,17 +30,17 @@ def test_the_same_people_doing_other_things_are_two_claims() -> None:
     a = _record("a", "الأولى", "تفقد الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون منشآت لتجميع وإطلاق الصواريخ الفضائية في قاعدة فوستوتشني.", [PUTIN, KIM, BASE])
     b = _record("b", "الثانية", "انتهت المحادثات بين الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون في قاعدة فوستوتشني بعد نحو ساعتين على بدئها.", [PUTIN, KIM, BASE])
     c = _record("c", "الثالثة", "وتفقد الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون منشآت تجميع الصواريخ الفضائية وإطلاقها في قاعدة فوستوتشني.", [PUTIN, KIM, BASE])
-    claims = _dossier([a, b, c])["claims"]
-    assert [sorted(x["articles"]) for x in claims] == [["a", "c"]]
+    claims = _dossier([a, b, c]).claims
+    assert [sorted(x.articles) for x in claims] == [["a", "c"]]
 
 
 def test_a_different_count_is_a_disagreement_not_a_claim() -> None:
     a = _record("a", "الأولى", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
     b = _record("b", "الثانية", "قال مسؤولون في المدينة إن 35 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
     d = _dossier([a, b])
-    assert d["claims"] == []
-    assert [x["kind"] for x in d["disagreements"]] == ["numbers"]
-    assert {s["article"] for s in d["disagreements"][0]["sides"]} == {"a", "b"}
+    assert d.claims == ()
+    assert [x.kind for x in d.disagreements] == ["numbers"]
+    assert {s.article for s in d.disagreements[0].sides} == {"a", "b"}
 
 
 def test_a_denial_against_the_assertion_it_denies() -> None:
@@ -48,8 +48,8 @@ def test_a_denial_against_the_assertion_it_denies() -> None:
     b = _record("b", "الثانية", "ولم يوقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون أي اتفاق عسكري لتزويد روسيا بالذخائر.", [PUTIN, KIM])
     unrelated = _record("c", "الثالثة", "ولم يتحدث الرئيس الروسي فلاديمير بوتين عن موعد زيارته المقبلة إلى بيونغ يانغ في المؤتمر الصحفي.", [PUTIN])
     d = _dossier([a, b, unrelated])
-    assert d["claims"] == []
-    assert [(x["kind"], {s["article"] for s in x["sides"]}) for x in d["disagreements"]] == [("denial", {"a", "b"})]
+    assert d.claims == ()
+    assert [(x.kind, {s.article for s in x.sides}) for x in d.disagreements] == [("denial", {"a", "b"})]
 
 
 def test_decimal_numbers_and_years_are_read_as_such() -> None:
@@ -57,4 +57,4 @@ def test_decimal_numbers_and_years_are_read_as_such() -> None:
     a = _record("a", "الأولى", "بعد مرور 1.27 دقيقة يظهر شخص آخر خلف سيارة بيضاء اللون ويصوب بندقيته نحو مبنى السجن في عام 2017 كما قيل.", [])
     b = _record("b", "الثانية", "بعد مرور 1.45 دقيقة يظهر شخص آخر خلف سيارة بيضاء اللون ويصوب بندقيته نحو مبنى السجن في عام 2015 كما قيل.", [])
     d = _dossier([a, b])
-    assert [x["kind"] for x in d["disagreements"]] == ["numbers"]  # the minutes differ; the years are not counts
+    assert [x.kind for x in d.disagreements] == ["numbers"]  # the minutes differ; the years are not counts

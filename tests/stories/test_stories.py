@@ -5,34 +5,39 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
 
 import pytest
 
+from marsad.article import Article, Quote, SourceRef, TimeRef
 from marsad.stories.cluster import Clusterer, idf_of, make_doc, minhash
-from marsad.stories.dates import infer_published
+from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
+from marsad.stories.records import Dossier
 
 SUMMIT = "التقى الرئيس الروسي فلاديمير بوتين الزعيم الكوري الشمالي كيم جونغ أون في قاعدة فوستوتشني الفضائية وبحثا التعاون العسكري والفضائي وصفقات الأسلحة المحتملة"
 FLOOD = "غمرت مياه النهر الأحياء الشرقية في وادي السنديان بعد أمطار غزيرة وأجليت مئات الأسر وأعلن الدفاع المدني حالة الطوارئ"
 
 
-def record(article_id: str, outlet: str, text: str, published: str | None = "2023-09-13", agencies: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {
-        "id": article_id,
-        "outlet": outlet,
-        "headline": None,
-        "published": published,
-        "text": text,
-        "entities": [],
-        "quotes": [],
-        "times": [],
-        "sources": [{"name": a, "kind": "agency", "source_id": f"agency:{a}", "start": 0, "end": 1} for a in agencies],
-    }
+def record(article_id: str, outlet: str, text: str, published: str | None = "2023-09-13", agencies: tuple[str, ...] = ()) -> Article:
+    """An article as the store returns it, citing these agencies (at its start)."""
+    return Article(
+        id=article_id,
+        page_id=article_id,
+        source=f"{article_id}.txt",
+        seq=0,
+        outlet=outlet,
+        published=published,
+        text=text,
+        sources=[agency(a, 0, 1) for a in agencies],
+    )
 
 
-def dossier_of(records: list[dict[str, Any]], copies: dict[str, str] | None = None, inferred: list[Any] | None = None) -> dict[str, Any]:
-    idf = idf_of(make_doc(r["id"], r["outlet"], None, r["text"], None, []) for r in records)
+def agency(name: str, start: int, end: int) -> SourceRef:
+    return SourceRef(name, f"agency:{name}", "agency", start, end)
+
+
+def dossier_of(records: list[Article], copies: dict[str, str] | None = None, inferred: list[InferredDate] | None = None) -> Dossier:
+    idf = idf_of(make_doc(r.id, r.outlet, None, r.text, None, []) for r in records)
     return build_dossier("s", records, copies or {}, inferred or [], idf)
 
 
@@ -117,9 +122,9 @@ def test_corroboration_counts_original_sources_not_outlets() -> None:
         record("e", "نسخة", claim, agencies=("رويترز",)),
     ]
     dossier = dossier_of(records, {"e": "a"})
-    (top,) = [c for c in dossier["claims"] if len(c["articles"]) == 5]
-    assert top["independent_sources"] == ["الخليج", "فرانس برس"]
-    assert dossier["summary"][0]["sources"] == ["الخليج", "فرانس برس"]
+    (top,) = [c for c in dossier.claims if len(c.articles) == 5]
+    assert top.independent_sources == ("الخليج", "فرانس برس")
+    assert dossier.summary[0].sources == ("الخليج", "فرانس برس")
 
 
 def test_a_sentence_is_credited_to_the_agency_it_follows_not_to_every_agency_of_its_article() -> None:
@@ -127,21 +132,12 @@ def test_a_sentence_is_credited_to_the_agency_it_follows_not_to_every_agency_of_
     intro = "ذكرت وكالة تاس أن الزعيمين اجتمعا في قاعدة فوستوتشني الفضائية أمس لساعات طويلة."
     coda = "وقالت فرانس برس إن واشنطن حذرت من أي صفقات أسلحة بين البلدين في الأسابيع المقبلة."
     a = record("a", "الأفق", f"{intro}\n{fact}\n{coda}")
-    a["sources"] = [
-        {"name": "تاس", "kind": "agency", "source_id": "agency:تاس", "start": 11, "end": 14},
-        {
-            "name": "فرانس برس",
-            "kind": "agency",
-            "source_id": "agency:فرانس برس",
-            "start": len(intro) + len(fact) + 8,
-            "end": len(intro) + len(fact) + 17,
-        },
-    ]
+    a.sources = [agency("تاس", 11, 14), agency("فرانس برس", len(intro) + len(fact) + 8, len(intro) + len(fact) + 17)]
     b = record("b", "المدار", fact.replace("ستساعد", "سوف تساعد"))
-    claims = dossier_of([a, b])["claims"]
-    (shared,) = [c for c in claims if c["articles"] == ["a", "b"]]
+    claims = dossier_of([a, b]).claims
+    (shared,) = [c for c in claims if c.articles == ("a", "b")]
     # the fact follows TASS's sentence; AFP is cited only after it; b cites no one: its outlet
-    assert shared["independent_sources"] == ["المدار", "تاس"]
+    assert shared.independent_sources == ("المدار", "تاس")
 
 
 def test_a_denial_against_an_assertion_is_a_disagreement() -> None:
@@ -149,8 +145,8 @@ def test_a_denial_against_an_assertion_is_a_disagreement() -> None:
         record("a", "الأفق", "وقع الزعيمان اتفاقا للتعاون العسكري خلال القمة في قاعدة فوستوتشني الفضائية أمس"),
         record("b", "المدار", "لم يوقع الزعيمان أي اتفاق للتعاون العسكري خلال القمة في قاعدة فوستوتشني الفضائية أمس"),
     ]
-    (d,) = dossier_of(records)["disagreements"]
-    assert d["kind"] == "denial" and {s["outlet"] for s in d["sides"]} == {"الأفق", "المدار"}
+    (d,) = dossier_of(records).disagreements
+    assert d.kind == "denial" and {s.outlet for s in d.sides} == {"الأفق", "المدار"}
 
 
 def test_a_negation_in_a_sentence_that_only_shares_the_topic_is_no_disagreement() -> None:
@@ -160,7 +156,7 @@ def test_a_negation_in_a_sentence_that_only_shares_the_topic_is_no_disagreement(
         ),
         record("b", "المدار", "ويذكر أن القمة لم تتطرق علنا إلى الخلاف على حقوق الصيد في المياه المشتركة بين البلدين"),
     ]
-    assert dossier_of(records)["disagreements"] == []
+    assert dossier_of(records).disagreements == ()
 
 
 def test_different_numbers_for_one_fact_are_a_disagreement() -> None:
@@ -168,8 +164,8 @@ def test_different_numbers_for_one_fact_are_a_disagreement() -> None:
         record("a", "الأفق", "لقي ثلاثة أشخاص حتفهم وأجليت 400 أسرة من منازلها في وادي السنديان بعد الفيضان"),
         record("b", "المدار", "لقي خمسة أشخاص حتفهم وأجليت 600 أسرة من منازلها في وادي السنديان بعد الفيضان"),
     ]
-    (d,) = dossier_of(records)["disagreements"]
-    assert d["kind"] == "numbers"
+    (d,) = dossier_of(records).disagreements
+    assert d.kind == "numbers"
 
 
 def test_publication_date_inferred_from_the_story() -> None:
@@ -184,15 +180,13 @@ def test_no_date_is_inferred_when_the_evidence_fits_several_days() -> None:
 
 
 def test_timeline_marks_days_known_only_through_an_inferred_date() -> None:
-    from marsad.stories.dates import InferredDate
-
     records = [
         record("a", "الأفق", "التقى الزعيمان الأربعاء في القاعدة.", "2023-09-13"),
         record("b", "المدار", "وصل كيم اليوم السبت إلى فلاديفوستوك.", None),
     ]
-    records[0]["times"] = [{"text": "الأربعاء", "start": 14, "end": 22, "value": "2023-09-13", "anchor": "2023-09-13"}]
-    timeline = dossier_of(records, inferred=[InferredDate("b", "2023-09-16", ["اليوم السبت"])])["timeline"]
-    assert [(e["date"], e["inferred"]) for e in timeline] == [("2023-09-13", False), ("2023-09-16", True)]
+    records[0].times = [TimeRef("الأربعاء", 14, 22, "2023-09-13", "2023-09-13")]
+    timeline = dossier_of(records, inferred=[InferredDate("b", "2023-09-16", ("اليوم السبت",))]).timeline
+    assert [(e.date, e.inferred) for e in timeline] == [("2023-09-13", False), ("2023-09-16", True)]
 
 
 @pytest.mark.shared
@@ -208,19 +202,24 @@ def test_sample_pages_form_one_story_without_the_appended_article(tmp_path) -> N
         records = list(store.iter_run_records(summary.run_id))
     mains = {r.id for r in records if not r.appended_to}
     appended = {r.id for r in records if r.appended_to}
-    (home,) = [s for s in stories if mains <= set(s["articles"])]
-    assert not appended & set(home["articles"])
-    days = Counter(e["date"] for e in home["timeline"])
+    (home,) = [s for s in stories if mains <= set(s.articles)]
+    assert not appended & set(home.articles)
+    days = Counter(e.date for e in home.timeline)
     assert {"2023-09-13", "2023-09-15", "2023-09-16"} <= set(days)
-    assert [i["date"] for i in home["inferred_published"]] == ["2023-09-16"]
+    assert [i.date for i in home.inferred_published] == ["2023-09-16"]
     # The pages retell the same facts in their own words: some are found as shared claims.
-    assert home["claims"] and all(len(c["articles"]) >= 2 for c in home["claims"])
-    assert any(len(s["articles"]) >= 2 for s in home["summary"])
+    assert home.claims and all(len(c.articles) >= 2 for c in home.claims)
+    assert any(len(s.articles) >= 2 for s in home.summary)
 
 
-def quoted(article_id: str, outlet: str, speaker: str, *texts: str) -> dict[str, Any]:
+def quoted(article_id: str, outlet: str, speaker: str, *texts: str) -> Article:
+    """An article of these quotes by one speaker (resolved to the entity `speaker`)."""
     r = record(article_id, outlet, " ".join(texts))
-    r["quotes"] = [{"text": t, "kind": "direct", "speaker_id": speaker, "speaker_name": speaker} for t in texts]
+    at = 0
+    for t in texts:
+        start = r.text.index(t, at)
+        at = start + len(t)
+        r.quotes.append(Quote(t, "direct", start, at, None, speaker, speaker_id=speaker))
     return r
 
 
@@ -237,9 +236,9 @@ def test_one_utterance_is_matched_across_outlets_in_other_words_and_in_part() ->
         quoted("c", "صوت المدينة", "e-kim", "ضد قوى الهيمنة الغربية"),
         quoted("d", "الخليج", "e-putin", "سنقف دائما إلى جانب روسيا في معركتها"),
     ]
-    clusters = dossier_of(records)["quotes"]
-    home = {(c["speaker_id"], v["text"]): c for c in clusters for v in c["variants"]}
+    clusters = dossier_of(records).quotes
+    home = {(c.speaker_id, v.text): c for c in clusters for v in c.variants}
     kim = home[("e-kim", "سنقف دائما إلى جانب روسيا في معركتها العادلة ضد قوى الهيمنة الغربية من أجل عالم متعدد الأقطاب")]
-    assert sorted(v["article"] for v in kim["variants"]) == ["a", "b", "c"]  # reworded, and a part of it
+    assert sorted(v.article for v in kim.variants) == ["a", "b", "c"]  # reworded, and a part of it
     assert home[("e-kim", "سنعزز التعاون في مجال الفضاء")] is not kim  # another thing Kim said
-    assert [v["article"] for v in home[("e-putin", "سنقف دائما إلى جانب روسيا في معركتها")]["variants"]] == ["d"]
+    assert [v.article for v in home[("e-putin", "سنقف دائما إلى جانب روسيا في معركتها")].variants] == ["d"]

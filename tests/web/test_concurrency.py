@@ -24,8 +24,10 @@ DEADLINE_S = 240  # a run that long is a hang, not load
 
 def _routes(db: str) -> list[str]:
     with Store(db, readonly=True) as s:
-        story = s.list_stories(1)[0]["id"]
-        article = s.get_story(story)["articles"][0]  # type: ignore[index]
+        story = s.list_stories(1)[0].id
+        dossier = s.get_story(story)
+        assert dossier is not None
+        article = dossier.articles[0]
         record = s.get_record(article)
         assert record is not None
         entity = next(m.entity_id for m in record.mentions if m.entity_id)

@@ -5,6 +5,7 @@ evidence, its names, statements, sources and times, and what was removed from it
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -12,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from marsad.arabic.numbers import count_phrase
 from marsad.safe_text import clean_display
 from marsad.store.base import Store
+from marsad.stories.records import QuoteCluster
 
 REASON_LABELS = {
     "site_name": "اسم الموقع",
@@ -70,13 +72,12 @@ def add_label_filters(env: Environment) -> None:
     env.filters["by_speaker"] = by_speaker
 
 
-def by_speaker(quotes: list[dict[str, Any]]) -> list[tuple[str, str | None, list[dict[str, Any]]]]:
+def by_speaker(quotes: Iterable[QuoteCluster]) -> list[tuple[str, str | None, list[QuoteCluster]]]:
     """The dossier's matched utterances under one heading per speaker: (name, speaker id, their
     utterances), in the order the speakers first come."""
-    out: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {}
+    out: dict[str, tuple[str, str | None, list[QuoteCluster]]] = {}
     for q in quotes:
-        key = q.get("speaker_id") or q.get("speaker") or ""
-        out.setdefault(key, (q.get("speaker") or "", q.get("speaker_id"), []))[2].append(q)
+        out.setdefault(q.speaker_id, (q.speaker or "", q.speaker_id, []))[2].append(q)
     return list(out.values())
 
 
@@ -85,7 +86,7 @@ def write_report(store: Store, run_id: int, path: str, summary: dict[str, Any]) 
     template = _env().get_template("report.html.j2")
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        stories = [s for s in store.run_stories(run_id) if len(s["articles"]) > 1]  # single-article stories are the articles below
+        stories = [s for s in store.run_stories(run_id) if len(s.articles) > 1]  # single-article stories are the articles below
         for chunk in template.generate(articles=store.iter_run_records(run_id), summary=summary, outlets=outlets, stories=stories):
             f.write(chunk)
     os.replace(tmp, path)

@@ -27,6 +27,7 @@ from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokeni
 from marsad.article import Article, Mention, Page
 from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, name_keys, name_slots
 from marsad.stories.build import StoryArticle, StoryVector
+from marsad.stories.records import Dossier, StoryCard
 
 
 def now() -> str:
@@ -332,10 +333,10 @@ class Store(ABC):
                 q.speaker_name = speaker.entity_name
         return article
 
-    def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+    def article_heads(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Headline, outlet and date of each article, for lists and links."""
         out: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(ids):
+        for chunk in _chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             for r in self.execute(f"SELECT id, headline, outlet, published FROM articles WHERE id IN ({marks})", chunk).fetchall():
                 out[r[0]] = {"id": r[0], "headline": r[1], "outlet": r[2], "published": r[3]}
@@ -613,8 +614,9 @@ class Store(ABC):
         ).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
-    def save_stories(self, dossiers: list[dict[str, Any]], members: dict[str, tuple[str, str | None]]) -> None:
-        """Store rebuilt dossiers and their members' assignments (one transaction)."""
+    def save_stories(self, dossiers: list[Dossier], members: dict[str, tuple[str, str | None]]) -> None:
+        """Store rebuilt dossiers, each with its card, and their members' assignments (one
+        transaction)."""
         with self.transaction():
             self.executemany(
                 "INSERT INTO story_articles VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,"
@@ -622,42 +624,33 @@ class Store(ABC):
                 [(a, s, c) for a, (s, c) in members.items()],
             )
             for d in dossiers:
-                days = [e["date"] for e in d["timeline"]]
-                card = {
-                    "id": d["id"],
-                    "title": d["title"],
-                    "articles": len(d["articles"]),
-                    "outlets": d["outlets"],
-                    "entities": d["entities"][:6],
-                    "first_date": min(days, default=None),
-                    "last_date": max(days, default=None),
-                }
+                card = d.card()
                 self.execute(
                     "INSERT INTO stories (id, title, first_date, last_date, articles, record, card) VALUES (?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,"
                     " last_date = excluded.last_date, articles = excluded.articles, record = excluded.record, card = excluded.card",
                     (
-                        d["id"],
-                        d["title"],
-                        card["first_date"],
-                        card["last_date"],
-                        len(d["articles"]),
-                        json.dumps(d, ensure_ascii=False),
-                        json.dumps(card, ensure_ascii=False),
+                        d.id,
+                        d.title,
+                        card.first_date,
+                        card.last_date,
+                        card.articles,
+                        json.dumps(d.to_json(), ensure_ascii=False),
+                        json.dumps(card.to_json(), ensure_ascii=False),
                     ),
                 )
             self.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
 
-    def run_stories(self, run_id: int) -> list[dict[str, Any]]:
+    def run_stories(self, run_id: int) -> list[Dossier]:
         """The stories any of a run's articles belong to, largest first."""
         rows = self.execute(
             "SELECT s.record FROM stories s WHERE s.id IN (SELECT sa.story_id FROM story_articles sa"
             " JOIN articles a ON a.id = sa.article_id" + _OF_RUN + ") ORDER BY s.articles DESC, s.id",
             (run_id,),
         ).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        return [Dossier.from_json(json.loads(r[0])) for r in rows]
 
-    def list_stories(self, limit: int = 20, offset: int = 0, where: StoryFilter | None = None) -> list[dict[str, Any]]:
+    def list_stories(self, limit: int = 20, offset: int = 0, where: StoryFilter | None = None) -> list[StoryCard]:
         """Story cards (id, title, article count, outlets, top entities, first and last day),
         newest first, those `where` allows; the dossier itself is get_story."""
         clause, params = _story_filter(where)
@@ -665,15 +658,15 @@ class Store(ABC):
             f"SELECT card FROM stories{clause} ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        return [StoryCard.from_json(json.loads(r[0])) for r in rows]
 
     def count_stories(self, where: StoryFilter | None = None) -> int:
         clause, params = _story_filter(where)
         return int(self.execute(f"SELECT count(*) FROM stories{clause}", params).fetchone()[0])
 
-    def get_story(self, story_id: str) -> dict[str, Any] | None:
+    def get_story(self, story_id: str) -> Dossier | None:
         row = self.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else Dossier.from_json(json.loads(row[0]))
 
     def story_of(self, article_id: str) -> str | None:
         row = self.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()

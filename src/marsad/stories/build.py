@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import numpy as np
 
@@ -22,6 +21,7 @@ from marsad.article import Article
 from marsad.stories.cluster import Clusterer, Doc, content_terms, minhash
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
+from marsad.stories.records import Dossier
 from marsad.stories.weights import story_weights
 
 KNOWN_RANGE_DAYS = 10
@@ -109,34 +109,33 @@ def assign(
 
 def build_dossiers(
     assignment: Assignment, records: Mapping[str, Article], vocabulary: Collection[str] = frozenset()
-) -> list[dict[str, Any]]:
+) -> list[Dossier]:
     """The dossier of each changed story, from its members' records (as the store returns them,
     entities resolved). `vocabulary`: the tagger's words (Context.tagger.vocabulary()), for the
     times of undated articles."""
     out = []
     for story_id, ids in assignment.changed.items():
-        # The dossier still reads the exported dict form; it moves to typed records next (the
-        # conversion stays here, in one place, until then).
-        recs = [records[i].to_export() for i in ids]
-        story_copies = {a: b for a, b in assignment.copies.items() if a in set(ids)}
-        out.append(build_dossier(story_id, recs, story_copies, _inferred(recs, vocabulary), assignment.idf, vocabulary))
+        members = [records[i] for i in ids]
+        in_story = set(ids)
+        story_copies = {a: b for a, b in assignment.copies.items() if a in in_story}
+        out.append(build_dossier(story_id, members, story_copies, _inferred(members, vocabulary), assignment.idf, vocabulary))
     return out
 
 
-def _inferred(records: list[dict[str, Any]], vocabulary: Collection[str]) -> list[InferredDate]:
+def _inferred(articles: list[Article], vocabulary: Collection[str]) -> list[InferredDate]:
     """Publication dates implied for undated articles by what the dated ones say."""
     known: set[date] = set()
-    for r in records:
-        if r.get("published"):
-            own = date.fromisoformat(r["published"][:10])
+    for a in articles:
+        if a.published:
+            own = date.fromisoformat(a.published[:10])
             known.add(own)
             # Days the article names near its own date (not a date in its background paragraph).
-            for t in r.get("times", []):
-                if t.get("value") and len(t["value"]) == 10 and abs((date.fromisoformat(t["value"]) - own).days) <= KNOWN_RANGE_DAYS:
-                    known.add(date.fromisoformat(t["value"]))
+            for t in a.times:
+                if t.value and len(t.value) == 10 and abs((date.fromisoformat(t.value) - own).days) <= KNOWN_RANGE_DAYS:
+                    known.add(date.fromisoformat(t.value))
     out = []
-    for r in records:
-        if not r.get("published") and (found := infer_published(r["id"], r["text"], known, vocabulary)):
+    for a in articles:
+        if not a.published and (found := infer_published(a.id, a.text, known, vocabulary)):
             out.append(found)
     return out
 

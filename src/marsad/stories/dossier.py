@@ -1,5 +1,6 @@
-"""A story's dossier, built from its articles' records: matched quotes per speaker, claims with
-independent corroboration, candidate disagreements, a timeline and a sourced summary.
+"""A story's dossier (stories/records.Dossier), built from its member articles: matched quotes
+per speaker, claims with independent corroboration, candidate disagreements, a timeline and a
+sourced summary.
 
 Independence: an article's original sources are the agencies it cites (five outlets repeating one
 AFP report are one source: فرانس برس), or the outlet itself when it cites none; a near-copy of
@@ -12,20 +13,33 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from itertools import pairwise
-from typing import Any
 
 from marsad.arabic.normalize import match_key, normalize_digits
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import strip_proclitics
+from marsad.article import Article
 from marsad.data import load_data
 from marsad.statements.lexicon import speech_lexicon
 from marsad.stories.cluster import _cosine, content_terms
 from marsad.stories.dates import InferredDate
+from marsad.stories.records import (
+    Claim,
+    ClaimVariant,
+    Disagreement,
+    DisagreementSide,
+    Dossier,
+    DossierEntity,
+    QuoteCluster,
+    QuoteVariant,
+    StoryCopy,
+    SummarySentence,
+    TimelineEvent,
+)
 from marsad.temporal.times import find_times
 
 QUOTE_MATCH = 0.3  # character-trigram similarity of two quotes by one speaker
@@ -139,7 +153,7 @@ class _Sentence:
 class _Claim:
     sentences: list[_Sentence] = field(default_factory=list)
 
-    def independent_sources(self, copies: dict[str, str]) -> list[str]:
+    def independent_sources(self, copies: Mapping[str, str]) -> list[str]:
         found: set[str] = set()
         for s in self.sentences:
             if s.article in copies:
@@ -148,17 +162,17 @@ class _Claim:
         return sorted(found)
 
 
-def original_sources(record: dict[str, Any]) -> list[str]:
+def original_sources(article: Article) -> list[str]:
     """Agencies an article cites; they, not the outlet, are where its facts come from."""
-    return sorted({s["name"] for s in record.get("sources", []) if s["kind"] == "agency"})
+    return sorted({s.name for s in article.sources if s.kind == "agency"})
 
 
 class _Agencies:
-    """The agencies a record cites, by offset: the ones cited within a sentence are found by
+    """The agencies an article cites, by offset: the ones cited within a sentence are found by
     bisection, not by reading every source of a long article for each of its sentences."""
 
-    def __init__(self, record: dict[str, Any]) -> None:
-        cited = sorted((s["start"], s["name"]) for s in record.get("sources", []) if s["kind"] == "agency")
+    def __init__(self, article: Article) -> None:
+        cited = sorted((s.start, s.name) for s in article.sources if s.kind == "agency")
         self.starts = [start for start, _ in cited]
         self.names = [name for _, name in cited]
 
@@ -168,87 +182,104 @@ class _Agencies:
 
 def build_dossier(
     story_id: str,
-    records: list[dict[str, Any]],
-    copies: dict[str, str],
-    inferred: list[InferredDate],
+    articles: Sequence[Article],
+    copies: Mapping[str, str],
+    inferred: Sequence[InferredDate],
     idf: dict[str, float],
     vocabulary: Collection[str] = frozenset(),
-) -> dict[str, Any]:
-    """`vocabulary`: the tagger's words, for re-reading the times of articles dated by inference
-    (temporal/times.find_times)."""
-    records = sorted(records, key=lambda r: (r.get("published") or "9999", r["id"]))
+) -> Dossier:
+    """The dossier of a story from its member articles as the store returns them (entities
+    resolved: each mention's and each quote's speaker's entity filled in). `copies`: member ->
+    the member it is a near-copy of; `inferred`: publication dates the story implies for its
+    undated members; `idf`: the word weights clustering used. `vocabulary`: the tagger's words,
+    for re-reading the times of articles dated by inference (temporal/times.find_times). The
+    articles are not changed."""
+    members = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     anchors = {i.article: i for i in inferred}
-    return {
-        "id": story_id,
-        "title": _title(records),
-        "articles": [r["id"] for r in records],
-        "outlets": sorted({r["outlet"] for r in records if r.get("outlet")}),
-        "copies": [{"article": a, "copy_of": b} for a, b in sorted(copies.items())],
-        "inferred_published": [{"article": i.article, "date": i.date, "evidence": i.evidence} for i in inferred],
-        "entities": _top_entities(records),
-        "quotes": _quote_clusters(records),
-        **_claims(records, copies, idf),
-        "timeline": _timeline(records, anchors, vocabulary),
-    }
+    claims, disagreements, summary = _claims(members, copies, idf)
+    return Dossier(
+        id=story_id,
+        title=_title(members),
+        articles=tuple(a.id for a in members),
+        outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
+        copies=tuple(StoryCopy(a, b) for a, b in sorted(copies.items())),
+        inferred_published=tuple(inferred),
+        entities=_top_entities(members),
+        quotes=_quote_clusters(members),
+        claims=claims,
+        disagreements=disagreements,
+        summary=summary,
+        timeline=_timeline(members, anchors, vocabulary),
+    )
 
 
-def _title(records: list[dict[str, Any]]) -> str:
-    heads = [r["headline"] for r in records if r.get("headline")]
-    return heads[0] if heads else (records[0]["text"][:80] if records else "")
+def _title(articles: list[Article]) -> str:
+    heads = [a.headline for a in articles if a.headline]
+    return heads[0] if heads else (articles[0].text[:80] if articles else "")
 
 
-def _top_entities(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _top_entities(articles: list[Article]) -> tuple[DossierEntity, ...]:
     counts: Counter[tuple[str, str, str]] = Counter()
-    for r in records:
-        for e in r.get("entities", []):
-            if e.get("entity_id"):
-                counts[(e["entity_id"], e["entity_name"], e["type"])] += 1
-    return [{"id": i, "name": n, "type": t, "mentions": c} for (i, n, t), c in counts.most_common(TOP_ENTITIES)]
+    for a in articles:
+        for m in a.mentions:
+            # The store reads an entity's name with its id; a mention whose entity has no row
+            # (resolution never leaves one so) would have no name to show, and is not counted.
+            if m.entity_id and m.entity_name is not None:
+                counts[(m.entity_id, m.entity_name, m.type)] += 1
+    return tuple(DossierEntity(i, n, t, c) for (i, n, t), c in counts.most_common(TOP_ENTITIES))
 
 
-def _quote_clusters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+@dataclass(slots=True)
+class _Utterance:
+    """A quote cluster while it grows: its variants and the trigrams of each, to compare with."""
+
+    speaker_id: str
+    speaker: str | None
+    variants: list[QuoteVariant]
+    grams: list[set[str]]
+
+
+def _quote_clusters(articles: list[Article]) -> tuple[QuoteCluster, ...]:
     """Quotes by one speaker that say the same thing (`_same_utterance`), across outlets, side by side."""
-    clusters: list[dict[str, Any]] = []
-    by_speaker: dict[str, list[dict[str, Any]]] = {}
-    for r in records:
-        for q in r.get("quotes", []):
-            if not q.get("speaker_id"):
+    utterances: list[_Utterance] = []
+    by_speaker: dict[str, list[_Utterance]] = {}
+    for a in articles:
+        for q in a.quotes:
+            if not q.speaker_id:
                 continue
-            grams = _trigrams(q["text"])
-            variant = {"text": q["text"], "outlet": r.get("outlet"), "article": r["id"], "kind": q["kind"]}
+            grams = _trigrams(q.text)
+            variant = QuoteVariant(q.text, a.outlet, a.id, q.kind)
             home = next(
-                (c for c in by_speaker.get(q["speaker_id"], []) if any(_same_utterance(grams, g) for g in c["_grams"][:MAX_COMPARED])),
+                (u for u in by_speaker.get(q.speaker_id, []) if any(_same_utterance(grams, g) for g in u.grams[:MAX_COMPARED])),
                 None,
             )
             if home is None:
-                home = {"speaker_id": q["speaker_id"], "speaker": q["speaker_name"], "variants": [variant], "_grams": [grams]}
-                clusters.append(home)
-                by_speaker.setdefault(q["speaker_id"], []).append(home)
+                home = _Utterance(q.speaker_id, q.speaker_name, [variant], [grams])
+                utterances.append(home)
+                by_speaker.setdefault(q.speaker_id, []).append(home)
             else:
-                home["variants"].append(variant)
-                home["_grams"].append(grams)
-    for c in clusters:
-        del c["_grams"]
-        c["variant_count"] = len(c["variants"])
-        c["variants"] = c["variants"][:MAX_VARIANTS]
-    clusters.sort(key=lambda c: (-len({v["article"] for v in c["variants"]}), c["speaker"] or ""))
-    return clusters
+                home.variants.append(variant)
+                home.grams.append(grams)
+    clusters = [QuoteCluster(u.speaker_id, u.speaker, tuple(u.variants[:MAX_VARIANTS]), len(u.variants)) for u in utterances]
+    # Most articles first, counted over the variants listed (what a reader sees side by side).
+    clusters.sort(key=lambda c: (-len({v.article for v in c.variants}), c.speaker or ""))
+    return tuple(clusters)
 
 
-def _sentences(records: list[dict[str, Any]]) -> list[_Sentence]:
+def _sentences(articles: list[Article]) -> list[_Sentence]:
     """Sentences that can state a fact, each with the agencies behind it: those it cites; else
     those the nearest earlier sentence citing any named («وقالت فرانس برس … وأضافت …»); else the
     article's one agency when it cites only one (a wire credit at the end, «(أ ف ب)»). An article
     citing several agencies does not lend them all to a sentence that names none."""
     out = []
-    for r in records:
+    for r in articles:
         every = original_sources(r)
         single = every if len(every) == 1 else []
         last: list[str] = []
         agencies = _Agencies(r)
-        named = sorted((e["start"], e["entity_id"], e["end"]) for e in r.get("entities", []) if e.get("entity_id"))
+        named = sorted((m.start, m.entity_id, m.end) for m in r.mentions if m.entity_id)
         starts = [start for start, _, _ in named]
-        for s in split_sentences(r["text"]):
+        for s in split_sentences(r.text):
             last = agencies.within(s.start, s.end) or last
             terms = content_terms(s.text)
             if len(terms) >= MIN_CLAIM_WORDS:
@@ -256,17 +287,21 @@ def _sentences(records: list[dict[str, Any]]) -> list[_Sentence]:
                 entities = frozenset(e for _, e, _ in inside)
                 unnamed = list(s.text)
                 for start, _, end in inside:
-                    start = _role_start(r["text"], start, s.start)
+                    start = _role_start(r.text, start, s.start)
                     unnamed[start - s.start : min(end, s.end) - s.start] = " " * (min(end, s.end) - start)
                 facts = content_terms("".join(unnamed))
                 numbers = frozenset(_NUMBER_RE.findall(normalize_digits(s.text)))
                 negated = _negated(s.text)
-                out.append(_Sentence(s.text, r["id"], r.get("outlet"), terms, last or single, entities, facts, numbers, negated))
+                out.append(_Sentence(s.text, r.id, r.outlet, terms, last or single, entities, facts, numbers, negated))
     return out
 
 
-def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str, float]) -> dict[str, Any]:
-    sentences = _sentences(records)
+def _claims(
+    articles: list[Article], copies: Mapping[str, str], idf: dict[str, float]
+) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], tuple[SummarySentence, ...]]:
+    """The claims stated by more than one article (best supported first), the disagreements, and
+    the summary drawn from the claims."""
+    sentences = _sentences(articles)
     claims: list[_Claim] = []
     # Candidate claims come from an index of the words of each claim's first sentence (which
     # states it), so a story of hundreds of articles is not compared sentence against sentence:
@@ -311,11 +346,7 @@ def _claims(records: list[dict[str, Any]], copies: dict[str, str], idf: dict[str
         ),
     )
     multi = [c for c in ranked if len({x.article for x in c.sentences}) > 1]
-    return {
-        "claims": [_claim_json(c, copies) for c in multi],
-        "disagreements": _disagreements(sentences, idf),
-        "summary": _summary(ranked, copies),
-    }
+    return tuple(_claim_record(c, copies) for c in multi), _disagreements(sentences, idf), _summary(ranked, copies)
 
 
 def _norm(terms: Counter[str], idf: dict[str, float]) -> float:
@@ -334,16 +365,25 @@ def _cosine_with_norm(a: Counter[str], b: Counter[str], b_norm: float, idf: dict
     return dot / (na * b_norm) if na and b_norm else 0.0
 
 
-def _claim_json(c: _Claim, copies: dict[str, str]) -> dict[str, Any]:
-    return {
-        "text": c.sentences[0].text,
-        "articles": sorted({s.article for s in c.sentences}),
-        "outlets": sorted({s.outlet for s in c.sentences if s.outlet}),
-        "variants": [{"text": s.text, "article": s.article, "outlet": s.outlet} for s in c.sentences[:MAX_VARIANTS]],
-        "variant_count": len(c.sentences),
-        "independent_sources": c.independent_sources(copies),
-        "independent_source_count": len(c.independent_sources(copies)),
-    }
+def _claim_record(c: _Claim, copies: Mapping[str, str]) -> Claim:
+    sources = tuple(c.independent_sources(copies))
+    return Claim(
+        text=c.sentences[0].text,
+        articles=_articles_of(c),
+        outlets=_outlets_of(c),
+        variants=tuple(ClaimVariant(s.text, s.article, s.outlet) for s in c.sentences[:MAX_VARIANTS]),
+        variant_count=len(c.sentences),
+        independent_sources=sources,
+        independent_source_count=len(sources),
+    )
+
+
+def _articles_of(c: _Claim) -> tuple[str, ...]:
+    return tuple(sorted({s.article for s in c.sentences}))
+
+
+def _outlets_of(c: _Claim) -> tuple[str, ...]:
+    return tuple(sorted({s.outlet for s in c.sentences if s.outlet}))
 
 
 @cache
@@ -367,7 +407,7 @@ def _counts(text: str) -> dict[str, set[str]]:
     return out
 
 
-def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> list[dict[str, Any]]:
+def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> tuple[Disagreement, ...]:
     """Sentences of two articles where one denies what the other asserts («نفى الكرملين توقيع
     اتفاق» against «وقع الزعيمان اتفاقا»), or that give one count different numbers («قتل 20
     شخصا» / «قتل 35 شخصا»). A denial or a count repeats most of what it contradicts, about the
@@ -377,7 +417,7 @@ def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> list[di
     for k, s in enumerate(sentences):
         for t in s.terms:
             index.setdefault(t, []).append(k)
-    found: list[dict[str, Any]] = []
+    found: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
     for a in sentences:
         counts_a = _counts(a.text) if a.numbers else {}
@@ -406,13 +446,13 @@ def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> list[di
             if kind is None or key in seen:
                 continue
             seen.add(key)
-            found.append({"kind": kind, "sides": [{"text": x.text, "article": x.article, "outlet": x.outlet, "sources": x.sources} for x in (a, b)]})
+            found.append(Disagreement(kind, tuple(DisagreementSide(x.text, x.article, x.outlet, tuple(x.sources)) for x in (a, b))))
             if len(found) == MAX_DISAGREEMENTS:
-                return found
-    return found
+                return tuple(found)
+    return tuple(found)
 
 
-def _summary(ranked: list[_Claim], copies: dict[str, str]) -> list[dict[str, Any]]:
+def _summary(ranked: list[_Claim], copies: Mapping[str, str]) -> tuple[SummarySentence, ...]:
     """The best-supported claims, most independent sources first, no two alike."""
     chosen: list[_Claim] = []
     for c in ranked:
@@ -422,39 +462,43 @@ def _summary(ranked: list[_Claim], copies: dict[str, str]) -> list[dict[str, Any
         if any(_jaccard(grams, _trigrams(x.sentences[0].text)) > 0.5 for x in chosen):
             continue
         chosen.append(c)
-    return [
-        {
-            "text": c.sentences[0].text,
-            "articles": sorted({s.article for s in c.sentences}),
-            "outlets": sorted({s.outlet for s in c.sentences if s.outlet}),
-            "sources": c.independent_sources(copies),
-        }
-        for c in chosen
-    ]
+    return tuple(SummarySentence(c.sentences[0].text, _articles_of(c), _outlets_of(c), tuple(c.independent_sources(copies))) for c in chosen)
 
 
-def _timeline(records: list[dict[str, Any]], anchors: dict[str, InferredDate], vocabulary: Collection[str]) -> list[dict[str, Any]]:
+@dataclass(slots=True)
+class _Day:
+    """A timeline day while the articles are read: the first sentence naming it, every article
+    that does, and whether only inferred publication dates put it there so far."""
+
+    text: str
+    articles: list[str]
+    inferred: bool
+
+
+def _timeline(articles: list[Article], anchors: Mapping[str, InferredDate], vocabulary: Collection[str]) -> tuple[TimelineEvent, ...]:
     """Days the articles' time expressions name, each with the sentence that names it first and
     every article that names it; days known only through an inferred publication date are
     marked inferred."""
-    events: dict[str, dict[str, Any]] = {}
-    for r in records:
-        times = r.get("times", [])
+    days: dict[str, _Day] = {}
+    for r in articles:
+        times = r.times
         inferred = False
-        if not r.get("published") and r["id"] in anchors:
-            times = [{"text": t.text, "start": t.start, "value": t.value} for t in find_times(r["text"], anchors[r["id"]].date, vocabulary=vocabulary)]
+        if not r.published and r.id in anchors:
+            # Its own times were read without a date to resolve them against: read them again
+            # against the date the story implies (the article itself keeps its own reading).
+            times = find_times(r.text, anchors[r.id].date, vocabulary=vocabulary)
             inferred = True
-        sentences = split_sentences(r["text"])
+        sentences = split_sentences(r.text)
         starts = [s.start for s in sentences]  # in text order, not overlapping
         for t in times:
-            value = t.get("value")
+            value = t.value
             if not value or len(value) != 10:
                 continue
             date.fromisoformat(value)
-            k = bisect_right(starts, t["start"]) - 1  # the one sentence that can hold the time
-            text = sentences[k].text if k >= 0 and t["start"] < sentences[k].end else t["text"]
-            ev = events.setdefault(value, {"date": value, "text": text, "articles": [], "inferred": True})
-            if r["id"] not in ev["articles"]:
-                ev["articles"].append(r["id"])
-            ev["inferred"] = ev["inferred"] and inferred
-    return [events[d] for d in sorted(events)]
+            k = bisect_right(starts, t.start) - 1  # the one sentence that can hold the time
+            text = sentences[k].text if k >= 0 and t.start < sentences[k].end else t.text
+            day = days.setdefault(value, _Day(text, [], True))
+            if r.id not in day.articles:
+                day.articles.append(r.id)
+            day.inferred = day.inferred and inferred
+    return tuple(TimelineEvent(d, days[d].text, tuple(days[d].articles), days[d].inferred) for d in sorted(days))

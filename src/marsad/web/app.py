@@ -177,12 +177,13 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
     ) -> dict[str, Any]:
         where = StoryFilter(date_from, date_to, outlet or None, entity or None)
         with reading() as db:
-            return {"page": page, "size": size, "total": db.count_stories(where), "items": db.list_stories(size, (page - 1) * size, where)}
+            cards = db.list_stories(size, (page - 1) * size, where)
+            return {"page": page, "size": size, "total": db.count_stories(where), "items": [c.to_json() for c in cards]}
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="A story's dossier")
     def api_story(story_id: str) -> dict[str, Any]:
         with reading() as db:
-            return found(db.get_story(story_id), "story")
+            return found(db.get_story(story_id), "story").to_json()
 
     @app.get("/api/articles/{article_id}", tags=["api"], summary="An article record")
     def api_article(article_id: str) -> dict[str, Any]:
@@ -222,7 +223,7 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
     def story_page(request: Request, story_id: str) -> HTMLResponse:
         with reading() as db:
             story = found(db.get_story(story_id), "story")
-            heads = db.article_heads(story["articles"])
+            heads = db.article_heads(story.articles)
         return page_html(request, "story.html.j2", story=story, heads=heads)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
