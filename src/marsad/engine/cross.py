@@ -178,7 +178,7 @@ def _rebuild(store: Store, assignment: Assignment, stories: list[str], vocabular
     changed = {s: assignment.changed[s] for s in stories}
     members = {a: assignment.members[a] for ids in changed.values() for a in ids}
     part = Assignment(changed, members, {a: b for a, b in assignment.copies.items() if a in members}, assignment.idf)
-    records = store.records(members)
+    records = store.records(members, with_removed=False)
     store.save_stories(build_dossiers(part, records, vocabulary), part.members)
     del records
     release_freed_memory()  # else each batch's freed records stay resident and the run's size grows

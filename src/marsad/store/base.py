@@ -303,21 +303,24 @@ class Store(ABC):
         row = self.execute("SELECT record, page_id, seq FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else self._article(*row)
 
-    def records(self, article_ids: Iterable[str]) -> dict[str, Article]:
+    def records(self, article_ids: Iterable[str], with_removed: bool = True) -> dict[str, Article]:
         """These articles as the stages made them, with their entities as resolved now, by id;
-        absent ids left out."""
+        absent ids left out. Without `with_removed` their removed spans are left out: two
+        thirds of a realistic page's record, which the dossiers never read."""
         out: dict[str, Article] = {}
         for chunk in _chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
-            for row in self.execute(f"SELECT record, page_id, seq FROM articles WHERE id IN ({marks})", chunk).fetchall():
-                article = self._article(*row)
+            for record, page_id, seq in self.execute(f"SELECT record, page_id, seq FROM articles WHERE id IN ({marks})", chunk).fetchall():
+                article = self._article(record, page_id, seq, with_removed=with_removed)
                 out[article.id] = article
         return out
 
-    def _article(self, record: str, page_id: str, seq: int) -> Article:
+    def _article(self, record: str, page_id: str, seq: int, with_removed: bool = True) -> Article:
         """A stored article with its mentions as resolved now (entity id and display name on
         each); a quote's speaker, a mention, gives the speaker's entity id and display name."""
         fields = json.loads(record)
+        if not with_removed:
+            del fields["removed"]
         rows = self.execute(
             'SELECT m.text, m.type, m.start, m."end", m.key, m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id'
             " WHERE m.article_id = ? ORDER BY m.seq",
