@@ -124,3 +124,17 @@ def test_sqlite_parallel_run_matches_serial(tmp_path: Path) -> None:
         ra = run_analysis([str(DEMO_CORPUS)], a, _settings(), ctx)
         rb = run_analysis([str(DEMO_CORPUS)], b, Settings(registry_files=(str(DEMO_REGISTRY),), workers=2, progress=False))
         assert list(a.iter_run_records(ra.run_id)) == list(b.iter_run_records(rb.run_id))
+
+
+def test_records_without_removed_spans_differ_only_there(store: Store) -> None:
+    """What the dossiers read (records without their removed spans) is the full record with
+    `removed` emptied, nothing else."""
+    run_analysis([str(DEMO_CORPUS)], store, _settings())
+    ids = [r[0] for r in store.db.execute("SELECT id FROM articles").fetchall()]
+    full, light = store.records(ids), store.records(ids, with_removed=False)
+    assert set(full) == set(light) == set(ids)
+    assert any(a.removed for a in full.values())
+    for article_id, article in full.items():
+        assert light[article_id].removed == []
+        article.removed = []
+        assert light[article_id] == article
