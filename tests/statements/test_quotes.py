@@ -301,3 +301,12 @@ def test_the_addressee_of_a_participle_before_that_is_not_the_speaker() -> None:
     at = text.index("موسى")
     quotes = find_quotes(text, [Mention("موسى", "PER", at, at + 4, "موسى")])
     assert [q.speaker_name for q in quotes] == ["موسى", "موسى"]
+
+
+def test_questions_and_second_thoughts_are_statements() -> None:
+    """«وتساءل "…"» asks and «واستدرك "…"» takes back part of what the speaker said: both are
+    that speaker's statements (the verbs are in speech.json)."""
+    text = 'وقال الوزير خالد ناصر إن الخطة جاهزة. واستدرك "لكن التمويل لم يصل بعد إلى المحافظات". وتساءل "كيف ننفذ مشروعا بلا ميزانية كافية؟".'
+    at = text.index("خالد ناصر")
+    quotes = find_quotes(text, [Mention("خالد ناصر", "PER", at, at + 9, "خالد ناصر")])
+    assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "خالد ناصر"), ("direct", "خالد ناصر"), ("direct", "خالد ناصر")]
