@@ -310,3 +310,16 @@ def test_questions_and_second_thoughts_are_statements() -> None:
     at = text.index("خالد ناصر")
     quotes = find_quotes(text, [Mention("خالد ناصر", "PER", at, at + 9, "خالد ناصر")])
     assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "خالد ناصر"), ("direct", "خالد ناصر"), ("direct", "خالد ناصر")]
+
+
+def test_via_is_not_expressed() -> None:
+    """«قال- أبو حامد عبر تغريدات له …- "…"»: عبر is «via» here, not «expressed», so it names no
+    speaker of its own; at a clause's start («وعبر الوزير عن …») it is the verb."""
+    text = 'قال- سامر حداد عبر تغريدات له على موقع تويتر- "القرار خاطئ ولن نقبله بأي حال من الأحوال".'
+    at = text.index("سامر حداد")
+    q = find_quotes(text, [Mention("سامر حداد", "PER", at, at + 9, "سامر حداد")])[0]
+    assert (q.kind, q.speaker_name) == ("direct", "سامر حداد")
+    text = "وعبر الوزير سامر حداد عن أمله في التوصل إلى اتفاق قريب بين الطرفين."
+    at = text.index("سامر حداد")
+    q = find_quotes(text, [Mention("سامر حداد", "PER", at, at + 9, "سامر حداد")])[0]
+    assert (q.kind, q.speaker_name) == ("nominal", "سامر حداد")
