@@ -315,7 +315,7 @@ def test_questions_and_second_thoughts_are_statements() -> None:
 def test_via_is_not_expressed() -> None:
     """«قال- أبو حامد عبر تغريدات له …- "…"»: عبر is «via» here, not «expressed», so it names no
     speaker of its own; at a clause's start («وعبر الوزير عن …») it is the verb."""
-    text = 'قال- سامر حداد عبر تغريدات له على موقع تويتر- "القرار خاطئ ولن نقبله بأي حال من الأحوال".'
+    text = 'قال- سامر حداد عبر تغريدات له على موقع تويتر- "القرار خاطئ ولن نقبله بأي حال من الأحوال، وسنواصل الاعتراض عليه أمام كل الجهات المعنية".'
     at = text.index("سامر حداد")
     q = find_quotes(text, [Mention("سامر حداد", "PER", at, at + 9, "سامر حداد")])[0]
     assert (q.kind, q.speaker_name) == ("direct", "سامر حداد")

@@ -28,6 +28,7 @@ MAX_RELAY_TOKENS = 8  # tokens between a relay verb and its «عن» (ونقلت
 MAX_ROLE_TOKENS = 12  # longest role phrase between a verb and the speaker's name
 MAX_INDIRECT_GAP = 15  # tokens between a verb and its إن / أن
 MIN_BARE_QUOTE_WORDS = 4  # shorter quoted text with no speaker is a scare quote or a name
+MAX_TITLE_WORDS = 8  # a quoted name after موقع، قناة، كتاب … is no longer than this; longer is what was said
 MAX_NOMINAL_GAP = 12  # tokens between a verb and the preposition of its noun-phrase statement
 MIN_NOMINAL_WORDS = 3  # a shorter noun phrase («أكد على ذلك») states nothing of its own
 _OBJECT = "*"  # in speech.json nominal_verbs: the verb's object is its statement
@@ -178,6 +179,8 @@ class _Reader:
             return True
         if s.open > 0 and self.text[s.open - 1] == AR_TATWEEL and len(words) <= MIN_BARE_QUOTE_WORDS:
             return True  # «لـ"بوابة أخبار اليوم"», «بـ"الفكر المتطرف"»: a name or a label after a proclitic
+        if len(words) > MAX_TITLE_WORDS:
+            return False  # «على موقع تويتر- "…"» with a sentence inside: what was written there
         before = [t for t in tokenize(self.text[max(0, s.open - 40) : s.open]) if t.text[0].isalnum()][-2:]
         # «بفضائية "الجزيرة مباشر"», «لقناة «الجزيرة مباشر مصر»»: the noun may carry a proclitic
         return any(k in self.lex.work_titles or (k[:1] in (_LAM, _BEH) and k[1:] in self.lex.work_titles) for k in (match_key(t.text) for t in before))
