@@ -124,6 +124,7 @@ def stage_profile(pages_dir: Path, n: int) -> None:
     from marsad.context import Context, Settings
     from marsad.engine.cross import update_entities, update_stories
     from marsad.export import write_articles_jsonl, write_entities_json, write_stories_json
+    from marsad.ingest.errors import InputProblem
     from marsad.ingest.readers import read_file
     from marsad.pipeline import ARTICLE_STAGES, PIPELINE_VERSION, page_to_articles
     from marsad.report.html import write_report
@@ -145,7 +146,8 @@ def stage_profile(pages_dir: Path, n: int) -> None:
     done = []
     for path in files:
         for page in read_file(str(path), ctx.settings):
-            assert not isinstance(page, Exception), page
+            if isinstance(page, InputProblem):
+                sys.exit(f"bench page unreadable: {page}")
             t = clock("read and decode", t)
             articles = page_to_articles(page, ctx)
             t = clock("page_to_articles (HTML, lines, boilerplate, segments)", t)

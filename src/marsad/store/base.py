@@ -50,20 +50,14 @@ def _story_filter(where: StoryFilter | None) -> tuple[str, tuple[str, ...]]:
     """The WHERE clause and its parameters (never text pasted into SQL)."""
     if where is None:
         return "", ()
-    parts: list[str] = []
-    params: list[str] = []
-    if where.date_from:
-        parts.append("coalesce(last_date, first_date) >= ?")
-        params.append(where.date_from)
-    if where.date_to:
-        parts.append("coalesce(first_date, last_date) <= ?")
-        params.append(where.date_to)
-    if where.outlet:
-        parts.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.outlet = ?)")
-        params.append(where.outlet)
-    if where.entity:
-        parts.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id WHERE m.entity_id = ?)")
-        params.append(where.entity)
+    conditions = (
+        (where.date_from, "coalesce(last_date, first_date) >= ?"),
+        (where.date_to, "coalesce(first_date, last_date) <= ?"),
+        (where.outlet, "id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.outlet = ?)"),
+        (where.entity, "id IN (SELECT sa.story_id FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id WHERE m.entity_id = ?)"),
+    )
+    parts = [clause for value, clause in conditions if value]
+    params = [value for value, _ in conditions if value]
     return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(params)
 
 class NotAStore(Exception):
@@ -320,7 +314,7 @@ class Store(ABC):
         each); a quote's speaker, a mention, gives the speaker's entity id and display name."""
         fields = json.loads(record)
         if not with_removed:
-            del fields["removed"]
+            fields.pop("removed", None)
         rows = self.execute(
             'SELECT m.text, m.type, m.start, m."end", m.key, m.entity_id, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id'
             " WHERE m.article_id = ? ORDER BY m.seq",
