@@ -323,3 +323,35 @@ def test_via_is_not_expressed() -> None:
     at = text.index("سامر حداد")
     q = find_quotes(text, [Mention("سامر حداد", "PER", at, at + 9, "سامر حداد")])[0]
     assert (q.kind, q.speaker_name) == ("nominal", "سامر حداد")
+
+
+def test_a_document_speaks_for_whoever_issued_it() -> None:
+    """«وأفاد بيان صادر عن قيادة الجيش …», «وقال بيان لمجلس الوزراء: إن», «تقرير للأمم المتحدة»:
+    the issuer speaks, not the document; «البيان» alone later is the last document's issuer,
+    whether named with it, after «أصدر», or as the speaker of a statement made «في بيان»."""
+    cases = [
+        ("وأفاد بيان صادر عن قيادة الجيش اللبناني أن وحدة من الجيش أوقفت ثلاثة مسلحين.", "قيادة الجيش اللبناني"),
+        ("وقال بيان لمجلس الوزراء: إن وزير الداخلية قدم تقريرا عن الموقف الأمني.", "مجلس الوزراء"),
+        ("وذكر تقرير للأمم المتحدة أن عدد النازحين تضاعف خلال الشهر الماضي.", "الأمم المتحدة"),
+    ]
+    for text, issuer in cases:
+        assert [q.speaker_name for q in find_quotes(text, [])] == [issuer], text
+    text = "أصدر مجلس الوزراء بيانا مساء أمس حول الأحداث. وقال البيان إن الحكومة ستواصل الحوار مع القوى السياسية."
+    assert [q.speaker_name for q in find_quotes(text, [])] == ["مجلس الوزراء"]
+    text = "وقالت الوزارة في بيان إن الوزير سيزور واشنطن الأسبوع المقبل. البيان أضاف أن الزيارة ستبحث ملفات عديدة."
+    assert [q.speaker_name for q in find_quotes(text, [])] == ["الوزارة", "الوزارة"]
+    # a definite document with no issuer before it stays as written: nothing to resolve it to
+    assert [q.speaker_name for q in find_quotes("وقال التقرير إن الأسعار ارتفعت بنسبة كبيرة هذا العام.", [])] == ["التقرير"]
+
+
+def test_a_role_named_further_on_is_the_one_person_given_it() -> None:
+    """«ونذكر أن رئيس الوزراء كان قد أكد …» before «التقى هشام قنديل، رئيس الوزراء»: the one
+    person the article gives that role; with two such people, none is guessed."""
+    text = "ونذكر أن رئيس الوزراء كان قد أكد أن الحكومة لن تتراجع. وفي سياق مواز، التقى هشام قنديل، رئيس الوزراء، وفدا من رجال الأعمال."
+    at = text.index("هشام قنديل")
+    q = find_quotes(text, [Mention("هشام قنديل", "PER", at, at + 10, "هشام قنديل")])[0]
+    assert (q.speaker_name, q.speaker_mention) == ("هشام قنديل", 0)
+    two = text + " كما التقى سامر نبيل، رئيس الوزراء الأسبق، وفدا آخر."
+    at2 = two.index("سامر نبيل")
+    q = find_quotes(two, [Mention("هشام قنديل", "PER", at, at + 10, "هشام قنديل"), Mention("سامر نبيل", "PER", at2, at2 + 9, "سامر نبيل")])[0]
+    assert q.speaker_mention is None

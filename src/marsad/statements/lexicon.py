@@ -37,6 +37,9 @@ class SpeechLexicon:
     negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
     spoken_for: frozenset[str] = frozenset()  # «في تصريحات لمتحدثه الإعلامي X»: X speaks
     weekdays: frozenset[str] = frozenset()  # «أعلنت الجبهة الإثنين رفض …»: a day, never who speaks
+    documents: frozenset[str] = frozenset()  # «وقال بيان لمجلس الوزراء»: the issuer speaks
+    issued_by: frozenset[str] = frozenset()  # «بيان صادر عن …»
+    issue_verbs: frozenset[str] = frozenset()  # «أصدر مجلس الوزراء بيانا»
 
     def is_title(self, word: str) -> bool:
         """A word that opens a role (الرئيس، وزير، المتحدث، الأمين), with or without the article."""
@@ -116,4 +119,7 @@ def speech_lexicon() -> SpeechLexicon:
         negations=keys("negations"),
         spoken_for=frozenset(match_key(w) for w in d["spoken_for"]["nouns"]),
         weekdays=frozenset(match_key(w) for names in load_data("dates.json")["weekdays"].values() for w in names),
+        documents=frozenset(match_key(w) for w in d["documents"]["nouns"]),
+        issued_by=frozenset(match_key(w) for w in d["documents"]["issued_by"]),
+        issue_verbs=frozenset(match_key(w) for w in d["documents"]["issue_verbs"]),
     )

@@ -11,7 +11,7 @@ speaker stays empty: a wrong speaker is worse than none."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
@@ -47,12 +47,14 @@ _DASHES = ("-", "\u2013", "\u2014")  # hyphen, en dash, em dash: «وقالت ا
 _QAD = "\u0642\u062f"  # qaf dal: قد (already), between a subject and its verb: «كان X قد قال»
 MIN_MARKER_TOKENS = 6  # a verb and its subject with less after them is a byline («كتب محمد سعيد»), not speech
 MAX_SUBJECT_PHRASE = 7
+MAX_DOCUMENT_ADJECTIVES = 2  # «بيان رسمي مشترك صادر عن …»: adjectives between a document and its issuer
 MAX_PREVERBAL_WORDS = 4  # a longer run before a verb is a clause of its own, not its subject
 # كان، لكن، غير (as match keys, و read off): a clause whose subject comes before its verb opens here
 _CLAUSE_OPENERS = frozenset(("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0644\u0643\u0646", "\u063a\u064a\u0631"))  # a longer run of words between a verb and إن is not a speaker's name
 # Words that open the occasion of a statement, not its speaker: في/فى (in), اليوم، أمس، مساء،
 # صباح، الاثنين… are read from here (as match keys: alef maksura folded to yeh).
 _OCCASION_WORDS = frozenset(("\u0641\u064a", "\u0627\u0644\u064a\u0648\u0645", "\u0627\u0645\u0633", "\u0645\u0633\u0627\u0621", "\u0635\u0628\u0627\u062d", "\u0639\u0628\u0631", "\u0645\u0646"))  # في، اليوم، أمس، مساء، صباح، عبر، من
+_KANA = frozenset(("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a"))  # كان، كانت (was), as match keys
 _ACCORDING = ("\u062d\u0633\u0628\u0645\u0627", "\u0643\u0645\u0627")  # حسبما، كما: «…، حسبما قال X»
 
 
@@ -227,9 +229,90 @@ class _Reader:
             return self.subject(verb.end, limit)
         if self.lex.verb_kind(verb.text) == "continuation":
             # مضيفاً، قائلاً: the speaker is the last one, carried on, unless the cue names its
-            # own («هكذا ختم زعيم حزب العمال كير ستارمر خطابه»)
-            return self.subject(verb.end, limit)
+            # own («هكذا ختم زعيم حزب العمال كير ستارمر خطابه»), or a finite verb has its subject
+            # right before it («البيان أضاف أن», «نور أضاف»; not across a comma: «…مع مرسي، وأضاف»)
+            found = self.subject(verb.end, limit)
+            if found is None and not _is_participle(verb.text):
+                k = bisect_left(self.starts, verb.start)
+                if k > 0 and self.tokens[k - 1].text[:1].isalpha() and self.sentence_of(self.tokens[k - 1].start) == self.sentence_of(verb.start):
+                    found = self.subject_before(verb)
+            return found
         return self.subject(verb.end, limit) or self.subject_phrase(verb.end, limit) or self.subject_before(verb)
+
+    def issued_documents(self) -> list[tuple[int, int | None, str]]:
+        """Documents the article says who issued, as (offset, mention, issuer) in text order:
+        «بيان لمجلس الوزراء», «أصدر مجلس الوزراء بيانا»."""
+        out: list[tuple[int, int | None, str]] = []
+        for n, tok in enumerate(self.tokens):
+            if self.document(tok.text) != "indefinite":
+                continue
+            found = self.issuer(self.tokens[n : n + MAX_SUBJECT_PHRASE + MAX_DOCUMENT_ADJECTIVES + 3])
+            if found is None:
+                # «أصدر مجلس الوزراء بيانا»: the words between an issuing verb and the document
+                back = self.tokens[max(0, n - MAX_SUBJECT_PHRASE - 1) : n]
+                verb = next((k for k in range(len(back) - 1, -1, -1) if _strip_waw(match_key(back[k].text)) in self.lex.issue_verbs), None)
+                words = back[verb + 1 :] if verb is not None else []
+                if words and all(t.text[:1].isalpha() for t in words):
+                    named = self.first_mention_meeting(words[0].start, words[0].end)
+                    found = (named, self.mentions[named].text) if named is not None else (None, self.text[words[0].start : words[-1].end])
+            if found is not None:
+                out.append((tok.start, found[0], found[1]))
+        return out
+
+    def document(self, word: str) -> str | None:
+        """"indefinite" for a document noun that can speak for its issuer («بيان», «وبيانا»),
+        "definite" for one that refers back to the last («البيان»), else None."""
+        key = match_key(word)
+        for k in (key, _strip_waw(key)):
+            if k in self.lex.documents or (k.endswith(_ALEF) and k[:-1] in self.lex.documents):
+                return "indefinite"
+            if k.startswith(_ARTICLE_KEY) and k[2:] in self.lex.documents:
+                return "definite"
+        return None
+
+    def issuer(self, toks: list[Token]) -> tuple[int | None, str] | None:
+        """Who issued the document that opens `toks` and so speaks through it: «بيان لمجلس
+        الوزراء», «بيان صادر عن قيادة الجيش اللبناني», «تقرير للأمم المتحدة», «بيان الجيش»."""
+        if not toks or self.document(toks[0].text) != "indefinite":
+            return None
+        rest = toks[1:]
+        for k, tok in enumerate(rest[:MAX_DOCUMENT_ADJECTIVES + 1]):
+            key = match_key(tok.text)
+            if key in self.lex.issued_by:
+                return self._issuer_phrase(rest[k + 2 :], 0) if k + 1 < len(rest) and match_key(rest[k + 1].text) == _AN else None
+            if key.startswith(_LAM) and len(key) > 3 and not self._told_at(tok):
+                return self._issuer_phrase(rest[k:], 2 if key.startswith(_LAM_LAM_KEY) else 1)
+            if k == 0 and (self.mention_at.get(tok.start) is not None or (_definite(tok.text) and key not in stopwords())):
+                return self._issuer_phrase(rest, 0)  # «بيان الجيش», «بيان حزب النور»: in construct
+            if not tok.text[:1].isalpha() or key in stopwords():
+                return None
+        return None
+
+    def _issuer_phrase(self, toks: list[Token], proclitic: int) -> tuple[int | None, str] | None:
+        """The name that opens `toks` (after `proclitic` letters: ل, or the ل of لل whose ال
+        lost its alef) up to a mark, a verb, an إن / أن or an occasion."""
+        phrase: list[Token] = []
+        for tok in toks[:MAX_SUBJECT_PHRASE]:
+            key = match_key(tok.text)
+            if (
+                not tok.text[:1].isalpha()
+                or self.lex.is_that(tok.text)
+                or self.lex.verb_kind(tok.text)
+                or key in _OCCASION_WORDS
+                or key in self.lex.role_stops
+                or (phrase and key in stopwords())
+            ):
+                break
+            phrase.append(tok)
+        if not phrase:
+            return None
+        first, end = phrase[0], phrase[-1].end
+        named = next((i for i in self.mentions_starting(first.start, first.end) if self.mentions[i].end >= end - 1), None)
+        if named is not None:
+            end = self.mentions[named].end
+        name = self.text[first.start + proclitic : end]
+        # «للأمم المتحدة»: the ال of «الأمم» lost its alef after ل; written back (alef lam)
+        return named, (_ARTICLE_KEY + name if proclitic == 2 else name)
 
     def spoken_for(self, after: int, limit: int) -> tuple[int, str] | None:
         """«وأوضح الحزب في تصريحات لمتحدثه الإعلامي خالد الشريف أن»: the person a statement noun
@@ -267,6 +350,8 @@ class _Reader:
         while raw and raw[0].text in _DASHES:
             raw = raw[1:]  # «قال- أبو حامد»: a dash right after the verb
         toks = self._skip_addressee(raw)
+        if toks and self.document(toks[0].text) == "indefinite":
+            return self.issuer(toks)  # «وقال بيان لمجلس الوزراء: إن»: the council speaks
         phrase: list[Token] = []
         for n, tok in enumerate(toks):
             key = match_key(tok.text)
@@ -352,7 +437,11 @@ class _Reader:
         at the sentence, an إن / أن, or a كان / لكن; the phrase is a few words, none of them a
         function word, a number or a verb."""
         words = [t for t in before if t.text[0].isalnum() and len(t.text) > 1]
-        cut = max((j for j, t in enumerate(words) if self.lex.is_that(t.text) or _strip_waw(match_key(t.text)) in _CLAUSE_OPENERS), default=-1)
+        cuts = [j for j, t in enumerate(words) if self.lex.is_that(t.text) or _strip_waw(match_key(t.text)) in _CLAUSE_OPENERS]
+        cut = cuts[-1] if cuts else -1
+        if cuts and cut == len(words) - 1 and _strip_waw(match_key(words[cut].text)) in _KANA:
+            # «أن رئيس الوزراء كان قد أكد»: the subject stands before كان, after the clause's start
+            words, cut = words[:cut], cuts[-2] if len(cuts) > 1 else -1
         phrase = words[cut + 1 :]
         if cut == -1 and len(words) != len(phrase):
             return None
@@ -601,8 +690,26 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if (e[1].start, e[1].end) not in seen:
             seen.add((e[1].start, e[1].end))
             unique.append(e)
+    _documents_to_issuers(unique, r)
     _roles_to_names(unique, r)
     return _carry_speakers(unique, markers, r)
+
+
+def _documents_to_issuers(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader) -> None:
+    """A document given as the speaker by its definite noun alone («وأضاف البيان أن», «البيان
+    أضاف») speaks for whoever issued the last one before it: named with it («بيان لمجلس
+    الوزراء»، «أصدر المجلس بيانا»), or the speaker of a statement made «في بيان»."""
+    issued = r.issued_documents()
+    for k, (start, q, speaker) in enumerate(events):
+        words = (q.speaker_name or "").split()
+        if q.speaker_mention is None and len(words) == 1 and r.document(words[0]) == "definite":
+            last = next((d for d in reversed(issued) if d[0] < start), None)
+            if last is not None:
+                q.speaker_mention, q.speaker_name = last[1], last[2]
+                events[k] = (start, q, _Speaker(last[1], last[2], speaker.sentence if speaker else r.sentence_of(start)))
+        elif q.speaker_name and any(r.document(t.text) for t in r.tokens_between(r.sentence_start(start), start)):
+            # «وقالت الوزارة في بيان إن …»: the ministry issued it
+            insort(issued, (start, q.speaker_mention, q.speaker_name))
 
 
 def _strip_waw(key: str) -> str:
@@ -859,7 +966,6 @@ def _roles_to_names(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader
     """A speaker given only as a role («وأضاف وزير المرافق», «وأشار النقيب») is the person the
     article introduced with that role before (the nearest one), when it introduced one."""
     intro = _appositions(r)
-    offsets = [o for o, _, _, _ in intro]
     # Names so far, as (offset, head, name, mention): «المصادر» later is the «مصادر حدودية
     # عسكرية أردنية» named before, «الهيئة» the «هيئة الرقابة الإدارية», «الحزب» the party.
     named: list[tuple[int, str, str, int | None]] = [
@@ -873,13 +979,15 @@ def _roles_to_names(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader
             # «الرئيس»): the introduction's role must hold that word too («رئيس الزمالك» is the
             # «رئيس مجلس إدارة نادي الزمالك» introduced before).
             construct = _role_head(words[1]) if len(words) > 1 and match_key(words[0]) == head else None
-            before = bisect_right(offsets, start)
             # an anonymous source («مصدر أمني») is never a person the article names
-            person = (
-                None
-                if head in r.lex.anonymous
-                else next((i for o, h, nxt, i in reversed(intro[:before]) if h == head and (construct is None or construct in nxt)), None)
-            )
+            fits = [(o, i) for o, h, nxt, i in intro if h == head and (construct is None or construct in nxt)]
+            person = next((i for o, i in reversed(fits) if o < start), None)
+            if person is None and len({r.mentions[i].key for _, i in fits}) == 1:
+                # «ونذكر أن رئيس الوزراء كان قد أكد» before «هشام قنديل، رئيس الوزراء»: the
+                # one person the article gives that role, even when it names him further on
+                person = fits[0][1]
+            if head in r.lex.anonymous:
+                person = None
             fuller = next((n for n in sorted(named, reverse=True) if n[0] < start and n[1] == head and len(n[2].split()) > len(words)), None)
             if person is not None:
                 q.speaker_mention, q.speaker_name = person, r.mentions[person].text
