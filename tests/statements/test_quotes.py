@@ -355,3 +355,14 @@ def test_a_role_named_further_on_is_the_one_person_given_it() -> None:
     at2 = two.index("سامر نبيل")
     q = find_quotes(two, [Mention("هشام قنديل", "PER", at, at + 10, "هشام قنديل"), Mention("سامر نبيل", "PER", at2, at2 + 9, "سامر نبيل")])[0]
     assert q.speaker_mention is None
+
+
+def test_a_group_named_by_number_speaks_as_written() -> None:
+    """«حملت مجموعة من المتظاهرين مسئولية …», «وطالب عدد من منظمات المجتمع المدني بـ …»: the
+    group phrase is the speaker, and the object after it is what was said."""
+    q = find_quotes("حملت مجموعة من المتظاهرين مسئولية إشعال الأحداث أمام القصر للشرطة.", [])[0]
+    assert (q.kind, q.speaker_name, q.text.split()[0]) == ("nominal", "مجموعة من المتظاهرين", "مسئولية")
+    q = find_quotes("وطالب عدد من منظمات المجتمع المدني بإلغاء حظر التجوال في مدن القناة.", [])[0]
+    assert q.speaker_name == "عدد من منظمات المجتمع المدني"
+    q = find_quotes("وأكد عدد من الخبراء أن الاقتصاد يحتاج إلى إصلاحات عاجلة.", [])[0]
+    assert (q.kind, q.speaker_name) == ("indirect", "عدد من الخبراء")

@@ -40,6 +40,7 @@ class SpeechLexicon:
     documents: frozenset[str] = frozenset()  # «وقال بيان لمجلس الوزراء»: the issuer speaks
     issued_by: frozenset[str] = frozenset()  # «بيان صادر عن …»
     issue_verbs: frozenset[str] = frozenset()  # «أصدر مجلس الوزراء بيانا»
+    group_nouns: frozenset[str] = frozenset()  # «مجموعة من المتظاهرين», «عدد من المنظمات»
 
     def is_title(self, word: str) -> bool:
         """A word that opens a role (الرئيس، وزير، المتحدث، الأمين), with or without the article."""
@@ -122,4 +123,5 @@ def speech_lexicon() -> SpeechLexicon:
         documents=frozenset(match_key(w) for w in d["documents"]["nouns"]),
         issued_by=frozenset(match_key(w) for w in d["documents"]["issued_by"]),
         issue_verbs=frozenset(match_key(w) for w in d["documents"]["issue_verbs"]),
+        group_nouns=frozenset(match_key(w) for w in d["group_subjects"]["nouns"]),
     )

@@ -41,6 +41,7 @@ _ALEF = "\u0627"  # alef: the accusative ending of a participle (مطالبا)
 _MEEM = "\u0645"  # meem: the prefix of a participle (مطالب)
 _YEH_NOON = "\u064a\u0646"  # yeh noon: a plural ending (مطالبين)
 _AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
+_MIN = "\u0645\u0646"  # meem noon: من (of), after a noun of number: «عدد من …»
 _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
 _LAM_LAM_KEY = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written), as a match key
 _DASHES = ("-", "\u2013", "\u2014")  # hyphen, en dash, em dash: «وقالت اللامى - بعدما …»
@@ -314,6 +315,27 @@ class _Reader:
         # «للأمم المتحدة»: the ال of «الأمم» lost its alef after ل; written back (alef lam)
         return named, (_ARTICLE_KEY + name if proclitic == 2 else name)
 
+    def group_subject(self, toks: list[Token]) -> int | None:
+        """How many of `toks` a group subject takes: «مجموعة من المتظاهرين», «عدد من منظمات
+        المجتمع المدني» (a noun of number, من, then a definite phrase up to its object), else None."""
+        if len(toks) < 3 or _strip_waw(match_key(toks[0].text)) not in self.lex.group_nouns or match_key(toks[1].text) != _MIN:
+            return None
+        n = 2
+        while n < min(len(toks), MAX_SUBJECT_PHRASE + 2):
+            tok, key = toks[n], match_key(toks[n].text)
+            if (
+                not tok.text[:1].isalpha()
+                or self.lex.is_that(tok.text)
+                or self.lex.verb_kind(tok.text)
+                or key in _OCCASION_WORDS
+                or key in self.lex.role_stops
+                or key in stopwords()
+                or (n > 2 and _starts_object(toks[n - 1], tok))
+            ):
+                break
+            n += 1
+        return n if n > 2 else None
+
     def spoken_for(self, after: int, limit: int) -> tuple[int, str] | None:
         """«وأوضح الحزب في تصريحات لمتحدثه الإعلامي خالد الشريف أن»: the person a statement noun
         gives the words to (a title joined to لـ, then the name, within a few words) speaks."""
@@ -352,6 +374,9 @@ class _Reader:
         toks = self._skip_addressee(raw)
         if toks and self.document(toks[0].text) == "indefinite":
             return self.issuer(toks)  # «وقال بيان لمجلس الوزراء: إن»: the council speaks
+        group = self.group_subject(toks)
+        if group is not None:  # «وطالب عدد من منظمات المجتمع المدني بـ»: the group as written
+            return None, self.text[toks[0].start : toks[group - 1].end]
         phrase: list[Token] = []
         for n, tok in enumerate(toks):
             key = match_key(tok.text)
@@ -812,6 +837,8 @@ def _nominal_span(r: _Reader, n: int, end_of_sentence: int, openers: set[int], o
             subject_end = _after_apposition(r, r.mentions[found[0]].end, end_of_sentence)
         elif found:
             subject_end = r.text.find(found[1], verb.end) + len(found[1])
+        elif (group := r.group_subject(toks)) is not None:
+            subject_end = toks[group - 1].end  # «حملت مجموعة من المتظاهرين مسئولية …»
         elif (owner := _possessed_object(r, toks)) is not None:
             subject_end = owner  # «أعلنت الجمعية الوطنية للتغيير تضامنها …»: the object is «تضامنها»
         elif (phrase := _definite_subject(r, toks)) is not None:
