@@ -366,3 +366,39 @@ def test_a_group_named_by_number_speaks_as_written() -> None:
     assert q.speaker_name == "عدد من منظمات المجتمع المدني"
     q = find_quotes("وأكد عدد من الخبراء أن الاقتصاد يحتاج إلى إصلاحات عاجلة.", [])[0]
     assert (q.kind, q.speaker_name) == ("indirect", "عدد من الخبراء")
+
+
+def test_a_place_speaks_after_a_feminine_verb_only() -> None:
+    """«وقالت مصر إن …»: a country after a feminine verb is its subject; «ودعا مصر إلى …» (a
+    masculine verb) addresses Egypt and names no speaker."""
+    text = "وقالت مصر إن الحوار هو الطريق الوحيد للخروج من الأزمة."
+    at = text.index("مصر")
+    q = find_quotes(text, [Mention("مصر", "LOC", at, at + 3, "مصر")])[0]
+    assert (q.speaker_name, q.speaker_mention) == ("مصر", 0)
+    text = "ودعا مصر إلى الوقوف مع الشعب الفلسطيني في محنته الحالية."
+    at = text.index("مصر")
+    assert all(q.speaker_name is None for q in find_quotes(text, [Mention("مصر", "LOC", at, at + 3, "مصر")]))
+
+
+def test_after_that_of_time_is_no_statement() -> None:
+    """«… بعد أن طلبت أنقرة المساعدة»: أن after بعد / قبل / منذ opens a clause of time, so the verb
+    before it reports nothing there."""
+    assert [q.kind for q in find_quotes("وكشف المسؤول التفاصيل بعد أن انتهى الاجتماع مساء أمس في القاهرة.", [])] == []
+
+
+def test_a_verb_in_a_relative_clause_speaks_for_the_sentence_s_person() -> None:
+    """«واستعرض اللواء محمد ابراهيم تقريرا عن أحداث بورسعيد أوضح فيه أنه …»: the verb with «فيه»
+    after it describes the report; the minister speaks, not the city before the verb."""
+    text = "واستعرض اللواء محمد ابراهيم تقريرا عن أحداث بورسعيد أوضح فيه أنه تم تحديد أسماء المعتدين على السجن."
+    at, at2 = text.index("محمد ابراهيم"), text.index("بورسعيد")
+    q = find_quotes(text, [Mention("محمد ابراهيم", "PER", at, at + 12, "محمد ابراهيم"), Mention("بورسعيد", "ORG", at2, at2 + 7, "بورسعيد")])[0]
+    assert (q.speaker_name, q.speaker_mention) == ("محمد ابراهيم", 0)
+
+
+def test_a_fuller_name_holds_every_word_of_the_short_one() -> None:
+    """«جبهة الإنقاذ» later is not the «جبهة الخراب الوطني» an article mocks it as: a longer
+    organisation name completes a short one only when it holds all its words."""
+    text = 'ووصف الحزب الجبهة بأنها جبهة الخراب الوطني في بيانه. وكانت جبهة الإنقاذ قد أعلنت رفض الحوار الذي دعا إليه الرئيس أمس.'
+    at = text.index("جبهة الخراب")
+    q = find_quotes(text, [Mention("جبهة الخراب الوطني", "ORG", at, at + 18, "جبهه الخراب الوطني")])[-1]
+    assert q.speaker_name == "جبهة الإنقاذ"

@@ -40,6 +40,8 @@ class SpeechLexicon:
     documents: frozenset[str] = frozenset()  # «وقال بيان لمجلس الوزراء»: the issuer speaks
     issued_by: frozenset[str] = frozenset()  # «بيان صادر عن …»
     issue_verbs: frozenset[str] = frozenset()  # «أصدر مجلس الوزراء بيانا»
+    resumptive: frozenset[str] = frozenset()  # «تقريرا أوضح فيه أن»: a relative clause
+    before_that: frozenset[str] = frozenset()  # «بعد أن», «قبل أن»: a clause of time, not speech
     group_nouns: frozenset[str] = frozenset()  # «مجموعة من المتظاهرين», «عدد من المنظمات»
 
     def is_title(self, word: str) -> bool:
@@ -123,5 +125,7 @@ def speech_lexicon() -> SpeechLexicon:
         documents=frozenset(match_key(w) for w in d["documents"]["nouns"]),
         issued_by=frozenset(match_key(w) for w in d["documents"]["issued_by"]),
         issue_verbs=frozenset(match_key(w) for w in d["documents"]["issue_verbs"]),
+        resumptive=frozenset(match_key(w) for w in d["resumptive_after_verb"]["words"]),
+        before_that=frozenset(match_key(w) for w in d["conjunctions_before_that"]["words"]),
         group_nouns=frozenset(match_key(w) for w in d["group_subjects"]["nouns"]),
     )

@@ -41,6 +41,7 @@ _ALEF = "\u0627"  # alef: the accusative ending of a participle (مطالبا)
 _MEEM = "\u0645"  # meem: the prefix of a participle (مطالب)
 _YEH_NOON = "\u064a\u0646"  # yeh noon: a plural ending (مطالبين)
 _AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
+_FEMININE_T = "\u062a"  # teh: the feminine past ending (أكدت)
 _MIN = "\u0645\u0646"  # meem noon: من (of), after a noun of number: «عدد من …»
 _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
 _LAM_LAM_KEY = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written), as a match key
@@ -226,6 +227,9 @@ class _Reader:
         spokesperson = self.spoken_for(verb.end, limit)
         if spokesperson is not None:
             return spokesperson
+        k = bisect_left(self.starts, verb.end)
+        if k < len(self.tokens) and match_key(self.tokens[k].text) in self.lex.resumptive:
+            return self.sentence_subject(verb)
         if not loose:
             return self.subject(verb.end, limit)
         if self.lex.verb_kind(verb.text) == "continuation":
@@ -336,6 +340,17 @@ class _Reader:
             n += 1
         return n if n > 2 else None
 
+    def sentence_subject(self, verb: Token) -> tuple[int, str] | None:
+        """«واستعرض اللواء محمد ابراهيم تقريرا عن أحداث بورسعيد أوضح فيه أنه»: a verb in a
+        relative clause on a noun speaks for the one the sentence is about, its first person
+        (else its first organisation) before the verb."""
+        inside = [i for i in self.mentions_starting(self.sentence_start(verb.start), verb.start)]
+        for kind in ("PER", "ORG"):
+            i = next((i for i in inside if self.mentions[i].type == kind), None)
+            if i is not None:
+                return i, self.mentions[i].text
+        return None
+
     def spoken_for(self, after: int, limit: int) -> tuple[int, str] | None:
         """«وأوضح الحزب في تصريحات لمتحدثه الإعلامي خالد الشريف أن»: the person a statement noun
         gives the words to (a title joined to لـ, then the name, within a few words) speaks."""
@@ -410,6 +425,8 @@ class _Reader:
             return None  # «بوضع ميثاق …», «لتقديم …»: a statement or an object, not who speaks
         i = self.first_mention_meeting(phrase[0].start, phrase[0].end)
         if i is not None and self.mentions[i].end >= phrase[-1].end:
+            if self.mentions[i].type == "LOC" and not self._feminine_verb_at(after):
+                return None  # «ودعا مصر إلى …»: a place after a masculine verb is whom it addresses
             return i, self.mentions[i].text
         return None, self.text[phrase[0].start : phrase[-1].end]
 
@@ -483,6 +500,15 @@ class _Reader:
             return named, self.mentions[named].text
         return None, self.text[phrase[0].start : phrase[-1].end]
 
+    def _feminine_verb_at(self, end: int) -> bool:
+        """The verb ending at `end` is a feminine past form (أكدت، طلبت، وأعلنت): a country or a
+        city right after it is its subject («طلبت أنقرة المساعدة»), as a place after a masculine
+        verb is not («ودعا مصر إلى …» addresses Egypt)."""
+        k = bisect_left(self.starts, end) - 1
+        key = _strip_waw(match_key(self.tokens[k].text)) if k >= 0 else ""
+        stem = key[:-1]
+        return key.endswith(_FEMININE_T) and bool(self.lex.verb_kind(stem) or self.lex.nominal_preps(stem) is not None)
+
     def subject(self, after: int, limit: int) -> tuple[int | None, str] | None:
         """The speaker named right after a verb ending at `after`: a mention, or a role.
         Allowed before the name: nothing, or a role phrase led by a title word."""
@@ -499,7 +525,7 @@ class _Reader:
                 m = self.mentions[i]
                 # An institution right after the verb speaks (ANERcorp, which the tagger learnt
                 # from, files البيت الأبيض under MISC).
-                if m.type == "PER" or (k == 0 and m.type in ("ORG", "MISC")):
+                if m.type == "PER" or (k == 0 and (m.type in ("ORG", "MISC") or (m.type == "LOC" and self._feminine_verb_at(after)))):
                     return i, m.text
                 if not role_led:
                     return None
@@ -611,6 +637,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if t.start >= end_of_sentence or t.start in openers or t.text == ":":
                 break
             if lex.is_that(t.text):
+                if k > 0 and _strip_waw(match_key(ahead[k - 1].text)) in lex.before_that:
+                    break  # «… بعد أن طلبت أنقرة المساعدة»: a clause of time, not what was said
                 that = t
                 break
             if (lex.verb_kind(t.text) or lex.nominal_preps(t.text) is not None) and k > 0 and ahead[k - 1].text in ("\u060c", ","):
@@ -1015,7 +1043,13 @@ def _roles_to_names(events: list[tuple[int, Quote, _Speaker | None]], r: _Reader
                 person = fits[0][1]
             if head in r.lex.anonymous:
                 person = None
-            fuller = next((n for n in sorted(named, reverse=True) if n[0] < start and n[1] == head and len(n[2].split()) > len(words)), None)
+            # a fuller name holds every word of the short one («جبهة الإنقاذ» is «جبهة الإنقاذ
+            # الوطني», never the «جبهة الخراب الوطني» an article mocks it as)
+            keys = {_role_head(w) for w in words}
+            fuller = next(
+                (n for n in sorted(named, reverse=True) if n[0] < start and n[1] == head and len(n[2].split()) > len(words) and keys <= {_role_head(w) for w in n[2].split()}),
+                None,
+            )
             if person is not None:
                 q.speaker_mention, q.speaker_name = person, r.mentions[person].text
             elif fuller is not None:
