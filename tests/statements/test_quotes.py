@@ -402,3 +402,13 @@ def test_a_fuller_name_holds_every_word_of_the_short_one() -> None:
     at = text.index("جبهة الخراب")
     q = find_quotes(text, [Mention("جبهة الخراب الوطني", "ORG", at, at + 18, "جبهه الخراب الوطني")])[-1]
     assert q.speaker_name == "جبهة الإنقاذ"
+
+
+def test_a_name_marked_off_inside_a_subject_and_a_given_name_with_a_proclitic_look() -> None:
+    """«أعربت مؤسسة ''الكرامة'' لحقوق الإنسان، عن قلقها»: the doubled apostrophes mark a name
+    inside the organisation's, not the end of the subject; «وكتبت بثينة كامل تقول:» with no name
+    tagged: a given name that starts with ب is the person, not a preposition's object."""
+    q = find_quotes("أعربت مؤسسة ''الكرامة'' لحقوق الإنسان، عن قلقها من تردي الأوضاع الأمنية في البلاد.", [])[0]
+    assert (q.kind, q.speaker_name) == ("nominal", "مؤسسة الكرامة لحقوق الإنسان")
+    q = find_quotes('وكتبت بثينة كامل تقول: "العقلية الأمنية واحدة في أنحاء العالم كله".', [])[0]
+    assert (q.kind, q.speaker_name) == ("direct", "بثينة كامل")

@@ -45,6 +45,7 @@ _FEMININE_T = "\u062a"  # teh: the feminine past ending (أكدت)
 _MIN = "\u0645\u0646"  # meem noon: من (of), after a noun of number: «عدد من …»
 _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
 _LAM_LAM_KEY = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written), as a match key
+_APOSTROPHES = ("'", "\u2018", "\u2019", "`")  # ' ‘ ’ `: doubled, they mark a name off as quotation marks do
 _DASHES = ("-", "\u2013", "\u2014")  # hyphen, en dash, em dash: «وقالت اللامى - بعدما …»
 _QAD = "\u0642\u062f"  # qaf dal: قد (already), between a subject and its verb: «كان X قد قال»
 MIN_MARKER_TOKENS = 6  # a verb and its subject with less after them is a byline («كتب محمد سعيد»), not speech
@@ -334,9 +335,9 @@ class _Reader:
                 or key in _OCCASION_WORDS
                 or key in self.lex.role_stops
                 or key in stopwords()
-                or (n > 2 and _starts_object(toks[n - 1], tok))
+                or (n > 2 and _starts_object(toks[n - 1], tok) and self.first_mention_meeting(tok.start, tok.end) is None)
             ):
-                break
+                break  # (names go on: «كل من الولايات المتحدة وألمانيا وهولندا»)
             n += 1
         return n if n > 2 else None
 
@@ -395,6 +396,8 @@ class _Reader:
         phrase: list[Token] = []
         for n, tok in enumerate(toks):
             key = match_key(tok.text)
+            if tok.text in _APOSTROPHES and phrase:
+                continue  # «مؤسسة ''الكرامة'' لحقوق الإنسان»: a name marked off inside the phrase
             if tok.text in ("\u060c", ",") and phrase and n + 1 < len(toks):
                 # «وطالب المحامي، محمد عبد الرازق، …»: a role, then the person in apposition
                 named = self.mention_at.get(toks[n + 1].start)
@@ -407,6 +410,7 @@ class _Reader:
                 or self.lex.is_that(tok.text)
                 or any(c.isdigit() for c in tok.text)
                 or (phrase and self._addressee_at(toks, n))
+                or (phrase and self.lex.verb_kind(tok.text) == "verb" and is_given_name(phrase[0].text))  # «وكتبت بثينة كامل تقول:»
                 or (
                     phrase
                     and _starts_object(phrase[-1], tok)
@@ -421,14 +425,15 @@ class _Reader:
         if not phrase or len(phrase) > MAX_SUBJECT_PHRASE or match_key(phrase[0].text) in stopwords() or not phrase[0].text[0].isalpha():
             return None
         first = match_key(phrase[0].text)
-        if first[:1] in (_LAM, _BEH) or any(self.lex.verb_kind(t.text) or self.lex.nominal_preps(t.text) is not None for t in phrase):
+        if (first[:1] in (_LAM, _BEH) and not is_given_name(phrase[0].text)) or any(self.lex.verb_kind(t.text) or self.lex.nominal_preps(t.text) is not None for t in phrase):
             return None  # «بوضع ميثاق …», «لتقديم …»: a statement or an object, not who speaks
         i = self.first_mention_meeting(phrase[0].start, phrase[0].end)
         if i is not None and self.mentions[i].end >= phrase[-1].end:
             if self.mentions[i].type == "LOC" and not self._feminine_verb_at(after):
                 return None  # «ودعا مصر إلى …»: a place after a masculine verb is whom it addresses
             return i, self.mentions[i].text
-        return None, self.text[phrase[0].start : phrase[-1].end]
+        name = self.text[phrase[0].start : phrase[-1].end]
+        return None, " ".join("".join(" " if c in _APOSTROPHES else c for c in name).split())
 
     def _addressee_at(self, toks: list[Token], k: int) -> bool:
         key = match_key(toks[k].text)
