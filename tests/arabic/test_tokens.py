@@ -38,3 +38,12 @@ def test_tokens_key_variants_keep_the_word_itself() -> None:
     assert match_key("والكرملين") in key_variants(match_key("والكرملين"))
     assert key_variants("ولد") == {"ولد"}
     assert key_variants("putin") == {"putin"}
+
+
+def test_invisible_format_marks_are_no_tokens() -> None:
+    """Right-to-left and left-to-right marks, zero-width characters and the byte-order mark are
+    skipped like spaces; offsets still index the text."""
+    text = "المدني\u200f,\u200f الرئيس\u200b\u200e قال\ufeff"
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["المدني", ",", "الرئيس", "قال"]
+    assert all(text[t.start : t.end] == t.text for t in toks)

@@ -412,3 +412,29 @@ def test_a_name_marked_off_inside_a_subject_and_a_given_name_with_a_proclitic_lo
     assert (q.kind, q.speaker_name) == ("nominal", "مؤسسة الكرامة لحقوق الإنسان")
     q = find_quotes('وكتبت بثينة كامل تقول: "العقلية الأمنية واحدة في أنحاء العالم كله".', [])[0]
     assert (q.kind, q.speaker_name) == ("direct", "بثينة كامل")
+
+
+def test_a_student_in_apposition_and_the_person_a_sentence_opens_with() -> None:
+    """«ويعبر أيرون روز، طالب الدراسات العليا …، عن الشعور ذاته قائلا: "…"»: طالب after a name
+    and a comma is a student, not «demanded»; قائلا goes on with the person the sentence opened
+    with, not the speaker of the sentence before."""
+    text = 'وقالت سلمى نادر: "المادة مفيدة جدا لنا جميعا". ويعبر كريم فوزي، طالب الدراسات العليا بالجامعة، عن الشعور ذاته قائلا: "تعلمت الكثير في هذه المادة هذا العام".'
+    mentions = [Mention(n, "PER", text.index(n), text.index(n) + len(n), n) for n in ("سلمى نادر", "كريم فوزي")]
+    assert [q.speaker_name for q in find_quotes(text, mentions)] == ["سلمى نادر", "كريم فوزي"]
+
+
+def test_a_group_word_alone_speaks() -> None:
+    """«واستنكر كثيرون في مصر قرار النائب العام …»: the group (and where it is) speaks; the object
+    after it is the statement."""
+    text = "واستنكر كثيرون في مصر قرار النائب العام إلقاء القبض على أعضاء الحركة."
+    at = text.index("مصر")
+    q = find_quotes(text, [Mention("مصر", "LOC", at, at + 3, "مصر")])[0]
+    assert (q.kind, q.speaker_name, q.text.split()[0]) == ("nominal", "كثيرون في مصر", "قرار")
+
+
+def test_invisible_marks_around_punctuation_do_not_hide_a_statement() -> None:
+    """A right-to-left mark each side of a comma («المدني\u200f,\u200f الرئيس») is no word: the
+    verb still reaches its preposition and the group its statement."""
+    text = "دعا عدد من منظمات المجتمع المدني\u200f,\u200f الرئيس إلى إلغاء حظر التجوال في مدن القناة."
+    q = find_quotes(text, [])[0]
+    assert (q.kind, q.speaker_name, q.text.split()[0]) == ("nominal", "عدد من منظمات المجتمع المدني", "إلغاء")

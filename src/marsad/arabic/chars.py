@@ -31,3 +31,9 @@ QUOTE_PAIRS = {"\u00ab": "\u00bb", "\u201c": "\u201d", "\u201e": "\u201d", '"': 
 
 # Sentence-final marks: full stop, question and exclamation marks (Latin and Arabic).
 SENTENCE_END_CHARSET = ".!?\u061f\u06d4"
+
+# Invisible format characters (zero-width space, non-joiner and joiner, left-to-right and
+# right-to-left marks, embeddings and overrides, word joiner to the isolates, byte-order mark):
+# pages put them around punctuation (a right-to-left mark each side of a comma); they are no
+# token of their own.
+INVISIBLE_CHARSET = "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"

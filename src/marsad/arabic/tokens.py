@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.arabic.chars import AR_DIAC_CHARSET, AR_LETTER_CHARSET, AR_TATWEEL
+from marsad.arabic.chars import AR_DIAC_CHARSET, AR_LETTER_CHARSET, AR_TATWEEL, INVISIBLE_CHARSET
 from marsad.arabic.normalize import match_key
 
 # A token is a run of letters (any script), digits, Arabic marks and tatweel, allowing inner
-# apostrophes, hyphens and decimal points (كوفيد-19, 3.5); punctuation is a token of its own.
+# apostrophes, hyphens and decimal points (كوفيد-19, 3.5); punctuation is a token of its own,
+# invisible format marks none.
 _WORD = rf"[\w{AR_DIAC_CHARSET}{AR_TATWEEL}]+(?:[-'.,][\w{AR_DIAC_CHARSET}{AR_TATWEEL}]+)*"
-TOKEN_RE = re.compile(rf"{_WORD}|[^\s\w]", re.UNICODE)
+TOKEN_RE = re.compile(rf"{_WORD}|[^\s\w{INVISIBLE_CHARSET}]", re.UNICODE)
 _ARABIC_WORD_RE = re.compile(f"^[{AR_LETTER_CHARSET}]")
 
 # Proclitics that attach to the next word, longest first (keys, after match_key):

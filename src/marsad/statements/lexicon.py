@@ -43,6 +43,7 @@ class SpeechLexicon:
     resumptive: frozenset[str] = frozenset()  # «تقريرا أوضح فيه أن»: a relative clause
     before_that: frozenset[str] = frozenset()  # «بعد أن», «قبل أن»: a clause of time, not speech
     group_nouns: frozenset[str] = frozenset()  # «مجموعة من المتظاهرين», «عدد من المنظمات»
+    group_alone: frozenset[str] = frozenset()  # «كثيرون في مصر», «البعض»
 
     def is_title(self, word: str) -> bool:
         """A word that opens a role (الرئيس، وزير، المتحدث، الأمين), with or without the article."""
@@ -128,4 +129,5 @@ def speech_lexicon() -> SpeechLexicon:
         resumptive=frozenset(match_key(w) for w in d["resumptive_after_verb"]["words"]),
         before_that=frozenset(match_key(w) for w in d["conjunctions_before_that"]["words"]),
         group_nouns=frozenset(match_key(w) for w in d["group_subjects"]["nouns"]),
+        group_alone=frozenset(match_key(w) for w in d["group_subjects"]["alone"]),
     )

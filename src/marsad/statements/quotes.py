@@ -42,6 +42,7 @@ _MEEM = "\u0645"  # meem: the prefix of a participle (مطالب)
 _YEH_NOON = "\u064a\u0646"  # yeh noon: a plural ending (مطالبين)
 _AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
 _FEMININE_T = "\u062a"  # teh: the feminine past ending (أكدت)
+_IN = ("\u0641\u064a",)  # feh yeh: في (in), as a match key (فى folds to it)
 _MIN = "\u0645\u0646"  # meem noon: من (of), after a noun of number: «عدد من …»
 _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
 _LAM_LAM_KEY = "\u0644\u0644"  # lam lam: لل (li + al, the alef not written), as a match key
@@ -238,6 +239,13 @@ class _Reader:
             # own («هكذا ختم زعيم حزب العمال كير ستارمر خطابه»), or a finite verb has its subject
             # right before it («البيان أضاف أن», «نور أضاف»; not across a comma: «…مع مرسي، وأضاف»)
             found = self.subject(verb.end, limit)
+            if found is None and _is_participle(verb.text):
+                # «ويعبر أيرون روز، طالب …، عن الشعور ذاته قائلا:»: the sentence opens with a verb
+                # and the person it names; that person goes on, not the one before
+                opening = self.tokens_between(self.sentence_start(verb.start), verb.start)[:2]
+                named = self.mention_at.get(opening[1].start) if len(opening) == 2 and opening[0].text[:1].isalpha() else None
+                if named is not None and self.mentions[named].type == "PER":
+                    found = named, self.mentions[named].text
             if found is None and not _is_participle(verb.text):
                 k = bisect_left(self.starts, verb.start)
                 if k > 0 and self.tokens[k - 1].text[:1].isalpha() and self.sentence_of(self.tokens[k - 1].start) == self.sentence_of(verb.start):
@@ -322,7 +330,13 @@ class _Reader:
 
     def group_subject(self, toks: list[Token]) -> int | None:
         """How many of `toks` a group subject takes: «مجموعة من المتظاهرين», «عدد من منظمات
-        المجتمع المدني» (a noun of number, من, then a definite phrase up to its object), else None."""
+        المجتمع المدني» (a noun of number, من, then a definite phrase up to its object), «كثيرون في
+        مصر» (a group word alone, and the place it is in), else None."""
+        if toks and _strip_waw(match_key(toks[0].text)) in self.lex.group_alone:
+            place = self.first_mention_meeting(toks[2].start, toks[2].end) if len(toks) > 2 and match_key(toks[1].text) in _IN else None
+            if place is not None and self.mentions[place].type == "LOC":
+                return next(k for k, t in enumerate(toks) if t.end >= self.mentions[place].end) + 1
+            return 1
         if len(toks) < 3 or _strip_waw(match_key(toks[0].text)) not in self.lex.group_nouns or match_key(toks[1].text) != _MIN:
             return None
         n = 2
@@ -794,7 +808,15 @@ def _noun_not_verb(r: _Reader, n: int) -> bool:
         return True
     if match_key(tok.text) not in r.lex.noun_homographs:
         return False
+    if prev.text in ("\u060c", ",") and n > 1 and _ends_person(r, r.tokens[n - 2]):
+        return True  # «ويعبر أيرون روز، طالب الدراسات العليا …»: a role in apposition (a student)
     return not (prev.text in ("\u060c", ",", ".", ":", "\u061b") or match_key(prev.text) in r.lex.before_verb or not same_sentence)
+
+
+def _ends_person(r: _Reader, tok: Token) -> bool:
+    """`tok` is the last word of a person's name."""
+    i = r.first_mention_meeting(tok.start, tok.end)
+    return i is not None and r.mentions[i].type == "PER" and r.mentions[i].end <= tok.end + 1
 
 
 def _colon_speaker(r: _Reader, prev: Token) -> tuple[int | None, str | None, str] | None:
