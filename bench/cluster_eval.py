@@ -43,7 +43,7 @@ import numpy as np
 from marsad.context import Context
 from marsad.entities.resolve import MentionRow, resolve
 from marsad.pipeline import annotate_text
-from marsad.stories.cluster import Clusterer, Doc, idf_of, make_doc
+from marsad.stories.cluster import Clusterer, Doc, idf_of, make_doc, mark_copies
 from marsad.stories.weights import story_weights
 
 DATA = Path(__file__).resolve().parent / "data" / "cluster_eval.jsonl"
@@ -89,7 +89,9 @@ def quality(path: Path, show: bool) -> None:
         entities = [ids[(it["id"], n)] for n in range(len(articles[it["id"]].mentions))]
         docs.append(make_doc(it["id"], it["outlet"], date.fromisoformat(it["published"]), it["text"], it["headline"], entities))
     clusterer = Clusterer(story_weights({e.id: e.name for e in entities}))  # the weights a run uses
-    predicted = {d.id: clusterer.place(d) for d in sorted(docs, key=lambda d: (d.day or date.max, d.id))}
+    docs.sort(key=lambda d: (d.day or date.max, d.id))
+    mark_copies(docs)
+    predicted = {d.id: clusterer.place(d) for d in docs}
     gold = {it["id"]: it["event"] for it in items}
     if show:
         for story in sorted(set(predicted.values())):
@@ -139,7 +141,9 @@ def speed(n: int) -> None:
     docs = [d for _, d in data]
     t0 = time.perf_counter()
     clusterer = Clusterer(idf_of(docs))
-    predicted = {d.id: clusterer.place(d) for d in sorted(docs, key=lambda d: (d.day, d.id))}
+    docs.sort(key=lambda d: (d.day, d.id))
+    mark_copies(docs)
+    predicted = {d.id: clusterer.place(d) for d in docs}
     elapsed = time.perf_counter() - t0
     s = scores({d.id: g for g, d in data}, predicted) if n <= 20000 else None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

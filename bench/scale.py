@@ -47,7 +47,7 @@ from marsad.context import Context, Settings
 from marsad.engine.local import in_order, run_with
 from marsad.store import open_store
 from marsad.store.base import Store
-from marsad.stories.build import StoryArticle, StoryVector, assign
+from marsad.stories.build import StoryArticle, assign
 from marsad.stories.cluster import PERMUTATIONS
 from throughput import MARSAD, generate, run_measured  # bench/ is on the path when a bench script runs
 
@@ -105,12 +105,13 @@ def story_articles(world: World, n: int) -> list[StoryArticle]:
     for i in range(n):
         _, day, text, people = world.article(i, events)
         if i % 10 == 9 and out:  # a near-copy: the article before, syndicated
-            terms, signature = out[-1].vector.terms, out[-1].vector.signature
+            words, counts, signature = out[-1].words, out[-1].counts, out[-1].signature
         else:
-            terms = Counter(w for w in text.replace(".", " ").split() if len(w) >= 3)
+            terms = Counter(sys.intern(w) for w in text.replace(".", " ").split() if len(w) >= 3)  # interned, as the store reads them
+            words, counts = tuple(terms), tuple(terms.values())
             signature = rng.integers(0, 1 << 61, PERMUTATIONS, dtype=np.uint64)
-        entities = tuple(f"e-{p}" for p in people)
-        out.append(StoryArticle(StoryVector(f"a{i:08d}", terms, signature), OUTLETS[i % len(OUTLETS)], day.isoformat(), entities, False))
+        entities = tuple(sys.intern(f"e-{p}") for p in people)
+        out.append(StoryArticle(f"a{i:08d}", words, counts, signature, OUTLETS[i % len(OUTLETS)], sys.intern(day.isoformat()), entities, False))
     return out
 
 

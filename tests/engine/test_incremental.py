@@ -133,3 +133,32 @@ def test_reanalysed_pages_rebuild_the_entities_they_held(tmp_path: Path, ctx: Co
         run_analysis(some, store, replace(ctx.settings, reprocess=True), ctx)
         assert store.stale_entities() == set()
         assert _contents(store) == before
+
+
+def test_a_run_reads_only_the_stories_its_new_articles_can_join(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dated article joins only a story whose last day is within the window before its own, so
+    a later run reads the stories of that week, not the archive: here none of the demo corpus's
+    (September 2025) for an article of March 2026, and its stories come out as in one run."""
+    late = tmp_path / "late.jsonl"
+    text = (
+        "افتتاح معرض الكتاب في مرفأ النخيل\n\nنشر بتاريخ: 2 آذار 2026\n\n"
+        "افتتح محافظ مرفأ النخيل معرض الكتاب السنوي بمشاركة مئة وعشرين دار نشر من أنحاء المنطقة، "
+        "وقال المحافظ إن المعرض سيستمر عشرة أيام وسيضم ندوات وأمسيات شعرية للأطفال والشباب."
+    )
+    late.write_text(json.dumps({"url": "https://alnakheel.example/news/2026/03/02/book-fair", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    files = [str(p) for p in sorted(DEMO_CORPUS.iterdir())]
+    one = _analyse(str(tmp_path / "one.db"), [[*files, str(late)]], ctx)
+    with open_store(str(tmp_path / "two.db")) as store:
+        run_analysis(files, store, ctx.settings, ctx)
+        archive = {s for s, _ in store.story_assignments().values()}
+        read: list[set[str] | None] = []
+        real = type(store).story_articles
+
+        def spy(self: Store, stories: Any = None) -> Any:
+            read.append(None if stories is None else set(stories))
+            return real(self, stories)
+
+        monkeypatch.setattr(type(store), "story_articles", spy)
+        run_analysis([str(late)], store, ctx.settings, ctx)
+        assert read and all(r is not None and not (r & archive) for r in read), read
+        assert _contents(store)["stories"] == one["stories"]

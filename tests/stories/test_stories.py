@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from marsad.article import Article, Quote, SourceRef, TimeRef
-from marsad.stories.cluster import Clusterer, idf_of, make_doc, minhash
+from marsad.stories.cluster import Clusterer, idf_of, make_doc, mark_copies, minhash
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
 from marsad.stories.records import Dossier
@@ -69,6 +69,7 @@ def test_an_undated_article_split_off_a_page_joins_only_as_a_copy() -> None:
             make_doc("b", "x", None, teaser, None, ["e-putin", "e-kim"], appended=appended),
             make_doc("c", "y", None, SUMMIT, None, ["e-putin", "e-kim"], appended=True),
         ]
+        mark_copies(docs)
         clusterer = Clusterer(idf_of(docs))
         return [clusterer.place(doc) for doc in docs]
 
@@ -103,10 +104,8 @@ def test_words_match_behind_proclitics() -> None:
 
 def test_near_copies_are_marked() -> None:
     docs = [make_doc("a", "x", date(2023, 9, 13), SUMMIT, None, []), make_doc("b", "y", date(2023, 9, 13), SUMMIT + " اليوم", None, [])]
-    clusterer = Clusterer(idf_of(docs))
-    clusterer.place(docs[0])
-    clusterer.place(docs[1])
-    assert docs[1].copy_of == "a"
+    mark_copies(docs)
+    assert [d.copy_of for d in docs] == [None, "a"]
     assert float((minhash(SUMMIT) == minhash(FLOOD)).mean()) < 0.2
 
 

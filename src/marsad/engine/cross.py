@@ -6,6 +6,7 @@ runs it on its workers); the rest is ordered (articles are placed oldest first) 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from datetime import date, timedelta
 
 from marsad.engine.memory import release_freed_memory
 from marsad.entities.resolve import (
@@ -21,6 +22,7 @@ from marsad.entities.resolve import (
 from marsad.meta.registry import Registry
 from marsad.store.base import Store
 from marsad.stories.build import Assignment, StoryVector, assign, build_dossiers, vectorise
+from marsad.stories.cluster import WINDOW_DAYS
 
 DOSSIER_BATCH_ARTICLES = 500  # member records held at once while dossiers are rebuilt
 VECTORISE_CHUNK = 1000  # new articles whose texts are read and vectorised at once
@@ -156,8 +158,21 @@ def update_stories(
     while todo := store.unvectorised(VECTORISE_CHUNK):
         store.save_story_vectors(vectorise_with(todo))
         release_freed_memory()
-    placed = store.story_assignments()
-    assignment = with_stories_of(touched, assign(store.story_articles(), placed, store.entity_names()), placed)
+    # Only the stories the new articles can join are read: a dated article joins a story whose
+    # last day is within the window before its own (articles are placed oldest first, so none
+    # reaches further back than the oldest new one); an undated one may join any.
+    dates = store.unplaced_dates()
+    reachable: set[str] | None = set()
+    if any(d is None for d in dates):
+        reachable = None
+    elif dates:
+        oldest = min(date.fromisoformat(d[:10]) for d in dates if d)
+        reachable = store.stories_since((oldest - timedelta(days=WINDOW_DAYS)).isoformat())
+    articles = store.story_articles(reachable)
+    placed = store.story_assignments(None if reachable is None else reachable | store.stories_of(touched))
+    names = store.entity_names({e for a in articles for e in a.entities})
+    assignment = with_stories_of(touched, assign(articles, placed, names), placed)
+    del articles
     # Dossiers are rebuilt a batch of stories at a time: the records held at once stay bounded
     # however many articles the run brought (a first run over an archive changes every story).
     batch: list[str] = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 from abc import ABC, abstractmethod
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -576,40 +575,72 @@ class Store(ABC):
             return dict(self.execute("SELECT id, name FROM entities").fetchall())
         return {r[0]: r[1] for r in self._rows_in("SELECT id, name FROM entities WHERE id IN ({marks})", entity_ids)}
 
-    def story_articles(self) -> list[StoryArticle]:
-        """Every article with a story vector, as clustering sees it, in the order stored. Words
-        and entity ids are interned: an archive's articles share one copy of each string."""
-        entities: dict[str, list[str]] = {}
-        for article_id, entity_id in self.execute(
-            "SELECT article_id, entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY article_id, seq"
-        ):
-            entities.setdefault(article_id, []).append(sys.intern(entity_id))
+    def unplaced_dates(self) -> list[str | None]:
+        """The publication dates (None for undated) of the articles with a story vector and no
+        story yet: what the next placement places."""
         rows = self.execute(
-            "SELECT a.id, a.outlet, a.published, a.appended_to, v.terms, v.signature FROM articles a"
-            " JOIN story_vectors v ON v.article_id = a.id WHERE a.text != '' ORDER BY a.rowid"
+            "SELECT a.published FROM articles a JOIN story_vectors v ON v.article_id = a.id"
+            " LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE sa.article_id IS NULL AND a.text != ''"
         )
-        return [
-            StoryArticle(
-                StoryVector(
-                    r[0],
-                    Counter({sys.intern(t): n for t, n in json.loads(r[4]).items()}),
-                    np.frombuffer(bytes.fromhex(r[5]), dtype="<u8").astype(np.uint64),
-                ),
-                r[1],
-                r[2],
-                tuple(entities.pop(r[0], ())),
-                bool(r[3]),
-            )
-            for r in rows
-        ]
+        return [r[0] for r in rows]
 
-    def story_assignments(self) -> dict[str, tuple[str, str | None]]:
-        """article -> (story, copy_of), in the order the articles were stored (restoring a story
-        meets its members in one order on every backend)."""
-        rows = self.execute(
-            "SELECT sa.article_id, sa.story_id, sa.copy_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id ORDER BY a.rowid"
-        ).fetchall()
-        return {r[0]: (r[1], r[2]) for r in rows}
+    def stories_since(self, day: str) -> set[str]:
+        """The stories with a member published on `day` (YYYY-MM-DD) or later."""
+        rows = self.execute("SELECT DISTINCT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.published >= ?", (day,))
+        return {r[0] for r in rows}
+
+    def stories_of(self, article_ids: Iterable[str]) -> set[str]:
+        return {r[0] for r in self._rows_in("SELECT story_id FROM story_articles WHERE article_id IN ({marks})", article_ids)}
+
+    def story_articles(self, stories: Iterable[str] | None = None) -> list[StoryArticle]:
+        """The articles with a story vector, as clustering sees it, in the order stored: all of
+        them, or (`stories` given) those of these stories and those in no story yet. Words and
+        entity ids are interned: an archive's articles share one copy of each string."""
+        head = (
+            "SELECT a.rowid, a.id, a.outlet, a.published, a.appended_to, v.terms, v.signature FROM articles a"
+            " JOIN story_vectors v ON v.article_id = a.id"
+        )
+        if stories is None:
+            rows = self.execute(head + " WHERE a.text != '' ORDER BY a.rowid").fetchall()
+            mentions = self.execute("SELECT article_id, entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY article_id, seq").fetchall()
+        else:
+            rows = self._rows_in(head + " JOIN story_articles sa ON sa.article_id = a.id WHERE a.text != '' AND sa.story_id IN ({marks})", stories)
+            rows += self.execute(head + " LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE sa.article_id IS NULL AND a.text != ''").fetchall()
+            rows.sort(key=lambda r: r[0])
+            mentions = sorted(
+                self._rows_in("SELECT article_id, entity_id, seq FROM mentions WHERE entity_id IS NOT NULL AND article_id IN ({marks})", (r[1] for r in rows)),
+                key=lambda m: (m[0], m[2]),
+            )
+        entities: dict[str, list[str]] = {}
+        for m in mentions:
+            entities.setdefault(m[0], []).append(sys.intern(m[1]))
+        out = []
+        for r in rows:
+            terms: dict[str, int] = json.loads(r[5])
+            out.append(
+                StoryArticle(
+                    r[1],
+                    tuple(map(sys.intern, terms)),
+                    tuple(terms.values()),
+                    np.frombuffer(bytes.fromhex(r[6]), dtype="<u8").astype(np.uint64),
+                    r[2],
+                    sys.intern(r[3]) if r[3] else None,
+                    tuple(entities.pop(r[1], ())),
+                    bool(r[4]),
+                )
+            )
+        return out
+
+    def story_assignments(self, stories: Iterable[str] | None = None) -> dict[str, tuple[str, str | None]]:
+        """article -> (story, copy_of) of every placed article, or of these stories' members, in
+        the order the articles were stored (restoring a story meets its members in one order on
+        every backend)."""
+        head = "SELECT a.rowid, sa.article_id, sa.story_id, sa.copy_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+        if stories is None:
+            rows = self.execute(head + " ORDER BY a.rowid").fetchall()
+        else:
+            rows = sorted(self._rows_in(head + " WHERE sa.story_id IN ({marks})", stories), key=lambda r: r[0])
+        return {r[1]: (r[2], r[3]) for r in rows}
 
     def save_stories(self, dossiers: list[Dossier], members: dict[str, tuple[str, str | None]]) -> None:
         """Store rebuilt dossiers, each with its card, and their members' assignments (one

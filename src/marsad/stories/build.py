@@ -10,6 +10,7 @@ back to it (engine/cross.py):
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from datetime import date
 import numpy as np
 
 from marsad.article import Article
-from marsad.stories.cluster import Clusterer, Doc, content_terms, minhash
+from marsad.stories.cluster import Clusterer, Doc, content_terms, minhash, near_copies
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
 from marsad.stories.records import Dossier
@@ -42,19 +43,28 @@ def vectorise(article_id: str, headline: str | None, text: str) -> StoryVector:
 
 @dataclass(frozen=True, slots=True)
 class StoryArticle:
-    """An article as clustering sees it: its vector with its outlet, day and entities."""
+    """An article as clustering sees it: its words and their counts (packed: an archive's million
+    articles are held at once, so no dictionary each), signature, outlet, day and entities."""
 
-    vector: StoryVector
+    article_id: str
+    words: tuple[str, ...]  # interned by whoever builds it: one copy of each word per archive
+    counts: tuple[int, ...]
+    signature: np.ndarray
     outlet: str | None
     published: str | None
     entities: tuple[str, ...]  # entity ids of its mentions, in text order
     appended: bool
 
+    @classmethod
+    def of(cls, vector: StoryVector, outlet: str | None, published: str | None, entities: tuple[str, ...], appended: bool) -> StoryArticle:
+        return cls(vector.article_id, tuple(map(sys.intern, vector.terms)), tuple(vector.terms.values()), vector.signature, outlet, published, entities, appended)
+
+    @property
+    def day(self) -> date | None:
+        return date.fromisoformat(self.published[:10]) if self.published else None
+
     def doc(self) -> Doc:
-        day = date.fromisoformat(self.published[:10]) if self.published else None
-        v = self.vector
-        # The terms are shared, not copied: clustering reads a document's terms, never changes them.
-        return Doc(v.article_id, self.outlet, day, v.terms, Counter(self.entities), v.signature, appended=self.appended)
+        return Doc(self.article_id, self.outlet, self.day, Counter(dict(zip(self.words, self.counts, strict=True))), Counter(self.entities), self.signature, appended=self.appended)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,21 +87,29 @@ def assign(
     Words and entities weigh what a fixed reference of Arabic says (stories/weights.py), not what
     the other stored articles say: a story's members do not change when unrelated articles
     arrive."""
-    docs = {a.vector.article_id: a.doc() for a in articles}
+    by_id = {a.article_id: a for a in articles}
     idf = story_weights(entity_names or {})
     clusterer = Clusterer(idf)
     members: dict[str, list[str]] = {}
     copies: dict[str, str] = {}
     for article_id, (story_id, copy_of) in candidate_stories.items():
-        if article_id in docs:
+        if article_id in by_id:
             members.setdefault(story_id, []).append(article_id)
             if copy_of:
                 copies[article_id] = copy_of
-    for story_id, ids in sorted(members.items()):
-        clusterer.restore(story_id, [docs[i] for i in ids])
+    restored = sorted(members.items())
+    new = sorted((a for i, a in by_id.items() if i not in candidate_stories), key=lambda a: (a.day or date.max, a.article_id))
+    # Near-copies among all of them, in the order stories are built: stored members first.
+    order = [i for _, ids in restored for i in ids] + [a.article_id for a in new]
+    first_new = len(order) - len(new)
+    copied = near_copies([by_id[i].signature for i in order], first_new)
+    # Documents are made as they are placed and dropped after: only the stories are held.
+    for story_id, ids in restored:
+        clusterer.restore(story_id, [by_id[i].doc() for i in ids])
     changed: set[str] = set()
-    new = sorted((d for i, d in docs.items() if i not in candidate_stories), key=lambda d: (d.day or date.max, d.id))
-    for doc in new:
+    for n, article in enumerate(new, first_new):
+        doc = article.doc()
+        doc.copy_of = order[copied[n]] if n in copied else None
         story_id = clusterer.place(doc)
         members.setdefault(story_id, []).append(doc.id)
         if doc.copy_of:

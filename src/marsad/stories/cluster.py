@@ -10,18 +10,26 @@ words, so an archive is clustered in one pass, and a new run only places its new
 already stored keep their members (incremental, no re-clustering).
 
 Near-copies (syndicated wire text, the same article on two sites) are found with MinHash over
-word 5-shingles and marked as copies of the first; a copy still belongs to its story but does not
-count as independent coverage. Appended articles are clustered on their own text like any other:
+word 5-shingles and marked as copies of the first (`near_copies`, for all documents of a run at
+once, before they are placed); a copy still belongs to its story but does not count as
+independent coverage.
+
+Memory stays in proportion to the stories a dated article can still join: a story whose last day
+is more than the window behind the newest dated article is retired, its word counts packed into
+arrays and its index keys set aside (an undated article may still join it: the index of retired
+stories is built the first time one needs it). Appended articles are clustered on their own text like any other:
 the page they were glued to has no say."""
 
 from __future__ import annotations
 
 import hashlib
 import math
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from heapq import heappop, heappush
 
 import numpy as np
 
@@ -36,6 +44,7 @@ MAX_CANDIDATES = 50  # stories compared per article, those sharing the most keys
 COPY_JACCARD = 0.8  # MinHash estimate above which two articles are the same text
 SHINGLE = 5
 PERMUTATIONS = 64
+BAND_ROWS = 4  # MinHash rows per locality-sensitive band: 16 bands find a pair at 0.8 with p > 0.999
 ENTITY_TYPES_FOR_STORIES = ("PER", "ORG", "LOC", "MISC")
 
 
@@ -53,6 +62,18 @@ class Doc:
 
 
 @dataclass(slots=True)
+class Reading:
+    """A document read once with the weights: each word and entity with its count and squared
+    weight, the weighted norms, and the keys that find candidate stories."""
+
+    terms: list[tuple[str, int, float]]
+    entities: list[tuple[str, int, float]]
+    terms_norm: float
+    entities_norm: float
+    keys: list[str]
+
+
+@dataclass(slots=True)
 class Story:
     id: str
     members: list[str] = field(default_factory=list)
@@ -64,14 +85,28 @@ class Story:
     # similarity costs the size of the article, not of the story.
     terms_norm2: float = 0.0
     entities_norm2: float = 0.0
+    keys: dict[str, None] = field(default_factory=dict)  # index keys of its members, in order
+    # A retired story's counts, packed (words, counts); `terms` and `entities` are empty meanwhile.
+    packed: tuple[tuple[str, ...], np.ndarray, tuple[str, ...], np.ndarray] | None = None
 
-    def add(self, doc: Doc, idf: dict[str, float]) -> None:
+    def add(self, doc: Doc, reading: Reading) -> None:
         self.members.append(doc.id)
-        self.terms_norm2 += _grow(self.terms, doc.terms, idf)
-        self.entities_norm2 += _grow(self.entities, doc.entities, idf)
+        self.terms_norm2 += _grow(self.terms, reading.terms)
+        self.entities_norm2 += _grow(self.entities, reading.entities)
         if doc.day:
             self.first = min(self.first or doc.day, doc.day)
             self.last = max(self.last or doc.day, doc.day)
+
+    def pack(self) -> None:
+        self.packed = (tuple(self.terms), np.fromiter(self.terms.values(), np.int64, len(self.terms)),
+                       tuple(self.entities), np.fromiter(self.entities.values(), np.int64, len(self.entities)))
+        self.terms, self.entities = Counter(), Counter()
+
+    def unpack(self) -> None:
+        if self.packed is not None:
+            words, counts, names, times = self.packed
+            self.terms, self.entities = Counter(dict(zip(words, counts.tolist(), strict=True))), Counter(dict(zip(names, times.tolist(), strict=True)))
+            self.packed = None
 
 
 def content_terms(text: str) -> Counter[str]:
@@ -89,6 +124,7 @@ def content_terms(text: str) -> Counter[str]:
 
 
 _PRIME = (1 << 61) - 1
+_BAND_MIX = 0x9E3779B97F4A7C15  # an odd 64-bit multiplier (the golden ratio's): a band's rows folded into one hash
 _rng = np.random.default_rng(20231013)
 _A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
@@ -124,26 +160,45 @@ def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _grow(total: Counter[str], added: Counter[str], idf: dict[str, float]) -> float:
-    """Add `added` into `total`; returns how much the squared weighted norm of `total` grew."""
+def _grow(total: Counter[str], added: list[tuple[str, int, float]]) -> float:
+    """Add `added` (term, count, squared weight) into `total`; returns how much the squared
+    weighted norm of `total` grew."""
     growth = 0.0
-    for t, v in added.items():
+    for t, v, w2 in added:
         old = total[t]
         total[t] = old + v
-        growth += ((old + v) ** 2 - old**2) * idf.get(t, 1.0) ** 2
+        growth += ((old + v) ** 2 - old**2) * w2
     return growth
 
 
-def _cosine_to(a: Counter[str], total: Counter[str], total_norm2: float, idf: dict[str, float]) -> float:
-    """Weighted cosine of a small vector with a story's, whose norm is known."""
+def _weighted(counts: Counter[str], idf: dict[str, float]) -> tuple[list[tuple[str, int, float]], float]:
+    """(term, count, squared weight) of each term, and the weighted norm (the sum in the order
+    the terms come, as _cosine sums it)."""
+    weights = [(t, v, idf.get(t, 1.0)) for t, v in counts.items()]
+    norm = math.sqrt(sum((v * w) ** 2 for _, v, w in weights))
+    return [(t, v, w**2) for t, v, w in weights], norm
+
+
+def _cosine_to(a: list[tuple[str, int, float]], a_norm: float, total: Counter[str], total_norm2: float) -> float:
+    """Weighted cosine of a document's vector (read once: `_weighted`) with a story's, whose norm
+    is known."""
     if not a or total_norm2 <= 0:
         return 0.0
-    dot = sum(v * total[t] * idf.get(t, 1.0) ** 2 for t, v in a.items() if t in total)
-    na = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in a.items()))
-    return dot / (na * math.sqrt(total_norm2)) if na else 0.0
+    dot = sum(v * total[t] * w2 for t, v, w2 in a if t in total)
+    return dot / (a_norm * math.sqrt(total_norm2)) if a_norm else 0.0
 
 
-def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
+def _read(doc: Doc, idf: dict[str, float]) -> Reading:
+    terms, terms_norm = _weighted(doc.terms, idf)
+    entities, entities_norm = _weighted(doc.entities, idf)
+    # the top words by weighted count (ties in the document's order)
+    top = sorted(doc.terms, key=lambda t: -doc.terms[t] * idf.get(t, 1.0))[:TOP_TERMS]
+    # keys are interned: a retired story keeps its keys, and an archive's stories share one copy
+    keys = [sys.intern(f"e:{e}") for e in doc.entities] + [sys.intern(f"w:{t}") for t in top]
+    return Reading(terms, entities, terms_norm, entities_norm, keys)
+
+
+def similarity(doc: Doc, reading: Reading, story: Story) -> float:
     """Word cosine, or equal parts word and entity evidence when that is higher; both IDF-weighted:
     the entities every story of an archive shares (a country, its leader) weigh less than the
     ones that mark this event.
@@ -152,13 +207,13 @@ def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
     half (a minister is in many stories; two shared names are a cast), and by the days between the
     article and the story (the same people days apart are more often a new event than the same
     one)."""
-    words = _cosine_to(doc.terms, story.terms, story.terms_norm2, idf)
+    words = _cosine_to(reading.terms, reading.terms_norm, story.terms, story.terms_norm2)
     if not doc.entities or not story.entities:
         return words  # no names on one side is no evidence either way
     shared = sum(1 for e in doc.entities if e in story.entities)
     if not shared:
         return words
-    evidence = _cosine_to(doc.entities, story.entities, story.entities_norm2, idf) * (0.5 if shared == 1 else 1.0)
+    evidence = _cosine_to(reading.entities, reading.entities_norm, story.entities, story.entities_norm2) * (0.5 if shared == 1 else 1.0)
     if doc.day and story.first and story.last:
         gap = max(0, (doc.day - story.last).days, (story.first - doc.day).days)
         evidence *= max(0.0, 1 - gap / WINDOW_DAYS)
@@ -168,72 +223,93 @@ def similarity(doc: Doc, story: Story, idf: dict[str, float]) -> float:
 
 
 class Clusterer:
-    """Places documents into stories, one at a time, in the order given (oldest first)."""
+    """Places documents into stories, one at a time, in the order given (oldest first). Near-copies
+    are marked before (`near_copies`, `mark_copies`): a document's `copy_of` is read, not found."""
 
     def __init__(self, idf: dict[str, float]) -> None:
         self.idf = idf
         self.stories: dict[str, Story] = {}
-        # entity or top word -> story ids (ordered); stories a dated article can no longer reach
-        # (their last day is more than the window behind it) move to `retired`, where only
-        # undated articles look, so the index a dated article scans stays small.
+        # entity or top word -> the stories a dated article can still reach (ordered)
         self.by_key: dict[str, dict[str, None]] = defaultdict(dict)
-        self.retired: dict[str, dict[str, None]] = defaultdict(dict)
-        self.copies: dict[tuple[int, ...], list[tuple[str, np.ndarray]]] = defaultdict(list)  # LSH bands
-
-    def _keys(self, doc: Doc) -> list[str]:
-        top = sorted(doc.terms, key=lambda t: -doc.terms[t] * self.idf.get(t, 1.0))[:TOP_TERMS]
-        return [f"e:{e}" for e in doc.entities] + [f"w:{t}" for t in top]
-
-    def find_copy(self, doc: Doc) -> str | None:
-        bands = [tuple(int(x) for x in doc.signature[i : i + 4]) for i in range(0, PERMUTATIONS, 4)]
-        best = None
-        for b, band in enumerate(bands):
-            for other_id, sig in self.copies[(b, *band)]:
-                if float(np.mean(sig == doc.signature)) >= COPY_JACCARD:
-                    best = other_id
-                    break
-            if best:
-                break
-        for b, band in enumerate(bands):
-            self.copies[(b, *band)].append((doc.id, doc.signature))
-        return best
+        # Stories out of every later dated article's reach (their last day more than the window
+        # behind the newest one), in the order they were retired; only undated articles look at
+        # them, through an index built the first time one does.
+        self.retired: dict[str, None] = {}
+        self._retired_index: dict[str, dict[str, None]] | None = None
+        self._last_days: list[tuple[date, str]] = []  # (a story's last day, story): a heap
 
     def restore(self, story_id: str, docs: list[Doc]) -> None:
         """A story already stored, with its members: new documents may join it."""
         story = self.stories.setdefault(story_id, Story(story_id))
         for doc in docs:
-            story.add(doc, self.idf)
-            self.find_copy(doc)
-            for k in self._keys(doc):
-                self.by_key[k][story_id] = None
+            self._add(story, doc, _read(doc, self.idf))
+
+    def _add(self, story: Story, doc: Doc, reading: Reading) -> None:
+        story.unpack()
+        last = story.last
+        story.add(doc, reading)
+        if story.last is not None and story.last != last:
+            heappush(self._last_days, (story.last, story.id))
+        for k in reading.keys:
+            story.keys[k] = None
+            if story.id in self.retired:
+                if self._retired_index is not None:
+                    self._retired_index.setdefault(k, {})[story.id] = None
+            else:
+                self.by_key[k][story.id] = None
+        if story.id in self.retired:
+            story.pack()
+
+    def _retire_before(self, horizon: date) -> None:
+        """Retire the stories whose last day is before `horizon`: no article of that day or later
+        can join them. Documents come oldest first, so what one retires stays out of reach."""
+        while self._last_days and self._last_days[0][0] < horizon:
+            last, story_id = heappop(self._last_days)
+            story = self.stories[story_id]
+            if story.last != last or story_id in self.retired:
+                continue  # a later day was pushed for it
+            for k in story.keys:
+                live = self.by_key[k]
+                del live[story_id]
+                if not live:
+                    del self.by_key[k]
+                if self._retired_index is not None:
+                    self._retired_index.setdefault(k, {})[story_id] = None
+            self.retired[story_id] = None
+            story.pack()
+
+    def _retired_by_key(self) -> dict[str, dict[str, None]]:
+        if self._retired_index is None:
+            self._retired_index = defaultdict(dict)
+            for story_id in self.retired:
+                for k in self.stories[story_id].keys:
+                    self._retired_index[k][story_id] = None
+        return self._retired_index
 
     def _candidates(self, doc: Doc, keys: list[str]) -> dict[str, None]:
-        """Stories sharing a key with the document. Documents come oldest first, so a story out of
-        one dated document's reach is out of every later one's."""
+        """Stories sharing a key with the document: those still in reach, and for an undated
+        document the retired ones too."""
         hits: Counter[str] = Counter()
+        retired = self._retired_by_key() if doc.day is None and self.retired else None
         for k in keys:
             live = self.by_key.get(k)
-            if live and doc.day:
-                stale = [s for s in live if (last := self.stories[s].last) and (doc.day - last).days > WINDOW_DAYS]
-                for s in stale:
-                    del live[s]
-                    self.retired[k][s] = None
             if live:
                 hits.update(iter(live))
-            if doc.day is None and k in self.retired:
-                hits.update(iter(self.retired[k]))
+            if retired is not None and k in retired:
+                hits.update(iter(retired[k]))
         # The stories sharing the most keys; one shared common word is not a reason to compare.
         return dict.fromkeys(s for s, n in hits.most_common(MAX_CANDIDATES) if n >= MIN_SHARED_KEYS or len(keys) <= MIN_SHARED_KEYS)
 
     def place(self, doc: Doc) -> str:
-        doc.copy_of = self.find_copy(doc)
-        keys = self._keys(doc)
+        if doc.day:
+            self._retire_before(doc.day - timedelta(days=WINDOW_DAYS))
+        reading = _read(doc, self.idf)
         best, best_score = None, JOIN_THRESHOLD
         # An article split off another's page with no date of its own has no evidence of when it
         # was written (a «read also» teaser may be years old): it joins a story only as a
         # near-copy of one of its articles, never by topic alone.
         undated_teaser = doc.appended and doc.day is None and doc.copy_of is None
-        for sid in {} if undated_teaser else self._candidates(doc, keys):
+        for sid in {} if undated_teaser else self._candidates(doc, reading.keys):
             story = self.stories[sid]
             if (
                 doc.day
@@ -242,16 +318,67 @@ class Clusterer:
                 and not ((story.first - doc.day).days <= WINDOW_DAYS and (doc.day - story.last).days <= WINDOW_DAYS)
             ):
                 continue
-            score = similarity(doc, story, self.idf)
+            if story.packed is not None:  # a retired story, for an undated document: read, then packed again
+                story.unpack()
+                score = similarity(doc, reading, story)
+                story.pack()
+            else:
+                score = similarity(doc, reading, story)
             if score > best_score:
                 best, best_score = sid, score
         if best is None:
             best = "s-" + hashlib.sha1(doc.id.encode()).hexdigest()[:12]
             self.stories[best] = Story(best)
-        self.stories[best].add(doc, self.idf)
-        for k in keys:
-            self.by_key[k][best] = None
+        self._add(self.stories[best], doc, reading)
         return best
+
+
+def near_copies(signatures: Sequence[np.ndarray], first: int = 0) -> dict[int, int]:
+    """For each document from index `first` on, the first earlier one it is a near-copy of
+    (estimated Jaccard of their word shingles at least COPY_JACCARD), by index: earlier bands
+    first, then earlier documents. Locality-sensitive hashing over bands of BAND_ROWS rows, for
+    all documents at once (each band's hashes sorted, documents sharing one compared), so no
+    index of every band of every document is held while stories are built."""
+    n = len(signatures)
+    if n - first <= 0:
+        return {}
+    matrix = np.stack(signatures)
+    rows = matrix.reshape(n, PERMUTATIONS // BAND_ROWS, BAND_ROWS)
+    with np.errstate(over="ignore"):
+        hashes = rows[:, :, 0].copy()
+        for r in range(1, BAND_ROWS):
+            hashes = hashes * np.uint64(_BAND_MIX) + rows[:, :, r]
+    # document -> (band, the documents before it with that band's hash), bands in order
+    shared: dict[int, list[tuple[int, np.ndarray]]] = defaultdict(list)
+    for band in range(hashes.shape[1]):
+        column = hashes[:, band]
+        order = np.argsort(column, kind="stable")  # equal hashes together, each run in index order
+        ordered = column[order]
+        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        ends = np.append(starts[1:], n)
+        for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
+            run = order[start:end]
+            for j in range(1, len(run)):
+                if run[j] >= first:
+                    shared[int(run[j])].append((band, run[:j]))
+    found: dict[int, int] = {}
+    for i in sorted(shared):
+        for band, earlier in shared[i]:
+            match = next(
+                (int(e) for e in earlier if np.array_equal(rows[e, band], rows[i, band]) and float(np.mean(matrix[e] == matrix[i])) >= COPY_JACCARD),
+                None,
+            )
+            if match is not None:
+                found[i] = match
+                break
+    return found
+
+
+def mark_copies(docs: Sequence[Doc], first: int = 0) -> None:
+    """Set `copy_of` of each document from index `first` on that is a near-copy of an earlier
+    one (see near_copies)."""
+    for i, j in near_copies([d.signature for d in docs], first).items():
+        docs[i].copy_of = docs[j].id
 
 
 def idf_of(docs: Iterable[Doc]) -> dict[str, float]:
