@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import islice
 from pathlib import Path
@@ -82,10 +83,11 @@ class World:
         rng = random.Random(self.seed * 1_000_003 + e)
         return START + timedelta(days=e // 300), rng.sample(self.words, 30), rng.sample(self.people, 3)
 
-    def article(self, i: int, events: int) -> tuple[int, date, str, list[str]]:
-        """Article i: (its event, day, text, people named). Events are told over a few days."""
+    def article(self, i: int, events: int, first_event: int = 0) -> tuple[int, date, str, list[str]]:
+        """Article i: (its event, day, text, people named), on an event from first_event to
+        events - 1. Events are told over a few days."""
         rng = random.Random(self.seed * 7_919 + i)
-        e = rng.randrange(events)
+        e = rng.randrange(first_event, events)
         first, own, people = self.event(e)
         day = first + timedelta(days=rng.randint(0, 3))
         sentences = []
@@ -126,26 +128,29 @@ def bench_assign(args: argparse.Namespace) -> None:
     print(f"(b) assignment: {elapsed:.1f} s, {stories} stories, peak memory {peak_mb():.0f} MB (target: < 600 s, < 4096 MB)")
 
 
-def _generated_run(store: Store, world: World, first: int, n: int, events: int, ctx: Context) -> float:
-    """Add articles first..first+n-1 to the store as one run of the engine's loop; seconds."""
+def _generated_run(store: Store, world: World, first: int, n: int, events_of: Callable[[int], range], ctx: Context) -> float:
+    """Add articles first..first+n-1 (article i on an event of events_of(i)) to the store as one
+    run of the engine's loop; seconds."""
     with tempfile.TemporaryDirectory() as tmp:
         pages = Path(tmp) / "pages.jsonl"
         with pages.open("w", encoding="utf-8") as f:
             for i in range(first, first + n):
-                f.write(json.dumps({"url": f"https://bench.invalid/{i}", "text": world.article(i, events)[2]}, ensure_ascii=False) + "\n")
+                events = events_of(i)
+                f.write(json.dumps({"url": f"https://bench.invalid/{i}", "text": world.article(i, events.stop, events.start)[2]}, ensure_ascii=False) + "\n")
 
         def analyse(todo: list[Page]) -> list[list[Article] | str]:
-            return [[_made_article(world, p, events)] for p in todo]
+            return [[_made_article(world, p, events_of)] for p in todo]
 
         start = time.perf_counter()
         run_with([str(pages)], store, ctx.settings, ctx, in_order(analyse))
         return time.perf_counter() - start
 
 
-def _made_article(world: World, page: Page, events: int) -> Article:
+def _made_article(world: World, page: Page, events_of: Callable[[int], range]) -> Article:
     """The article a page of _generated_run stands for: its text, date, outlet and names."""
     i = int((page.url or "").rsplit("/", 1)[1])
-    _, day, text, people = world.article(i, events)
+    events = events_of(i)
+    _, day, text, people = world.article(i, events.stop, events.start)
     mentions = []
     for name in people + [p.split()[-1] for p in people]:
         at = text.find(f" {name} ")
@@ -167,15 +172,27 @@ def _made_article(world: World, page: Page, events: int) -> Article:
 
 
 def bench_day(args: argparse.Namespace) -> None:
+    """The store's articles tell events 0 .. store/8 (300 a day, each over four days); the day's
+    are on the next day's new events, and one in five follows an event of the store's last three
+    days. --db keeps the store (a file or a postgresql:// URL): a later call with the same --db
+    builds only what is missing (--build-only stops there)."""
     world = World()
     ctx = Context.load(Settings(workers=1, progress=False))
-    events = max(1, (args.store + args.day) // 8)
+    stored_events = max(1, args.store // 8)
     with tempfile.TemporaryDirectory() as tmp, open_store(args.db or str(Path(tmp) / "scale.db")) as store:
-        built = sum(_generated_run(store, world, i, min(args.batch, args.store - i), events, ctx) for i in range(0, args.store, args.batch))
-        print(f"(d) store of {store.count_articles()} generated articles built in {built:.0f} s")
+        have = store.count_articles()
+        built = sum(
+            _generated_run(store, world, i, min(args.batch, args.store - i), lambda _: range(stored_events), ctx) for i in range(have, args.store, args.batch)
+        )
+        print(f"(d) store of {store.count_articles()} generated articles ({have} already there) built in {built:.0f} s")
+        if args.build_only:
+            return
         before = peak_mb()
-        elapsed = _generated_run(store, world, args.store, args.day, events, ctx)
-        print(f"(d) one day of {args.day} new articles: {elapsed:.1f} s (target: < 120 s), peak memory {max(before, peak_mb()):.0f} MB")
+        follow = args.day // 5
+        recent = range(max(0, stored_events - 3 * 300), stored_events)
+        new_events = range(stored_events, stored_events + max(1, args.day // 8))
+        elapsed = _generated_run(store, world, args.store, args.day, lambda i: recent if i < args.store + follow else new_events, ctx)
+        print(f"(d) one day of {args.day} new articles ({follow} following recent events): {elapsed:.1f} s (target: < 120 s), peak memory {max(before, peak_mb()):.0f} MB")
 
 
 def bench_efficiency(args: argparse.Namespace) -> None:
@@ -233,7 +250,8 @@ def main() -> None:
     d.add_argument("--store", type=int, default=1_000_000)
     d.add_argument("--day", type=int, default=5_000)
     d.add_argument("--batch", type=int, default=50_000, help="articles per run while building the store")
-    d.add_argument("--db", help="a postgresql:// URL (default: a SQLite file in a temporary folder)")
+    d.add_argument("--db", help="a SQLite file or a postgresql:// URL, kept (default: a SQLite file in a temporary folder)")
+    d.add_argument("--build-only", action="store_true", help="build (or complete) the store in --db and stop")
     args = ap.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {date.today()}")
     {"collection": bench_collection, "assign": bench_assign, "efficiency": bench_efficiency, "day": bench_day}[args.what](args)

@@ -150,14 +150,28 @@ def make_doc(
     return Doc(article_id, outlet, day, terms, Counter(entities), minhash(text), appended=appended)
 
 
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
-    if not a or not b:
+@dataclass(frozen=True, slots=True)
+class Weighted:
+    """Counts read once with their weights: each term's squared weight and the weighted norm
+    (summed in the counts' order), so comparing them with many others costs no weight lookups."""
+
+    counts: Counter[str]
+    squares: dict[str, float]
+    norm: float
+
+    @classmethod
+    def of(cls, counts: Counter[str], idf: dict[str, float]) -> Weighted:
+        weights = {t: idf.get(t, 1.0) for t in counts}
+        return cls(counts, {t: w**2 for t, w in weights.items()}, math.sqrt(sum((v * weights[t]) ** 2 for t, v in counts.items())))
+
+
+def weighted_cosine(a: Weighted, b: Weighted) -> float:
+    """The IDF-weighted cosine of two vectors, summed over the smaller one."""
+    if not a.counts or not b.counts:
         return 0.0
-    small, big = (a, b) if len(a) < len(b) else (b, a)
-    dot = sum(v * big[t] * idf.get(t, 1.0) ** 2 for t, v in small.items() if t in big)
-    na = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in a.items()))
-    nb = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in b.items()))
-    return dot / (na * nb) if na and nb else 0.0
+    small, big = (a, b) if len(a.counts) < len(b.counts) else (b, a)
+    dot = sum(v * big.counts[t] * small.squares[t] for t, v in small.counts.items() if t in big.counts)
+    return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
 
 
 def _grow(total: Counter[str], added: list[tuple[str, int, float]]) -> float:
@@ -173,7 +187,7 @@ def _grow(total: Counter[str], added: list[tuple[str, int, float]]) -> float:
 
 def _weighted(counts: Counter[str], idf: dict[str, float]) -> tuple[list[tuple[str, int, float]], float]:
     """(term, count, squared weight) of each term, and the weighted norm (the sum in the order
-    the terms come, as _cosine sums it)."""
+    the terms come, as Weighted sums it)."""
     weights = [(t, v, idf.get(t, 1.0)) for t, v in counts.items()]
     norm = math.sqrt(sum((v * w) ** 2 for _, v, w in weights))
     return [(t, v, w**2) for t, v, w in weights], norm

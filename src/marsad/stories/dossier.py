@@ -9,7 +9,6 @@ part of a record's text, and appended articles are stories of their own."""
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -25,7 +24,7 @@ from marsad.arabic.tokens import strip_proclitics
 from marsad.article import Article
 from marsad.data import load_data
 from marsad.statements.lexicon import speech_lexicon
-from marsad.stories.cluster import _cosine, content_terms
+from marsad.stories.cluster import Weighted, content_terms, weighted_cosine
 from marsad.stories.dates import InferredDate
 from marsad.stories.records import (
     Claim,
@@ -130,10 +129,10 @@ class _Sentence:
     text: str
     article: str
     outlet: str | None
-    terms: Counter[str]
+    terms: Weighted
     sources: list[str]
+    facts: Weighted  # its words outside the names: what it says of them
     entities: frozenset[str] = frozenset()  # the entities (people, organisations, places) it names
-    facts: Counter[str] = field(default_factory=Counter)  # its words outside the names: what it says of them
     numbers: frozenset[str] = frozenset()
     negated: bool = False
 
@@ -266,7 +265,7 @@ def _quote_clusters(articles: list[Article]) -> tuple[QuoteCluster, ...]:
     return tuple(clusters)
 
 
-def _sentences(articles: list[Article]) -> list[_Sentence]:
+def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence]:
     """Sentences that can state a fact, each with the agencies behind it: those it cites; else
     those the nearest earlier sentence citing any named («وقالت فرانس برس … وأضافت …»); else the
     article's one agency when it cites only one (a wire credit at the end, «(أ ف ب)»). An article
@@ -292,7 +291,7 @@ def _sentences(articles: list[Article]) -> list[_Sentence]:
                 facts = content_terms("".join(unnamed))
                 numbers = frozenset(_NUMBER_RE.findall(normalize_digits(s.text)))
                 negated = _negated(s.text)
-                out.append(_Sentence(s.text, r.id, r.outlet, terms, last or single, entities, facts, numbers, negated))
+                out.append(_Sentence(s.text, r.id, r.outlet, Weighted.of(terms, idf), last or single, Weighted.of(facts, idf), entities, numbers, negated))
     return out
 
 
@@ -301,7 +300,7 @@ def _claims(
 ) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], tuple[SummarySentence, ...]]:
     """The claims stated by more than one article (best supported first), the disagreements, and
     the summary drawn from the claims."""
-    sentences = _sentences(articles)
+    sentences = _sentences(articles, idf)
     claims: list[_Claim] = []
     # Candidate claims come from an index of the words of each claim's first sentence (which
     # states it), so a story of hundreds of articles is not compared sentence against sentence:
@@ -310,7 +309,7 @@ def _claims(
     index: dict[str, list[int]] = {}
     for s in sentences:
         shared: Counter[int] = Counter()
-        for t in s.terms:
+        for t in s.terms.counts:
             posting = index.get(t)
             if posting and len(posting) <= MAX_POSTING:
                 shared.update(posting)
@@ -319,14 +318,14 @@ def _claims(
             claim = claims[c]
             if any(x.article == s.article for x in claim.sentences) or not s.same_fact(claim.sentences[0]):
                 continue
-            sim = _cosine(s.terms, claim.sentences[0].terms, idf)
-            if sim >= score and _cosine(s.facts, claim.sentences[0].facts, idf) < FACT_MATCH:
+            sim = weighted_cosine(s.terms, claim.sentences[0].terms)
+            if sim >= score and weighted_cosine(s.facts, claim.sentences[0].facts) < FACT_MATCH:
                 continue  # the same people, something else said of them («تفقدا منشأة» / «انتهت المحادثات»)
             if sim >= score:
                 best, score = c, sim
         if best is None:
             claims.append(_Claim([s]))
-            for t in s.terms:
+            for t in s.terms.counts:
                 index.setdefault(t, []).append(len(claims) - 1)
         else:
             claims[best].sentences.append(s)
@@ -334,35 +333,19 @@ def _claims(
     # centrality (how close the claim's words are to the whole story's).
     story_terms: Counter[str] = Counter()
     for s in sentences:
-        story_terms.update(s.terms)
-    story_norm = _norm(story_terms, idf)  # once: the story's words are as many as the page's
+        story_terms.update(s.terms.counts)
+    story = Weighted.of(story_terms, idf)  # once: the story's words are as many as the page's
     ranked = sorted(
         claims,
         key=lambda c: (
             -len({x.article for x in c.sentences}),
             -len(c.independent_sources(copies)),
-            -_cosine_with_norm(c.sentences[0].terms, story_terms, story_norm, idf),
+            -weighted_cosine(c.sentences[0].terms, story),
             c.sentences[0].article,
         ),
     )
     multi = [c for c in ranked if len({x.article for x in c.sentences}) > 1]
-    return tuple(_claim_record(c, copies) for c in multi), _disagreements(sentences, idf), _summary(ranked, copies)
-
-
-def _norm(terms: Counter[str], idf: dict[str, float]) -> float:
-    """The IDF-weighted norm, summed as cluster._cosine sums it (same order, same float)."""
-    return math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in terms.items()))
-
-
-def _cosine_with_norm(a: Counter[str], b: Counter[str], b_norm: float, idf: dict[str, float]) -> float:
-    """cluster._cosine(a, b, idf) with b's norm given: the same arithmetic in the same order, so
-    the same value to the last bit, at the cost of the smaller vector."""
-    if not a or not b:
-        return 0.0
-    small, big = (a, b) if len(a) < len(b) else (b, a)
-    dot = sum(v * big[t] * idf.get(t, 1.0) ** 2 for t, v in small.items() if t in big)
-    na = _norm(a, idf)
-    return dot / (na * b_norm) if na and b_norm else 0.0
+    return tuple(_claim_record(c, copies) for c in multi), _disagreements(sentences), _summary(ranked, copies)
 
 
 def _claim_record(c: _Claim, copies: Mapping[str, str]) -> Claim:
@@ -407,7 +390,7 @@ def _counts(text: str) -> dict[str, set[str]]:
     return out
 
 
-def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> tuple[Disagreement, ...]:
+def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
     """Sentences of two articles where one denies what the other asserts («نفى الكرملين توقيع
     اتفاق» against «وقع الزعيمان اتفاقا»), or that give one count different numbers («قتل 20
     شخصا» / «قتل 35 شخصا»). A denial or a count repeats most of what it contradicts, about the
@@ -415,7 +398,7 @@ def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> tuple[D
     an index of the sentences' words, as claims do."""
     index: dict[str, list[int]] = {}
     for k, s in enumerate(sentences):
-        for t in s.terms:
+        for t in s.terms.counts:
             index.setdefault(t, []).append(k)
     found: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
@@ -424,7 +407,7 @@ def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> tuple[D
         if not a.negated and not counts_a:
             continue
         shared: Counter[int] = Counter()
-        for t in a.terms:
+        for t in a.terms.counts:
             posting = index.get(t)
             if posting and len(posting) <= MAX_POSTING:
                 shared.update(posting)
@@ -435,12 +418,12 @@ def _disagreements(sentences: list[_Sentence], idf: dict[str, float]) -> tuple[D
             if a.entities and b.entities and not a.entities & b.entities:
                 continue
             kind = None
-            if a.negated and _denies(a, b) and _cosine(a.terms, b.terms, idf) >= DENIAL_MATCH and _cosine(a.facts, b.facts, idf) >= DENIED_FACT_MATCH:
+            if a.negated and _denies(a, b) and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH:
                 kind = "denial"
             elif counts_a and a.negated == b.negated and b.numbers:
                 counts_b = _counts(b.text)
                 differ = [w for w in counts_a.keys() & counts_b.keys() if not counts_a[w] & counts_b[w]]
-                if differ and _cosine(a.terms, b.terms, idf) >= NUMBERS_MATCH and _cosine(a.facts, b.facts, idf) >= NUMBERS_MATCH:
+                if differ and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH:
                     kind = "numbers"
             key = (min(a.article, b.article), max(a.article, b.article), kind or "")
             if kind is None or key in seen:
