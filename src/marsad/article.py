@@ -129,6 +129,16 @@ class Repair:
     detail: str
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """What a list or a link shows of an article."""
+
+    id: str
+    headline: str | None
+    outlet: str | None
+    published: str | None
+
+
 @dataclass(slots=True)
 class Article:
     """One article cut from a page. Stages fill it in order; `text` is final after assembly."""

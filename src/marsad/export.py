@@ -31,7 +31,7 @@ def write_stories_json(store: Store, run_id: int, path: str) -> int:
 
 def write_entities_json(store: Store, run_id: int, path: str) -> int:
     """Write the run's entities (id, name, type, variants with counts per outlet, articles)."""
-    return _write_json(store.run_entities(run_id), path)
+    return _write_json([e.to_json() for e in store.run_entities(run_id)], path)
 
 
 def _write_json(items: list[dict[str, Any]], path: str) -> int:

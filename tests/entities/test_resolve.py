@@ -195,3 +195,19 @@ def test_a_new_spelling_extends_a_stored_entity(ctx: Context) -> None:
     assert _in_two_runs(first, second, ctx.registry) == once
     assert len({once[k] for k in once}) == 1
     assert entities[0].name == "سيرغي شويغو"
+
+
+def test_an_entity_record_round_trips_through_its_json() -> None:
+    """The record the store keeps (JSON) reads back as the record resolution made: spellings with
+    their counts and outlets, references, articles."""
+    from marsad.entities.records import EntityRecord
+    from marsad.entities.resolve import Entity, MentionRow
+
+    e = Entity("e-1", "فلاديمير بوتين", "PER")
+    e.add(MentionRow("a1", 0, "PER", "فلاديمير بوتين", "فلاديمير بوتين", "الأفق"))
+    e.add(MentionRow("a2", 3, "PER", "بوتين", "بوتين", "المدار"))
+    e.add(MentionRow("a2", 5, "PER", "فلاديمير بوتين", "الرئيس الروسي", "المدار"))
+    record = e.record()
+    assert [v.text for v in record.variants] and [r.text for r in record.references] == ["الرئيس الروسي"]
+    assert record.articles == ("a1", "a2")
+    assert EntityRecord.from_json(record.to_json()) == record

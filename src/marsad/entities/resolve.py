@@ -28,10 +28,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from marsad.arabic.normalize import match_key, phrase_key
 from marsad.data import load_data
 from marsad.entities.names import consonants, name_skeleton, same_name, same_word
+from marsad.entities.records import EntityRecord, Spelling
 from marsad.meta.registry import Registry
 
 
@@ -60,21 +62,17 @@ class Entity:
         where.setdefault(m.text, Counter())[m.outlet or ""] += 1
         self.articles.add(m.article_id)
 
-    def to_json(self) -> dict[str, object]:
-        def listed(spellings: dict[str, Counter[str]]) -> list[dict[str, object]]:
-            return [
-                {"text": text, "count": sum(outlets.values()), "outlets": dict(sorted(outlets.items()))}
+    def record(self) -> EntityRecord:
+        def listed(spellings: dict[str, Counter[str]]) -> tuple[Spelling, ...]:
+            return tuple(
+                Spelling(text, sum(outlets.values()), dict(sorted(outlets.items())))
                 for text, outlets in sorted(spellings.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-            ]
+            )
 
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "variants": listed(self.variants),
-            "references": listed(self.references),
-            "articles": sorted(self.articles),
-        }
+        return EntityRecord(self.id, self.name, self.type, listed(self.variants), listed(self.references), tuple(sorted(self.articles)))
+
+    def to_json(self) -> dict[str, Any]:
+        return self.record().to_json()
 
 
 def spells_key(m: MentionRow) -> bool:

@@ -23,7 +23,8 @@ import numpy as np
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
-from marsad.article import Article, Mention, Page
+from marsad.article import Article, ArticleHead, Mention, Page
+from marsad.entities.records import EntityMention, EntityRecord
 from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, name_keys, name_slots
 from marsad.stories.build import StoryArticle, StoryVector
 from marsad.stories.records import Dossier, StoryCard
@@ -329,14 +330,9 @@ class Store(ABC):
                 q.speaker_name = speaker.entity_name
         return article
 
-    def article_heads(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    def article_heads(self, ids: Iterable[str]) -> dict[str, ArticleHead]:
         """Headline, outlet and date of each article, for lists and links."""
-        out: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(list(ids)):
-            marks = ",".join("?" * len(chunk))
-            for r in self.execute(f"SELECT id, headline, outlet, published FROM articles WHERE id IN ({marks})", chunk).fetchall():
-                out[r[0]] = {"id": r[0], "headline": r[1], "outlet": r[2], "published": r[3]}
-        return out
+        return {r[0]: ArticleHead(*r) for r in self._rows_in("SELECT id, headline, outlet, published FROM articles WHERE id IN ({marks})", ids)}
 
     def count_articles(self) -> int:
         return int(self.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -499,7 +495,7 @@ class Store(ABC):
             (registry_fingerprint,),
         )
 
-    def run_entities(self, run_id: int) -> list[dict[str, Any]]:
+    def run_entities(self, run_id: int) -> list[EntityRecord]:
         """The entities a run's articles mention, with the spellings and outlets of this run."""
         rows = self.execute(
             "SELECT m.entity_id, e.name, e.type, a.id, m.seq, m.type, m.key, m.text, a.outlet FROM mentions m"
@@ -509,13 +505,13 @@ class Store(ABC):
         found: dict[str, Entity] = {}
         for eid, name, kind, *mention in rows:
             found.setdefault(eid, Entity(eid, name, kind)).add(MentionRow(*mention))
-        return [e.to_json() for e in sorted(found.values(), key=lambda e: (-len(e.articles), e.name, e.id))]
+        return [e.record() for e in sorted(found.values(), key=lambda e: (-len(e.articles), e.name, e.id))]
 
-    def get_entity(self, entity_id: str) -> dict[str, Any] | None:
+    def get_entity(self, entity_id: str) -> EntityRecord | None:
         row = self.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else EntityRecord.from_json(json.loads(row[0]))
 
-    def entity_mentions(self, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
+    def entity_mentions(self, entity_id: str, limit: int = 200) -> list[EntityMention]:
         """Where an entity is named: article, outlet, headline, the spelling and its context."""
         rows = self.execute(
             'SELECT a.id, a.outlet, a.headline, a.published, m.text, m.start, m."end", a.text FROM mentions m'
@@ -524,14 +520,7 @@ class Store(ABC):
             (entity_id, limit),
         ).fetchall()
         return [
-            {
-                "article": r[0],
-                "outlet": r[1],
-                "headline": r[2],
-                "published": r[3],
-                "text": r[4],
-                "context": r[7][max(0, r[5] - 60) : r[6] + 60].replace("\n", " "),
-            }
+            EntityMention(r[0], r[1], r[2], r[3], r[4], r[7][max(0, r[5] - 60) : r[6] + 60].replace("\n", " "))
             for r in rows
         ]
 

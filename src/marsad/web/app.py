@@ -195,7 +195,7 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
         with reading() as db:
             entity = found(db.get_entity(entity_id), "entity")
             mentions = db.entity_mentions(entity_id, limit=page * size)[(page - 1) * size :]
-        return {**entity, "mentions": {"page": page, "size": size, "items": mentions}}
+        return {**entity.to_json(), "mentions": {"page": page, "size": size, "items": [asdict(m) for m in mentions]}}
 
     @app.get("/api/search", tags=["api"], summary="Full-text search across spellings")
     def api_search(
@@ -238,11 +238,11 @@ def create_app(db_path: str, hosts: HostPolicy | None = None, ctx: Context | Non
         with reading() as db:
             entity = found(db.get_entity(entity_id), "entity")
             quotes = []
-            for article_id in entity["articles"][:200]:
+            for article_id in entity.articles[:200]:
                 record = db.get_record(article_id)
                 if record:
                     quotes += [(record, q) for q in record.quotes if q.speaker_id == entity_id]
-            stories = sorted({s for a in entity["articles"][:200] if (s := db.story_of(a))})
+            stories = sorted({s for a in entity.articles[:200] if (s := db.story_of(a))})
             mentions = db.entity_mentions(entity_id)
         return page_html(request, "entity.html.j2", e=entity, mentions=mentions, quotes=quotes, stories=stories)
 
