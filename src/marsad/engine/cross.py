@@ -5,16 +5,20 @@ runs it on its workers); the rest is ordered (articles are placed oldest first) 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, timedelta
 
 from marsad.engine.memory import release_freed_memory
+from marsad.entities.names import name_skeleton
 from marsad.entities.resolve import (
+    MIN_NAME_SUPPORT,
     Entity,
     MentionRow,
     complete_names,
     completion_blocks,
     name_keys,
+    name_support,
     registry_fingerprint,
     registry_name,
     resolve,
@@ -113,8 +117,17 @@ def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:
     new = store.person_spans(unresolved=True)
     if not new:
         return
-    # Stored names one word short of a new full name may now be completed by it.
-    shorter = {(k.words - 1, k.first, k.last) for k in map(name_keys, (p.key for p in new)) if k.words >= 2 and k.first and k.last}
+    # Stored names one word short of a new full name may now be completed by it, if that name is
+    # known only from this run on (seen MIN_NAME_SUPPORT times with the new mentions, fewer
+    # before): a name the store knew already completed them when it became known.
+    full = {p.key: name_keys(p.key) for p in new if " " in p.key}
+    blocks = {(k.words, k.first, k.last) for k in full.values() if k.first and k.last}
+    before = name_support(store.person_names_in(blocks, resolved=True))
+    now = before + name_support(Counter(p.key for p in new))
+    newly_known = {form for form, n in now.items() if n >= MIN_NAME_SUPPORT > before[form]}
+    shorter = {
+        (k.words - 1, k.first, k.last) for key, k in full.items() if k.words >= 2 and k.first and k.last and name_skeleton(key) in newly_known
+    }
     stored = store.person_spans_of(store.articles_with_people(shorter)) if shorter else []
     new_ids = {p.article_id for p in new}
     people = new + [p for p in stored if p.article_id not in new_ids]

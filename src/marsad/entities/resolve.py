@@ -26,7 +26,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -318,15 +318,16 @@ MIN_NAME_SUPPORT = 2  # a full name must be seen this often before it can comple
 
 
 def complete_names(
-    people: list[Span], text_of: Callable[[str], str], known_names: Iterable[str] | None = None
+    people: list[Span], text_of: Callable[[str], str], known_names: Mapping[str, int] | None = None
 ) -> list[tuple[Span, Span]]:
     """Person mentions the tagger cut short, completed from full names seen elsewhere in the
     store: «كيم يونغ» followed by «أون» becomes «كيم يونغ أون» when «كيم جونغ أون» (or another
     spelling of it) is a name the store knows. `known_names`: the keys of the store's person
-    mentions that could complete them (completion_blocks says which); by default, `people` are
-    the whole store and their own keys are the names known. Returns (old, new) spans."""
-    names = (p.key for p in people) if known_names is None else known_names
-    known: Counter[tuple[str, ...]] = Counter(name_skeleton(k) for k in names if " " in k)
+    mentions that could complete them (completion_blocks says which), each with how many
+    mentions have it; by default, `people` are the whole store and their own keys are the names
+    known. Returns (old, new) spans."""
+    counts = Counter(p.key for p in people) if known_names is None else known_names
+    known = name_support(counts)
     blocks: dict[tuple[int, str, str], list[tuple[str, ...]]] = defaultdict(list)
     for form, n in known.items():
         if n >= MIN_NAME_SUPPORT:
@@ -348,6 +349,16 @@ def complete_names(
                 out.append((p, Span(p.article_id, p.seq, start, end, key)))
                 break
     return out
+
+
+def name_support(counts: Mapping[str, int]) -> Counter[tuple[str, ...]]:
+    """How many mentions write each full name (two words or more), its spellings read as one
+    (name_skeleton), from the mentions' keys and their counts."""
+    support: Counter[tuple[str, ...]] = Counter()
+    for key, n in counts.items():
+        if " " in key:
+            support[name_skeleton(key)] += n
+    return support
 
 
 def _lengthened(p: Span, text: str) -> list[tuple[int, int, str]]:

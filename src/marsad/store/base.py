@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -431,10 +432,19 @@ class Store(ABC):
         )
         return {r[0] for r in self._rows_each(sql, ends)}
 
-    def person_names_in(self, blocks: Iterable[tuple[int, str, str]]) -> list[str]:
-        """Keys of the person mentions with these (words, first-word sound, last-word sound)."""
-        sql = "SELECT key FROM mentions WHERE type = 'PER' AND words = ? AND first_sound = ? AND last_sound = ?"
-        return [r[0] for r in self._rows_each(sql, blocks)]
+    def person_names_in(self, blocks: Iterable[tuple[int, str, str]], *, resolved: bool = False) -> Counter[str]:
+        """The keys of the person mentions with these (words, first-word sound, last-word
+        sound), each with how many mentions have it (only the mentions a run resolved, when
+        `resolved`): a name's support, counted by the database, not read mention by mention."""
+        sql = (
+            "SELECT key, count(*) FROM mentions WHERE type = 'PER' AND words = ? AND first_sound = ? AND last_sound = ?"
+            + (" AND entity_id IS NOT NULL" if resolved else "")
+            + " GROUP BY key"
+        )
+        out: Counter[str] = Counter()
+        for key, n in self._rows_each(sql, blocks):
+            out[key] += int(n)
+        return out
 
     def article_text(self, article_id: str) -> str:
         return str(self.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
