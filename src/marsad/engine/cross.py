@@ -25,8 +25,9 @@ from marsad.entities.resolve import (
 )
 from marsad.meta.registry import Registry
 from marsad.store.base import Store
-from marsad.stories.build import Assignment, StoryVector, assign, build_dossiers, vectorise
+from marsad.stories.build import Assignment, StoryVector, StoryWork, assign, dossier_of, story_work, vectorise
 from marsad.stories.cluster import WINDOW_DAYS
+from marsad.stories.records import Dossier
 
 DOSSIER_BATCH_ARTICLES = 500  # member records held at once while dossiers are rebuilt
 VECTORISE_CHUNK = 1000  # new articles whose texts are read and vectorised at once
@@ -37,6 +38,21 @@ Vectorise = Callable[[list[tuple[str, str | None, str]]], list[StoryVector]]
 
 def vectorise_here(articles: list[tuple[str, str | None, str]]) -> list[StoryVector]:
     return [vectorise(*a) for a in articles]
+
+
+# Stories to rebuild and the word weights -> their dossiers, to collect when wanted (an engine
+# may build them elsewhere meanwhile: the Dask engine on its workers).
+BuildDossiers = Callable[[list[StoryWork], dict[str, float]], Callable[[], list[Dossier]]]
+
+
+def dossiers_here(vocabulary: Collection[str]) -> BuildDossiers:
+    """Dossiers built in this process. `vocabulary`: the tagger's words."""
+
+    def build(work: list[StoryWork], idf: dict[str, float]) -> Callable[[], list[Dossier]]:
+        dossiers = [dossier_of(w, idf, vocabulary) for w in work]
+        return lambda: dossiers
+
+    return build
 
 
 def update_entities(store: Store, registry: Registry) -> set[str]:
@@ -161,12 +177,18 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
 
 
 def update_stories(
-    store: Store, vocabulary: Collection[str], vectorise_with: Vectorise = vectorise_here, touched: Collection[str] = ()
+    store: Store,
+    vocabulary: Collection[str],
+    vectorise_with: Vectorise = vectorise_here,
+    touched: Collection[str] = (),
+    dossiers_with: BuildDossiers | None = None,
 ) -> int:
     """Vectorise the articles that have no story vector yet, place the articles without a story,
     and rebuild the dossiers of the stories that changed, and of those whose members' entities
     changed (`touched`, from update_entities), reading only their members' records; returns how
-    many were rebuilt. `vocabulary`: the tagger's words (Context.tagger.vocabulary())."""
+    many were rebuilt. `vocabulary`: the tagger's words (Context.tagger.vocabulary()).
+    `dossiers_with`: where dossiers are built (by default here)."""
+    build = dossiers_with or dossiers_here(vocabulary)
     # New articles are vectorised a chunk at a time: their texts are not all held at once.
     while todo := store.unvectorised(VECTORISE_CHUNK):
         store.save_story_vectors(vectorise_with(todo))
@@ -188,27 +210,41 @@ def update_stories(
     del articles
     # Dossiers are rebuilt a batch of stories at a time: the records held at once stay bounded
     # however many articles the run brought (a first run over an archive changes every story).
-    batch: list[str] = []
+    # Two batches are in flight: the next one's records are read while this one's are built.
+    batches: list[list[str]] = [[]]
     size = 0
     for story_id, ids in assignment.changed.items():
-        batch.append(story_id)
+        batches[-1].append(story_id)
         size += len(ids)
         if size >= DOSSIER_BATCH_ARTICLES:
-            _rebuild(store, assignment, batch, vocabulary)
-            batch, size = [], 0
-    if batch:
-        _rebuild(store, assignment, batch, vocabulary)
+            batches.append([])
+            size = 0
+    in_flight: list[tuple[dict[str, tuple[str, str | None]], Callable[[], list[Dossier]]]] = []
+    for stories in filter(None, batches):
+        in_flight.append(_submit(store, assignment, stories, build))
+        if len(in_flight) > 1:
+            _save(store, *in_flight.pop(0))
+    for item in in_flight:
+        _save(store, *item)
     return len(assignment.changed)
 
 
-def _rebuild(store: Store, assignment: Assignment, stories: list[str], vocabulary: Collection[str]) -> None:
-    """Rebuild and save the dossiers of these changed stories (with their members' places)."""
+def _submit(
+    store: Store, assignment: Assignment, stories: list[str], build: BuildDossiers
+) -> tuple[dict[str, tuple[str, str | None]], Callable[[], list[Dossier]]]:
+    """Read these changed stories' member records and hand them to `build`; their members'
+    places, and how to collect the dossiers."""
     changed = {s: assignment.changed[s] for s in stories}
     members = {a: assignment.members[a] for ids in changed.values() for a in ids}
     part = Assignment(changed, members, {a: b for a, b in assignment.copies.items() if a in members}, assignment.idf)
     records = store.records(members, with_removed=False)
-    store.save_stories(build_dossiers(part, records, vocabulary), part.members)
+    collect = build(story_work(part, records), assignment.idf)
     del records
+    return members, collect
+
+
+def _save(store: Store, members: dict[str, tuple[str, str | None]], collect: Callable[[], list[Dossier]]) -> None:
+    store.save_stories(collect(), members)
     release_freed_memory()  # else each batch's freed records stay resident and the run's size grows
 
 

@@ -4,8 +4,10 @@ The same stage functions as the local engine, on a Dask cluster: each window of 
 partitions, one task per partition analyses its pages (pipeline.analyze_page) on a worker, and the
 results come back to this process, the one writer, which stores them exactly as the local engine
 does (engine/local.run_with). The per-article part of story clustering (each new article's story
-vector: content words and MinHash signature) runs on the workers too; placing articles into
-stories is ordered (oldest first) and runs here, over the candidates the blocking keys give.
+vector: content words and MinHash signature) runs on the workers too, and so does each changed
+story's dossier (claims, disagreements, timeline: a pure function of its members' records);
+placing articles into stories is ordered (oldest first) and runs here, over the candidates the
+blocking keys give.
 
 The context (lexicon, registry with the --registry files) is loaded here and sent to every worker
 once, so workers on other machines need no access to the registry files; each worker loads the
@@ -24,7 +26,8 @@ from marsad.context import Context, Settings
 from marsad.engine.cross import vectorise_here
 from marsad.engine.local import RunSummary, _analyze_safely, run_with
 from marsad.store.base import Store
-from marsad.stories.build import StoryVector
+from marsad.stories.build import StoryVector, StoryWork, dossier_of
+from marsad.stories.records import Dossier
 
 # Pages per task: big enough that scheduling costs little next to analysis, small enough that a
 # window keeps every worker busy.
@@ -34,6 +37,11 @@ PARTITION = 16
 WINDOW = 256
 # Articles per story-vector task.
 VECTOR_PARTITION = 256
+
+
+def dossier_task(work: StoryWork, idf: dict[str, float], ctx: Context) -> Dossier:
+    """One task: a story's dossier, from its members' records."""
+    return dossier_of(work, idf, ctx.tagger.vocabulary())
 
 
 def analyse_partition(pages: list[Page], ctx: Context) -> list[list[Article] | str]:
@@ -77,4 +85,12 @@ def run_analysis_dask(
             futures = client.map(vectorise_here, _partitions(articles, VECTOR_PARTITION), pure=False)
             return [v for part in client.gather(futures) for v in part]
 
-        return run_with(paths, store, settings, ctx, submit, vectorise, window=WINDOW)
+        weights: list[tuple[dict[str, float], Any]] = []  # the run's word weights, sent to every worker once
+
+        def dossiers(work: list[StoryWork], idf: dict[str, float]) -> Callable[[], list[Dossier]]:
+            if not weights or weights[0][0] is not idf:
+                weights[:] = [(idf, client.scatter(idf, broadcast=True))]
+            futures = client.map(dossier_task, work, idf=weights[0][1], ctx=shared_ctx, pure=False)
+            return lambda: list(client.gather(futures))
+
+        return run_with(paths, store, settings, ctx, submit, vectorise, window=WINDOW, dossiers_with=dossiers)

@@ -18,7 +18,7 @@ from typing import Any
 
 from marsad.article import Article, Page
 from marsad.context import Context, Settings
-from marsad.engine.cross import Vectorise, update_entities, update_stories, vectorise_here
+from marsad.engine.cross import BuildDossiers, Vectorise, update_entities, update_stories, vectorise_here
 from marsad.engine.memory import release_freed_memory
 from marsad.ingest.errors import InputProblem
 from marsad.ingest.readers import discover, read_file, truncation_warning
@@ -145,6 +145,7 @@ def run_with(
     submit: SubmitWindow,
     vectorise_with: Vectorise = vectorise_here,
     window: int | None = None,
+    dossiers_with: BuildDossiers | None = None,
 ) -> RunSummary:
     """What every engine does alike: read the inputs lazily, have `submit` analyse each window's
     new pages (wherever it runs them; the next window is submitted before this one is written),
@@ -174,7 +175,7 @@ def run_with(
         progress.close()
     # Cross-document stages run once the run's pages are all in the store.
     touched = update_entities(store, ctx.registry)
-    update_stories(store, ctx.tagger.vocabulary(), vectorise_with, touched)
+    update_stories(store, ctx.tagger.vocabulary(), vectorise_with, touched, dossiers_with)
     release_freed_memory()
     summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())

@@ -6,7 +6,8 @@ back to it (engine/cross.py):
 - `vectorise`: an article's story vector (content words, MinHash signature), computed once per
   article and kept in the store, so a run vectorises only its new articles;
 - `assign(articles, candidate_stories)`: where each new article goes;
-- `build_dossiers`: the dossier of each story that changed, from its members' records."""
+- `story_work`, `dossier_of`: the dossier of each story that changed, from its members' records
+  (one story at a time, so an engine may build them on its workers)."""
 
 from __future__ import annotations
 
@@ -125,19 +126,26 @@ def assign(
     )
 
 
-def build_dossiers(
-    assignment: Assignment, records: Mapping[str, Article], vocabulary: Collection[str] = frozenset()
-) -> list[Dossier]:
-    """The dossier of each changed story, from its members' records (as the store returns them,
-    entities resolved). `vocabulary`: the tagger's words (Context.tagger.vocabulary()), for the
-    times of undated articles."""
+# A story whose dossier is to be built: its id, its members' records (in story order, as the
+# store returns them, entities resolved) and the near-copies among them (copy -> original).
+StoryWork = tuple[str, list[Article], dict[str, str]]
+
+
+def story_work(assignment: Assignment, records: Mapping[str, Article]) -> list[StoryWork]:
+    """What building the dossier of each changed story needs, from its members' records."""
     out = []
     for story_id, ids in assignment.changed.items():
-        members = [records[i] for i in ids]
         in_story = set(ids)
-        story_copies = {a: b for a, b in assignment.copies.items() if a in in_story}
-        out.append(build_dossier(story_id, members, story_copies, _inferred(members, vocabulary), assignment.idf, vocabulary))
+        out.append((story_id, [records[i] for i in ids], {a: b for a, b in assignment.copies.items() if a in in_story}))
     return out
+
+
+def dossier_of(work: StoryWork, idf: dict[str, float], vocabulary: Collection[str] = frozenset()) -> Dossier:
+    """One story's dossier (a pure function of its members: an engine may build it anywhere).
+    `vocabulary`: the tagger's words (Context.tagger.vocabulary()), for the times of undated
+    articles."""
+    story_id, members, copies = work
+    return build_dossier(story_id, members, copies, _inferred(members, vocabulary), idf, vocabulary)
 
 
 def _inferred(articles: list[Article], vocabulary: Collection[str]) -> list[InferredDate]:
@@ -158,4 +166,4 @@ def _inferred(articles: list[Article], vocabulary: Collection[str]) -> list[Infe
     return out
 
 
-__all__ = ["Assignment", "StoryArticle", "StoryVector", "assign", "build_dossiers", "vectorise"]
+__all__ = ["Assignment", "StoryArticle", "StoryVector", "StoryWork", "assign", "dossier_of", "story_work", "vectorise"]
