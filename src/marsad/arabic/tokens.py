@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.arabic.chars import AR_DIAC_CHARSET, AR_LETTER_CHARSET, AR_TATWEEL, INVISIBLE_CHARSET
 from marsad.arabic.normalize import match_key
@@ -87,4 +88,11 @@ def search_terms(text: str) -> list[str]:
 
 def index_terms(text: str) -> list[str]:
     """What a search index stores for `text`: every clitic reading of every word (key_variants)."""
-    return [v for k in search_terms(text) for v in sorted(key_variants(k))]
+    return [v for t in tokenize(text) if t.text[0].isalnum() for v in _word_terms(t.text)]
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """A word's index terms (its key's clitic readings, in order), remembered: a language's words
+    repeat, and the one writer of a run indexes every article it stores."""
+    return tuple(sorted(key_variants(match_key(word))))
