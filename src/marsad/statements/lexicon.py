@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from marsad.arabic.normalize import match_key
 from marsad.data import load_data
@@ -71,6 +72,14 @@ class SpeechLexicon:
                     return self.nominal[form]
         return None
 
+    def is_feminine_verb(self, word: str) -> bool:
+        """A reporting or statement verb in its feminine past form (أكدت، طلبت، وأعلنت)."""
+        for k in _readings(match_key(word)):
+            stem = k[:-1]
+            if k.endswith(_FEMININE_T) and (stem in self.verbs or stem in self.continuations or stem in self.nominal):
+                return True
+        return False
+
     def is_relay(self, word: str) -> bool:
         """نقل / ونقلت: a verb whose subject passes on what the one after «عن» said."""
         return any(k in self.relay_verbs or (k.endswith(_FEMININE_T) and k[:-1] in self.relay_verbs) for k in _readings(match_key(word)))
@@ -97,15 +106,19 @@ def speech_lexicon() -> SpeechLexicon:
     d = load_data("speech.json")
     cues = load_data("ner_cues.json")
 
-    def keys(name: str, data: dict[str, list[str]] = d) -> frozenset[str]:
-        return frozenset(match_key(w) for w in data[name])
+    def keys(*path: str, data: dict[str, Any] = d) -> frozenset[str]:
+        """The match keys of the word list at `path` («nominal_verbs», «adjuncts»)."""
+        words: Any = data
+        for step in path:
+            words = words[step]
+        return frozenset(match_key(w) for w in words)
 
     return SpeechLexicon(
         verbs=keys("reporting_verbs"),
         continuations=keys("continuation_cues"),
         that=keys("that_particles"),
         work_titles=keys("work_title_nouns"),
-        person_titles=keys("person_titles", cues) | keys("role_words"),
+        person_titles=keys("person_titles", data=cues) | keys("role_words"),
         source_cues=keys("source_cues"),
         media_nouns=keys("media_nouns"),
         official_media=tuple(sorted((match_key(w) for w in d["official_media"]), key=len, reverse=True)),
@@ -113,21 +126,21 @@ def speech_lexicon() -> SpeechLexicon:
         role_stops=keys("role_stops"),
         relay_verbs=keys("relay_verbs"),
         nominal={match_key(f): tuple(match_key(p) for p in ps) for f, ps in d["nominal_verbs"]["forms"].items()},
-        noun_homographs=frozenset(match_key(w) for w in d["noun_homographs"]["forms"]),
-        before_verb=frozenset(match_key(w) for w in d["noun_homographs"]["before_verb"]),
-        noun_after=frozenset(match_key(w) for w in d["noun_homographs"]["after_prepositions"]),
-        nominal_adjuncts=frozenset(match_key(w) for w in d["nominal_verbs"]["adjuncts"]),
-        object_openers=frozenset(match_key(w) for w in d["nominal_verbs"]["object_openers"]),
-        denial_verbs=frozenset(match_key(w) for w in d["denial"]["verbs"]),
-        denial_negators=frozenset(match_key(w) for w in d["denial"]["negators"]),
+        noun_homographs=keys("noun_homographs", "forms"),
+        before_verb=keys("noun_homographs", "before_verb"),
+        noun_after=keys("noun_homographs", "after_prepositions"),
+        nominal_adjuncts=keys("nominal_verbs", "adjuncts"),
+        object_openers=keys("nominal_verbs", "object_openers"),
+        denial_verbs=keys("denial", "verbs"),
+        denial_negators=keys("denial", "negators"),
         negations=keys("negations"),
-        spoken_for=frozenset(match_key(w) for w in d["spoken_for"]["nouns"]),
+        spoken_for=keys("spoken_for", "nouns"),
         weekdays=frozenset(match_key(w) for names in load_data("dates.json")["weekdays"].values() for w in names),
-        documents=frozenset(match_key(w) for w in d["documents"]["nouns"]),
-        issued_by=frozenset(match_key(w) for w in d["documents"]["issued_by"]),
-        issue_verbs=frozenset(match_key(w) for w in d["documents"]["issue_verbs"]),
-        resumptive=frozenset(match_key(w) for w in d["resumptive_after_verb"]["words"]),
-        before_that=frozenset(match_key(w) for w in d["conjunctions_before_that"]["words"]),
-        group_nouns=frozenset(match_key(w) for w in d["group_subjects"]["nouns"]),
-        group_alone=frozenset(match_key(w) for w in d["group_subjects"]["alone"]),
+        documents=keys("documents", "nouns"),
+        issued_by=keys("documents", "issued_by"),
+        issue_verbs=keys("documents", "issue_verbs"),
+        resumptive=keys("resumptive_after_verb", "words"),
+        before_that=keys("conjunctions_before_that", "words"),
+        group_nouns=keys("group_subjects", "nouns"),
+        group_alone=keys("group_subjects", "alone"),
     )

@@ -41,7 +41,6 @@ _ALEF = "\u0627"  # alef: the accusative ending of a participle (مطالبا)
 _MEEM = "\u0645"  # meem: the prefix of a participle (مطالب)
 _YEH_NOON = "\u064a\u0646"  # yeh noon: a plural ending (مطالبين)
 _AN = "\u0639\u0646"  # ain noon: عن (from, after a relay verb)
-_FEMININE_T = "\u062a"  # teh: the feminine past ending (أكدت)
 _IN = ("\u0641\u064a",)  # feh yeh: في (in), as a match key (فى folds to it)
 _MIN = "\u0645\u0646"  # meem noon: من (of), after a noun of number: «عدد من …»
 _ARTICLE_KEY = "\u0627\u0644"  # alef lam: the article ال, as a match key
@@ -54,11 +53,11 @@ MAX_SUBJECT_PHRASE = 7
 MAX_DOCUMENT_ADJECTIVES = 2  # «بيان رسمي مشترك صادر عن …»: adjectives between a document and its issuer
 MAX_PREVERBAL_WORDS = 4  # a longer run before a verb is a clause of its own, not its subject
 # كان، لكن، غير (as match keys, و read off): a clause whose subject comes before its verb opens here
-_CLAUSE_OPENERS = frozenset(("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0644\u0643\u0646", "\u063a\u064a\u0631"))  # a longer run of words between a verb and إن is not a speaker's name
+_KANA = frozenset(("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a"))  # كان، كانت (was), as match keys
+_CLAUSE_OPENERS = _KANA | frozenset(("\u0644\u0643\u0646", "\u063a\u064a\u0631"))  # كان، كانت، لكن، غير
 # Words that open the occasion of a statement, not its speaker: في/فى (in), اليوم، أمس، مساء،
 # صباح، الاثنين… are read from here (as match keys: alef maksura folded to yeh).
 _OCCASION_WORDS = frozenset(("\u0641\u064a", "\u0627\u0644\u064a\u0648\u0645", "\u0627\u0645\u0633", "\u0645\u0633\u0627\u0621", "\u0635\u0628\u0627\u062d", "\u0639\u0628\u0631", "\u0645\u0646"))  # في، اليوم، أمس، مساء، صباح، عبر، من
-_KANA = frozenset(("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a"))  # كان، كانت (was), as match keys
 _ACCORDING = ("\u062d\u0633\u0628\u0645\u0627", "\u0643\u0645\u0627")  # حسبما، كما: «…، حسبما قال X»
 
 
@@ -307,15 +306,7 @@ class _Reader:
         lost its alef) up to a mark, a verb, an إن / أن or an occasion."""
         phrase: list[Token] = []
         for tok in toks[:MAX_SUBJECT_PHRASE]:
-            key = match_key(tok.text)
-            if (
-                not tok.text[:1].isalpha()
-                or self.lex.is_that(tok.text)
-                or self.lex.verb_kind(tok.text)
-                or key in _OCCASION_WORDS
-                or key in self.lex.role_stops
-                or (phrase and key in stopwords())
-            ):
+            if self._ends_name(tok) or (phrase and match_key(tok.text) in stopwords()):
                 break
             phrase.append(tok)
         if not phrase:
@@ -327,6 +318,18 @@ class _Reader:
         name = self.text[first.start + proclitic : end]
         # «للأمم المتحدة»: the ال of «الأمم» lost its alef after ل; written back (alef lam)
         return named, (_ARTICLE_KEY + name if proclitic == 2 else name)
+
+    def _ends_name(self, tok: Token) -> bool:
+        """A word no issuer's or group's name runs through: a mark, an إن / أن, a reporting
+        verb, an occasion («في»، «اليوم») or a role stop («خلال»، «بيان»)."""
+        key = match_key(tok.text)
+        return (
+            not tok.text[:1].isalpha()
+            or self.lex.is_that(tok.text)
+            or bool(self.lex.verb_kind(tok.text))
+            or key in _OCCASION_WORDS
+            or key in self.lex.role_stops
+        )
 
     def group_subject(self, toks: list[Token]) -> int | None:
         """How many of `toks` a group subject takes: «مجموعة من المتظاهرين», «عدد من منظمات
@@ -341,14 +344,10 @@ class _Reader:
             return None
         n = 2
         while n < min(len(toks), MAX_SUBJECT_PHRASE + 2):
-            tok, key = toks[n], match_key(toks[n].text)
+            tok = toks[n]
             if (
-                not tok.text[:1].isalpha()
-                or self.lex.is_that(tok.text)
-                or self.lex.verb_kind(tok.text)
-                or key in _OCCASION_WORDS
-                or key in self.lex.role_stops
-                or key in stopwords()
+                self._ends_name(tok)
+                or match_key(tok.text) in stopwords()
                 or (n > 2 and _starts_object(toks[n - 1], tok) and self.first_mention_meeting(tok.start, tok.end) is None)
             ):
                 break  # (names go on: «كل من الولايات المتحدة وألمانيا وهولندا»)
@@ -524,9 +523,7 @@ class _Reader:
         city right after it is its subject («طلبت أنقرة المساعدة»), as a place after a masculine
         verb is not («ودعا مصر إلى …» addresses Egypt)."""
         k = bisect_left(self.starts, end) - 1
-        key = _strip_waw(match_key(self.tokens[k].text)) if k >= 0 else ""
-        stem = key[:-1]
-        return key.endswith(_FEMININE_T) and bool(self.lex.verb_kind(stem) or self.lex.nominal_preps(stem) is not None)
+        return k >= 0 and self.lex.is_feminine_verb(self.tokens[k].text)
 
     def subject(self, after: int, limit: int) -> tuple[int | None, str] | None:
         """The speaker named right after a verb ending at `after`: a mention, or a role.

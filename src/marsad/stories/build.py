@@ -11,7 +11,6 @@ back to it (engine/cross.py):
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -55,10 +54,6 @@ class StoryArticle:
     published: str | None
     entities: tuple[str, ...]  # entity ids of its mentions, in text order
     appended: bool
-
-    @classmethod
-    def of(cls, vector: StoryVector, outlet: str | None, published: str | None, entities: tuple[str, ...], appended: bool) -> StoryArticle:
-        return cls(vector.article_id, tuple(map(sys.intern, vector.terms)), tuple(vector.terms.values()), vector.signature, outlet, published, entities, appended)
 
     @property
     def day(self) -> date | None:

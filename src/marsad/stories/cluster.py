@@ -63,13 +63,11 @@ class Doc:
 
 @dataclass(slots=True)
 class Reading:
-    """A document read once with the weights: each word and entity with its count and squared
-    weight, the weighted norms, and the keys that find candidate stories."""
+    """A document read once with the weights: its words and entities (Weighted), and the keys
+    that find candidate stories."""
 
-    terms: list[tuple[str, int, float]]
-    entities: list[tuple[str, int, float]]
-    terms_norm: float
-    entities_norm: float
+    terms: Weighted
+    entities: Weighted
     keys: list[str]
 
 
@@ -174,42 +172,30 @@ def weighted_cosine(a: Weighted, b: Weighted) -> float:
     return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
 
 
-def _grow(total: Counter[str], added: list[tuple[str, int, float]]) -> float:
-    """Add `added` (term, count, squared weight) into `total`; returns how much the squared
-    weighted norm of `total` grew."""
+def _grow(total: Counter[str], added: Weighted) -> float:
+    """Add `added` into `total`; returns how much the squared weighted norm of `total` grew."""
     growth = 0.0
-    for t, v, w2 in added:
+    for t, v in added.counts.items():
         old = total[t]
         total[t] = old + v
-        growth += ((old + v) ** 2 - old**2) * w2
+        growth += ((old + v) ** 2 - old**2) * added.squares[t]
     return growth
 
 
-def _weighted(counts: Counter[str], idf: dict[str, float]) -> tuple[list[tuple[str, int, float]], float]:
-    """(term, count, squared weight) of each term, and the weighted norm (the sum in the order
-    the terms come, as Weighted sums it)."""
-    weights = [(t, v, idf.get(t, 1.0)) for t, v in counts.items()]
-    norm = math.sqrt(sum((v * w) ** 2 for _, v, w in weights))
-    return [(t, v, w**2) for t, v, w in weights], norm
-
-
-def _cosine_to(a: list[tuple[str, int, float]], a_norm: float, total: Counter[str], total_norm2: float) -> float:
-    """Weighted cosine of a document's vector (read once: `_weighted`) with a story's, whose norm
-    is known."""
-    if not a or total_norm2 <= 0:
+def _cosine_to(a: Weighted, total: Counter[str], total_norm2: float) -> float:
+    """Weighted cosine of a document's vector with a story's, whose norm is known."""
+    if not a.counts or total_norm2 <= 0:
         return 0.0
-    dot = sum(v * total[t] * w2 for t, v, w2 in a if t in total)
-    return dot / (a_norm * math.sqrt(total_norm2)) if a_norm else 0.0
+    dot = sum(v * total[t] * a.squares[t] for t, v in a.counts.items() if t in total)
+    return dot / (a.norm * math.sqrt(total_norm2)) if a.norm else 0.0
 
 
 def _read(doc: Doc, idf: dict[str, float]) -> Reading:
-    terms, terms_norm = _weighted(doc.terms, idf)
-    entities, entities_norm = _weighted(doc.entities, idf)
     # the top words by weighted count (ties in the document's order)
     top = sorted(doc.terms, key=lambda t: -doc.terms[t] * idf.get(t, 1.0))[:TOP_TERMS]
     # keys are interned: a retired story keeps its keys, and an archive's stories share one copy
     keys = [sys.intern(f"e:{e}") for e in doc.entities] + [sys.intern(f"w:{t}") for t in top]
-    return Reading(terms, entities, terms_norm, entities_norm, keys)
+    return Reading(Weighted.of(doc.terms, idf), Weighted.of(doc.entities, idf), keys)
 
 
 def similarity(doc: Doc, reading: Reading, story: Story) -> float:
@@ -221,13 +207,13 @@ def similarity(doc: Doc, reading: Reading, story: Story) -> float:
     half (a minister is in many stories; two shared names are a cast), and by the days between the
     article and the story (the same people days apart are more often a new event than the same
     one)."""
-    words = _cosine_to(reading.terms, reading.terms_norm, story.terms, story.terms_norm2)
+    words = _cosine_to(reading.terms, story.terms, story.terms_norm2)
     if not doc.entities or not story.entities:
         return words  # no names on one side is no evidence either way
     shared = sum(1 for e in doc.entities if e in story.entities)
     if not shared:
         return words
-    evidence = _cosine_to(reading.entities, reading.entities_norm, story.entities, story.entities_norm2) * (0.5 if shared == 1 else 1.0)
+    evidence = _cosine_to(reading.entities, story.entities, story.entities_norm2) * (0.5 if shared == 1 else 1.0)
     if doc.day and story.first and story.last:
         gap = max(0, (doc.day - story.last).days, (story.first - doc.day).days)
         evidence *= max(0.0, 1 - gap / WINDOW_DAYS)
