@@ -28,7 +28,8 @@ def _contents(store: Store) -> dict[str, Any]:
         stories.setdefault(story_id, []).append(article_id)
     return {
         "entities": [
-            (r[0], r[1], r[2], json.loads(r[3])) for r in store.execute("SELECT id, name, type, record FROM entities ORDER BY id").fetchall()
+            (r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]))
+            for r in store.execute("SELECT id, name, type, record, tally FROM entities ORDER BY id").fetchall()
         ],
         "mentions": [
             tuple(r)
@@ -90,9 +91,9 @@ def test_a_run_reads_only_the_entities_its_new_mentions_may_join(tmp_path: Path,
         seen: list[tuple[int, int]] = []
         real = cross.resolve
 
-        def spy(new: Any, registry: Any, known: Any = (), recheck: Any = ()) -> Any:
-            seen.append((len(new), len(known)))
-            return real(new, registry, known, recheck)
+        def spy(new: Any, registry: Any, known: Any = (), recheck: Any = (), tallies: Any = ()) -> Any:
+            seen.append((len(new), len(known) + sum(sum(t.counts.values()) for t in tallies)))
+            return real(new, registry, known, recheck, tallies)
 
         def whole_store(*_: object) -> None:
             raise AssertionError("an incremental run read every mention")
@@ -104,8 +105,9 @@ def test_a_run_reads_only_the_entities_its_new_mentions_may_join(tmp_path: Path,
 
 
 def test_a_store_made_before_the_name_keys_is_resolved_in_full_once(tmp_path: Path, ctx: Context) -> None:
-    """Mentions stored without name keys (before migration 0006) are keyed by a full resolution
-    on the next run, which leaves the entities as they were."""
+    """Mentions stored without name keys (before migration 0006), entities without tallies
+    (before 0007), are keyed and tallied by a full resolution on the next run, which leaves the
+    entities as they were."""
     from marsad.entities.resolve import registry_fingerprint
 
     with open_store(str(tmp_path / "m.db")) as store:
@@ -113,11 +115,13 @@ def test_a_store_made_before_the_name_keys_is_resolved_in_full_once(tmp_path: Pa
         before = _contents(store)
         with store.transaction():
             store.execute("UPDATE mentions SET words = NULL, sound = NULL, first_sound = NULL, last_sound = NULL")
+            store.execute("UPDATE entities SET tally = NULL")  # as migration 0007 leaves one
             store.execute("DELETE FROM resolution_state")  # as migration 0006 leaves an older store
         assert store.needs_full_resolution(registry_fingerprint(ctx.registry))
         run_analysis([str(DEMO_CORPUS)], store, ctx.settings, ctx)
         assert not store.needs_full_resolution(registry_fingerprint(ctx.registry))
         assert store.execute("SELECT count(*) FROM mentions WHERE words IS NULL").fetchone()[0] == 0
+        assert store.execute("SELECT count(*) FROM entities WHERE tally IS NULL").fetchone()[0] == 0
         assert _contents(store) == before
 
 
@@ -162,3 +166,31 @@ def test_a_run_reads_only_the_stories_its_new_articles_can_join(tmp_path: Path, 
         run_analysis([str(late)], store, ctx.settings, ctx)
         assert read and all(r is not None and not (r & archive) for r in read), read
         assert _contents(store)["stories"] == one["stories"]
+
+
+def test_tallied_entities_renamed_in_a_chain_keep_their_own_mentions(tmp_path: Path) -> None:
+    """An incremental resolution renames the tallied entities it did not read mention by mention
+    (engine/cross.py): when one takes another's old id while that one takes a third, each
+    entity's mentions follow it, never twice."""
+    from marsad.article import Article, Mention, Page
+    from marsad.entities.resolve import Entity, MentionRow
+
+    with open_store(str(tmp_path / "m.db")) as store:
+        with store.transaction():
+            for i, name in enumerate(["سيرغي شويغو", "شويغو", "بوتين"]):
+                page = Page("t.txt", f"قال {name}", "text", url=f"https://t.invalid/{i}")
+                article = Article(Article.make_id(page.page_id, 0), page.page_id, "t.txt", 0, text=f"قال {name}")
+                article.mentions = [Mention(name, "PER", 4, 4 + len(name), name)]
+                store.save_page(page, [article], "test")
+        ids = sorted(r[0] for r in store.execute("SELECT article_id FROM mentions").fetchall())
+        old = dict(zip(ids, ["e-a", "e-b", "e-c"], strict=True))
+        with store.transaction():
+            store.executemany("UPDATE mentions SET entity_id = ? WHERE article_id = ?", [(e, a) for a, e in old.items()])
+            made = []
+            for new, tallied in (("e-b", "e-a"), ("e-z", "e-b"), ("e-c", "e-c")):
+                e = Entity(new, new, "PER", tallied={tallied})
+                e.add(MentionRow("x", 0, "PER", "k", "k", None))
+                made.append(e)
+            store.update_resolution({}, made, {"e-a", "e-b", "e-c"}, "fingerprint")
+        now = dict(store.execute("SELECT article_id, entity_id FROM mentions").fetchall())
+        assert now == {ids[0]: "e-b", ids[1]: "e-z", ids[2]: "e-c"}

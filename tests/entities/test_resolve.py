@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.context import Context
-from marsad.entities.resolve import MentionRow, resolve
+from marsad.entities.resolve import MentionRow, Tally, resolve
 
 
 def rows(*articles: tuple[str, str, list[tuple[str, str]]]) -> list[MentionRow]:
@@ -156,11 +156,24 @@ def _in_two_runs(first: list[MentionRow], second: list[MentionRow], registry: ob
 
     from marsad.entities.resolve import name_keys
 
-    ids, _ = resolve(first, registry)  # type: ignore[arg-type]
+    ids, entities = resolve(first, registry)  # type: ignore[arg-type]
     stored = [replace(m, entity_id=ids[(m.article_id, m.seq)]) for m in first]
     last_words = {k.last for k in map(name_keys, (m.key for m in second)) if k.words >= 2}
     recheck = {(m.article_id, m.seq) for m in stored if name_keys(m.key).words == 1 and name_keys(m.key).sound in last_words}
-    again, _ = resolve(second, registry, stored, recheck)  # type: ignore[arg-type]
+    again, made = resolve(second, registry, stored, recheck)  # type: ignore[arg-type]
+    # The same with the stored entities read as tallies, but for their mentions in the articles
+    # where a mention is decided (as engine/cross.py reads them): the same outcome.
+    deciding = {m.article_id for m in second} | {a for a, _ in recheck}
+    here = [m for m in stored if m.article_id in deciding]
+    tallies = [Tally(e.id, e.tally, frozenset(e.articles)).without([m for m in here if m.entity_id == e.id], deciding) for e in entities]
+    tallied, made_tallied = resolve(second, registry, here, recheck, tallies)  # type: ignore[arg-type]
+    assert {k: tallied[k] for m in second if (k := (m.article_id, m.seq))} == {k: again[k] for m in second if (k := (m.article_id, m.seq))}
+    holder = {old: e.id for e in made_tallied for old in e.tallied}  # a tallied mention follows its entity
+    assert {k: tallied.get(k) or holder[m.entity_id] for m in stored if (k := (m.article_id, m.seq))} == {
+        k: again[k] for m in stored if (k := (m.article_id, m.seq))
+    }
+    assert [e.record() for e in made_tallied] == [e.record() for e in made]
+    assert [e.tally_json() for e in made_tallied] == [e.tally_json() for e in made]
     return again
 
 

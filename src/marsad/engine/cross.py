@@ -5,7 +5,7 @@ runs it on its workers); the rest is ordered (articles are placed oldest first) 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, timedelta
 
@@ -87,9 +87,19 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
         return set()
     ids, recheck = _neighbourhood(store, new, registry)
     ids |= stale
+    # Where a mention is decided (a new one's article, a rechecked one's), every stored mention
+    # of the entities read is read one by one; elsewhere an entity is its tally (a stale one,
+    # whose tally no longer matches its mentions, is read whole).
+    deciding = {m.article_id for m in new} | {a for a, _ in recheck}
+    here: dict[str, list[MentionRow]] = defaultdict(list)  # entity -> its mentions in those articles
+    for m in store.resolved_mentions_in(deciding):
+        if m.entity_id and m.entity_id not in stale:
+            here[m.entity_id].append(m)
+    whole = store.entity_mention_rows(stale)
     while True:
-        known = store.entity_mention_rows(ids)
-        assignment, entities = resolve(new, registry, known, recheck)
+        known = [m for e in sorted(ids & here.keys()) for m in here[e]] + whole
+        tallies = [t.without(here[t.entity_id], deciding) if t.entity_id in here else t for t in store.entity_tallies(ids - stale)]
+        assignment, entities = resolve(new, registry, known, recheck, tallies)
         # An entity built here may have the id of a stored one it did not read (the same name
         # and type reached by another road): a full resolution makes them one, so read it too.
         unread = set(store.entity_names(e.id for e in entities)) - ids
@@ -97,6 +107,8 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
             break
         ids |= unread
     touched = _touched(known + new, assignment, entities, store.entity_names(ids))
+    now = {e.id for e in entities}
+    touched |= {a for t in tallies if t.entity_id not in now for a in t.articles}  # their mentions now name another
     store.update_resolution(assignment, entities, ids, fingerprint)
     return touched
 
@@ -142,7 +154,9 @@ def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:
     now = before + name_support(Counter(p.key for p in new))
     newly_known = {form for form, n in now.items() if n >= MIN_NAME_SUPPORT > before[form]}
     shorter = {
-        (k.words - 1, k.first, k.last) for key, k in full.items() if k.words >= 2 and k.first and k.last and name_skeleton(key) in newly_known
+        (k.words - 1, k.first, k.last)
+        for key, k in full.items()
+        if k.words >= 2 and k.first and k.last and name_skeleton(key) in newly_known
     }
     stored = store.person_spans_of(store.articles_with_people(shorter)) if shorter else []
     new_ids = {p.article_id for p in new}

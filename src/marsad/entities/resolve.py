@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from marsad.arabic.normalize import match_key, phrase_key
@@ -48,19 +49,44 @@ class MentionRow:
     entity_id: str | None = None  # the entity a previous run resolved it to (known mentions only)
 
 
+# What an entity's mentions are, counted: (key, text, type, outlet) -> how many mentions.
+TallyKey = tuple[str, str, str, str]
+
+
 @dataclass(slots=True)
 class Entity:
     id: str
     name: str
     type: str
-    variants: dict[str, Counter[str]] = field(default_factory=dict)  # spelling -> outlet -> count
-    references: dict[str, Counter[str]] = field(default_factory=dict)  # roles standing for the name
+    tally: Counter[TallyKey] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
+    tallied: set[str] = field(default_factory=set)  # the stored entities read as tallies it holds (resolve's `tallies`)
 
     def add(self, m: MentionRow) -> None:
-        where = self.variants if spells_key(m) else self.references
-        where.setdefault(m.text, Counter())[m.outlet or ""] += 1
+        self.tally[(m.key, m.text, m.type, m.outlet or "")] += 1
         self.articles.add(m.article_id)
+
+    def add_tally(self, t: Tally) -> None:
+        self.tally.update(t.counts)
+        self.articles |= t.articles
+        self.tallied.add(t.entity_id)
+
+    def _spellings(self, of_name: bool) -> dict[str, Counter[str]]:
+        out: dict[str, Counter[str]] = {}
+        for (key, text, _, outlet), n in self.tally.items():
+            if spells(text, key) == of_name:
+                out.setdefault(text, Counter())[outlet] += n
+        return out
+
+    @property
+    def variants(self) -> dict[str, Counter[str]]:
+        """Spelling -> outlet -> count, of the mentions written as the name they read as."""
+        return self._spellings(True)
+
+    @property
+    def references(self) -> dict[str, Counter[str]]:
+        """The same, of the roles standing for the name (see spells)."""
+        return self._spellings(False)
 
     def record(self) -> EntityRecord:
         def listed(spellings: dict[str, Counter[str]]) -> tuple[Spelling, ...]:
@@ -74,11 +100,42 @@ class Entity:
     def to_json(self) -> dict[str, Any]:
         return self.record().to_json()
 
+    def tally_json(self) -> list[list[str | int]]:
+        """The tally as the store keeps it (sorted: the same entity gives the same text)."""
+        return [[*k, n] for k, n in sorted(self.tally.items())]
 
-def spells_key(m: MentionRow) -> bool:
-    """The mention is written as the name it reads as (not a role standing for it, as الرئيس
-    الروسي for بوتين, nor a clitic-fused form, as لكرملين for الكرملين)."""
-    return phrase_key(m.text) == phrase_key(m.key)
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A stored entity as an incremental resolution reads it instead of mention by mention: its
+    mentions counted by (key, text, type, outlet), and its articles. Reading an entity costs its
+    distinct spellings, not its mentions: an archive's famous names are named in thousands."""
+
+    entity_id: str
+    counts: Mapping[TallyKey, int]
+    articles: frozenset[str]
+
+    @classmethod
+    def from_json(cls, entity_id: str, tally: list[list[Any]], articles: Iterable[str]) -> Tally:
+        return cls(entity_id, {(str(k), str(t), str(y), str(o)): int(n) for k, t, y, o, n in tally}, frozenset(articles))
+
+    def without(self, rows: Iterable[MentionRow], articles: Collection[str]) -> Tally:
+        """The tally less `rows` (mentions of the entity read one by one) and less `articles`
+        (those rows' articles: every mention of the entity there is among the rows)."""
+        counts = Counter(self.counts)
+        counts.subtract(Counter((m.key, m.text, m.type, m.outlet or "") for m in rows))
+        return Tally(self.entity_id, {k: n for k, n in counts.items() if n > 0}, self.articles - frozenset(articles))
+
+
+def spells(text: str, key: str) -> bool:
+    """A mention written `text` and read `key` is written as the name it reads as (not a role
+    standing for it, as الرئيس الروسي for بوتين, nor a clitic-fused form, as لكرملين for الكرملين)."""
+    return phrase_key(text) == phrase_key(key)
+
+
+def _most(counts: Mapping[str, int]) -> str:
+    """The most frequent; of equals, the first in sorted order (never the order rows came in)."""
+    return min(counts, key=lambda k: (-counts[k], k))
 
 
 class _UnionFind:
@@ -98,6 +155,7 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+@cache
 def _org_prefixes() -> tuple[str, ...]:
     """Generic nouns an organisation's name may be written with or without (وكالة، صحيفة)."""
     return tuple(phrase_key(w) + " " for w in load_data("ner_cues.json")["organization_nouns"])
@@ -123,42 +181,56 @@ def resolve(
     registry: Registry,
     known: Iterable[MentionRow] = (),
     recheck: Collection[tuple[str, int]] = (),
+    tallies: Iterable[Tally] = (),
 ) -> tuple[dict[tuple[str, int], str], list[Entity]]:
     """Resolve `mentions` to entities. Alone, they are the whole store (a full resolution).
 
-    Incrementally, `mentions` are a run's new ones and `known` every mention of each stored
-    entity they may join (entity_id set; see engine/cross.py for how the store finds them): a
+    Incrementally, `mentions` are a run's new ones, and the stored entities they may join (see
+    engine/cross.py for how the store finds them) come as `known` mentions (entity_id set) and
+    `tallies`: every stored mention in an article where a mention is decided (a new one's, or a
+    rechecked one's) is a `known` row; the rest of an entity is its tally (Tally.without). A
     stored entity keeps its members (they are one group before anything else happens); a new
     spelling can extend it, or bridge two of them into one; a new mention is decided exactly as
     a full resolution decides it. A stored bare word keeps the full name it joined, unless it is
     in `recheck` (its article's candidate full names are then in `known`), when it is decided
     again: a new full name may be the one it belongs to, or make it ambiguous.
-    Returns the entity of every mention given and the entities they make, each rebuilt from all
-    its members (the same as a full resolution would build it)."""
-    # One order whatever order the rows came in: ties (an entity's type, its display name) are
-    # broken by it, so a run in two parts and a run in one give the same entities.
+    Returns the entity of every mention given one by one, and the entities they make, each
+    rebuilt from all its members (the same as a full resolution would build it); an entity
+    holds the tallied ones it absorbed in `tallied`."""
+    # One order whatever order the rows came in, and ties broken by names, never by that order:
+    # a run in two parts and a run in one give the same entities.
     stored = [m for m in known if m.entity_id]
     kept = {(m.article_id, m.seq) for m in stored} - set(recheck)
     rows = sorted([*(replace(m, entity_id=None) for m in mentions), *stored], key=lambda m: (m.article_id, m.seq))
+    tallies = sorted(tallies, key=lambda t: t.entity_id)
     forms: dict[tuple[str, ...], list[MentionRow]] = defaultdict(list)
     for m in rows:
         sk = name_skeleton(m.key)
         if sk:
             forms[sk].append(m)
+    # skeleton -> (key, type, count) of the tallied mentions, and of each skeleton its keys
+    tallied_forms: dict[tuple[str, ...], list[tuple[Tally, str, str, int]]] = defaultdict(list)
+    for t in tallies:
+        for (key, _, kind, _), n in t.counts.items():
+            if sk := name_skeleton(key):
+                tallied_forms[sk].append((t, key, kind, n))
+    skeletons = sorted(forms.keys() | tallied_forms.keys())
     uf = _UnionFind()
-    ident = {sk: "\u241f".join(sk) for sk in forms}  # a string id per spelling for the union-find
+    ident = {sk: "\u241f".join(sk) for sk in skeletons}  # a string id per spelling for the union-find
 
     # 0. A stored entity stays one: each of its spellings is in its group, but for a bare word
     # that joined a full name (that word belongs to the full name's group only in this article).
     with_full_name = {m.entity_id for m in rows if m.entity_id and len(name_skeleton(m.key)) >= 2}
-    for sk, ms in forms.items():
-        for m in ms:
-            if m.entity_id and (len(sk) >= 2 or m.entity_id not in with_full_name):
-                uf.union(ident[sk], "\u241fent:" + m.entity_id)
+    with_full_name |= {t.entity_id for sk, ts in tallied_forms.items() if len(sk) >= 2 for t, *_ in ts}
+    stored_spellings = [(sk, m.entity_id) for sk, ms in forms.items() for m in ms if m.entity_id]
+    stored_spellings += [(sk, t.entity_id) for sk, ts in tallied_forms.items() for t, *_ in ts]
+    for sk, eid in stored_spellings:
+        if len(sk) >= 2 or eid not in with_full_name:
+            uf.union(ident[sk], "\u241fent:" + eid)
 
     # 1. Spellings of one name. Blocks: consonants of the whole name; first+last word for long names.
     blocks: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for sk in forms:
+    for sk in skeletons:
         blocks[("all", consonants("".join(sk)))].append(sk)
         if len(sk) >= 3:
             blocks[("ends", str(len(sk)), consonants(sk[0]), consonants(sk[-1]))].append(sk)
@@ -169,36 +241,41 @@ def resolve(
                 if same_name(a, b):
                     uf.union(ident[a], ident[b])
 
-    # 2. Registry aliases.
+    # 2. Registry aliases: a spelling is the organisation its first key (in sorted order) that
+    # the registry knows names.
     prefixes = _org_prefixes()
     anchors: list[tuple[str, str]] = []
-    for sk, ms in forms.items():
-        name = _registry_name(phrase_key(ms[0].key), registry, prefixes)
+    for sk in skeletons:
+        spelt = sorted({m.key for m in forms.get(sk, ())} | {key for _, key, _, _ in tallied_forms.get(sk, ())})
+        name = next((found for k in spelt if (found := _registry_name(phrase_key(k), registry, prefixes))), None)
         if name:
             anchor = "\u241freg:" + name
             uf.union(ident[sk], anchor)
             anchors.append((anchor, name))
     canonical_org = {uf.find(anchor): name for anchor, name in anchors}
 
-    # Groups of spellings, then step 3 per one-word person mention.
-    group_of = {sk: uf.find(ident[sk]) for sk in forms}
-    members: dict[str, list[MentionRow]] = defaultdict(list)
+    # Groups of spellings (their types and sizes counted over rows and tallies), then step 3 per
+    # one-word person mention.
+    group_of = {sk: uf.find(ident[sk]) for sk in skeletons}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
     for sk, ms in forms.items():
-        members[group_of[sk]].extend(ms)
-    for ms in members.values():
-        ms.sort(key=lambda m: (m.article_id, m.seq))
-    group_type = {g: Counter(m.type for m in ms).most_common(1)[0][0] for g, ms in members.items()}
-    group_size = {g: len(ms) for g, ms in members.items()}
-    multiword_people = {sk: group_of[sk] for sk in forms if len(sk) >= 2 and group_type[group_of[sk]] == "PER"}
+        types[group_of[sk]].update(m.type for m in ms)
+    for sk, ts in tallied_forms.items():
+        for _, _, kind, n in ts:
+            types[group_of[sk]][kind] += n
+    group_type = {g: _most(c) for g, c in types.items()}
+    group_size = {g: c.total() for g, c in types.items()}
+    multiword_people = {sk: group_of[sk] for sk in skeletons if len(sk) >= 2 and group_type[group_of[sk]] == "PER"}
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)  # consonants -> (last word, group)
     for sk, g in multiword_people.items():
         by_last[consonants(sk[-1])].add((sk[-1], g))
     # article -> consonants -> (first or last word of a full name there, its group): a bare word
     # meets only the words it could spell (names.same_word needs equal consonants), once each,
-    # instead of every full-name mention of its article (a long page has thousands).
+    # instead of every full-name mention of its article (a long page has thousands). Tallies
+    # hold no article a mention is decided in.
     in_article: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(dict)
     for sk, g in multiword_people.items():
-        for m in forms[sk]:
+        for m in forms.get(sk, ()):
             ends = in_article[m.article_id]
             for w in (sk[0], sk[-1]):
                 ends.setdefault(consonants(w), set()).add((w, g))
@@ -224,23 +301,34 @@ def resolve(
                         target = wide.pop()
             assignment[(m.article_id, m.seq)] = target
 
-    # 4. Entities: type, display name, id.
-    final: dict[str, list[MentionRow]] = defaultdict(list)
+    # 4. Entities: type, display name, id. A tally's mentions are all kept decisions.
+    final: dict[str, Entity] = defaultdict(lambda: Entity("", "", ""))
     by_key = {(m.article_id, m.seq): m for m in rows}
     for k, g in assignment.items():
-        final[g].append(by_key[k])
+        final[g].add(by_key[k])
+    for t in tallies:
+        if t.counts:  # an entity whose every mention is among the rows is none
+            final[uf.find("\u241fent:" + t.entity_id)].add_tally(t)
     entities: dict[str, Entity] = {}
     group_id: dict[str, str] = {}
-    for g, ms in final.items():
-        ms.sort(key=lambda m: (m.article_id, m.seq))
-        kind = Counter(m.type for m in ms).most_common(1)[0][0]
-        spellings = Counter(m.text for m in ms if spells_key(m)) or Counter(m.key for m in ms)
+    for g, group in final.items():
+        kinds: Counter[str] = Counter()
+        written: Counter[str] = Counter()
+        read: Counter[str] = Counter()
+        for (key, text, kind, _), n in group.tally.items():
+            kinds[kind] += n
+            read[key] += n
+            if spells(text, key):
+                written[text] += n
+        spellings = written or read
         name = canonical_org.get(g) or max(spellings, key=lambda s: (len(s.split()), spellings[s], s))
+        kind = _most(kinds)
         eid = entity_id(kind, name)
         group_id[g] = eid
         ent = entities.setdefault(eid, Entity(eid, name, kind))
-        for m in ms:
-            ent.add(m)
+        ent.tally.update(group.tally)
+        ent.articles |= group.articles
+        ent.tallied |= group.tallied
     return {k: group_id[g] for k, g in assignment.items()}, sorted(entities.values(), key=lambda e: (-len(e.articles), e.name))
 
 
@@ -268,11 +356,17 @@ def name_keys(key: str) -> NameKeys:
     return NameKeys(len(sk), consonants("".join(sk)), consonants(sk[0]), consonants(sk[-1]))
 
 
+# Raised when what a resolution stores changes shape: a store resolved before is resolved again
+# in full once. 2: entities keep their tally (Tally).
+RESOLUTION_FORMAT = 2
+
+
 def registry_fingerprint(registry: Registry) -> str:
-    """A hash of what resolution reads from the registry (its names and aliases): stored entities
-    resolved with another registry are resolved again in full."""
+    """A hash of what resolution reads from the registry (its names and aliases) and of the
+    shape of what it stores (RESOLUTION_FORMAT): stored entities resolved with another registry,
+    or stored in another shape, are resolved again in full."""
     entries = sorted((k, e.name, e.kind, e.country or "") for k, e in registry.by_key.items())
-    return hashlib.sha1(repr(entries).encode()).hexdigest()
+    return hashlib.sha1(repr((RESOLUTION_FORMAT, entries)).encode()).hexdigest()
 
 
 def _dominant(candidates: set[str], size: dict[str, int]) -> set[str]:

@@ -26,7 +26,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
 from marsad.article import Article, ArticleHead, Mention, Page
 from marsad.entities.records import EntityMention, EntityRecord
-from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, name_keys, name_slots
+from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, Tally, name_keys, name_slots
 from marsad.stories.build import StoryArticle, StoryVector
 from marsad.stories.records import Dossier, StoryCard
 
@@ -351,8 +351,18 @@ class Store(ABC):
         return [MentionRow(*r) for r in rows.fetchall()]
 
     def entity_mention_rows(self, entity_ids: Iterable[str]) -> list[MentionRow]:
-        """Every mention of these entities (the known side of an incremental resolution)."""
+        """Every mention of these entities (an entity an incremental resolution reads whole)."""
         return [MentionRow(*r) for r in self._rows_in(self._MENTION_ROW + " WHERE m.entity_id IN ({marks})", entity_ids)]
+
+    def resolved_mentions_in(self, article_ids: Iterable[str]) -> list[MentionRow]:
+        """The resolved mentions of these articles (where an incremental resolution decides)."""
+        sql = self._MENTION_ROW + " WHERE m.entity_id IS NOT NULL AND m.article_id IN ({marks})"
+        return [MentionRow(*r) for r in self._rows_in(sql, article_ids)]
+
+    def entity_tallies(self, entity_ids: Iterable[str]) -> list[Tally]:
+        """The tallies of these entities (those the store holds)."""
+        rows = self._rows_in("SELECT id, tally, record FROM entities WHERE id IN ({marks})", entity_ids)
+        return [Tally.from_json(eid, json.loads(tally), json.loads(record)["articles"]) for eid, tally, record in rows]
 
     def _rows_in(self, sql: str, values: Iterable[Any]) -> list[Any]:
         """The rows of `sql` for every one of `values`, its `{marks}` an IN list (asked in chunks)."""
@@ -488,12 +498,20 @@ class Store(ABC):
         self._write_resolution(assignment, entities, registry_fingerprint)
 
     def _write_resolution(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
+        # The mentions of a tallied entity now called otherwise follow it, through a name no id
+        # can have: one entity taking another's old id never moves that one's mentions as well.
+        renamed = sorted((old, e.id) for e in entities for old in e.tallied if old != e.id)
+        self.executemany("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [("\u241f" + new, old) for old, new in renamed])
+        self.executemany("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [(new, "\u241f" + new) for new in sorted({n for _, n in renamed})])
         self.executemany(
             "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND seq = ?", [(e, a, s) for (a, s), e in assignment.items()]
         )
         self.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?)",
-            [(e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False)) for e in entities],
+            "INSERT INTO entities (id, name, type, record, tally) VALUES (?, ?, ?, ?, ?)",
+            [
+                (e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False), json.dumps(e.tally_json(), ensure_ascii=False))
+                for e in entities
+            ],
         )
         self.executemany(
             "INSERT INTO entity_terms VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
