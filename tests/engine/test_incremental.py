@@ -194,3 +194,52 @@ def test_tallied_entities_renamed_in_a_chain_keep_their_own_mentions(tmp_path: P
             store.update_resolution({}, made, {"e-a", "e-b", "e-c"}, "fingerprint")
         now = dict(store.execute("SELECT article_id, entity_id FROM mentions").fetchall())
         assert now == {ids[0]: "e-b", ids[1]: "e-z", ids[2]: "e-c"}
+
+
+# Articles of names only (text, then the names it holds): the rules of resolve, through the store.
+NAMESAKES = [
+    ("جو بايدن قال وبايدن أكد", ["جو بايدن", "بايدن"]),
+    ("وصل بايدن اليوم", ["بايدن"]),
+    ("كيم جونغ أون وكيم يو جونغ حضرا وكيم تحدث", ["كيم جونغ أون", "كيم يو جونغ", "كيم"]),
+    ("هانتر بايدن في المحكمة", ["هانتر بايدن"]),  # a new namesake: «بايدن» alone is now ambiguous
+    *[(f"كيم جونغ أون يزور المصنع {i}", ["كيم جونغ أون"]) for i in range(3)],  # now 3-to-1 over كيم يو جونغ
+]
+
+
+def _named(tmp_path: Path, ctx: Context, db: str, runs: list[range]) -> dict[str, Any]:
+    from marsad.article import Article, Mention, Page
+    from marsad.engine.local import in_order, run_with
+
+    def analyse(todo: list[Page]) -> list[list[Article] | str]:
+        out: list[list[Article] | str] = []
+        for page in todo:
+            text, names = NAMESAKES[int((page.url or "").rsplit("/", 1)[1])]
+            article = Article(Article.make_id(page.page_id, 0), page.page_id, page.source, 0, outlet="t", text=text)
+            at = 0
+            for name in names:
+                at = text.index(name, at)
+                article.mentions.append(Mention(name, "PER", at, at + len(name), name))
+                at += len(name)
+            out.append([article])
+        return out
+
+    with open_store(db) as store:
+        for n, run in enumerate(runs):
+            pages = tmp_path / f"{Path(db).stem}-{n}.jsonl"
+            pages.write_text("".join(json.dumps({"url": f"https://t.invalid/{i}", "text": NAMESAKES[i][0]}, ensure_ascii=False) + "\n" for i in run))
+            run_with([str(pages)], store, ctx.settings, ctx, in_order(analyse))
+        return _contents(store)
+
+
+def test_later_namesakes_and_a_dominant_name_decide_stored_bare_words_as_one_run(tmp_path: Path, ctx: Context) -> None:
+    """A new namesake («هانتر بايدن») makes a stored bare «بايدن» ambiguous; more mentions of
+    «كيم جونغ أون» make it dominate «كيم يو جونغ» in an article holding both and a bare «كيم»:
+    a run deciding the stored bare words again where these may change them gives what one run gives."""
+    one = _named(tmp_path, ctx, str(tmp_path / "one.db"), [range(len(NAMESAKES))])
+    two = _named(tmp_path, ctx, str(tmp_path / "two.db"), [range(3), range(3, len(NAMESAKES))])
+    assert two["mentions"] == one["mentions"] and two["entities"] == one["entities"]
+    entity = {(m[0], m[5]): m[7] for m in one["mentions"]}
+    by_text = {}
+    for (article, text), e in entity.items():
+        by_text.setdefault(text, set()).add(e)
+    assert len(by_text["كيم"] & by_text["كيم جونغ أون"]) == 1  # dominant: the bare word joined it

@@ -168,24 +168,31 @@ def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:
 
 def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> tuple[set[str], set[tuple[str, int]]]:
     """The stored entities the new mentions may join or change, and the stored bare words they
-    may decide again; each entity is read whole (resolve's `known`).
+    may decide again (resolve's `known`, `tallies` and `recheck`).
     - spellings in the same resolution block: the same consonants, or for names of three words
       or more the same length and first and last word; the same registry organisation;
     - for a new bare word, every full name ending in it (a bare word joins the one full name in
       the store whose last word it is);
-    - for a new full name, the stored bare words it may be the full name of (its last word),
-      with the full names in their articles that they may belong to instead."""
+    - for a new full name spelt as no stored person's name is (a new spelling, perhaps a new
+      namesake), the stored bare words it may be the full name of (its last word), with the full
+      names in their articles that they may belong to instead;
+    - for a new full name spelt as a stored person's name is, no group changes, only its size:
+      the stored bare words it may concern are those whose article offers several full names
+      (the 3-to-1 rule weighs their sizes), not every bare word of that sound in the archive."""
     keys = [(m, name_keys(m.key)) for m in new]
     ids = store.entities_sounding("sound", {k.sound for _, k in keys if k.sound})
     ids |= store.entities_with_ends({(k.words, k.first, k.last) for _, k in keys if k.words >= 3 and k.first and k.last})
     ids |= store.entities_named({n for m, _ in keys if (n := registry_name(m.key, registry))})
     bare = {k.sound for _, k in keys if k.words == 1 and k.sound}
     ids |= store.entities_sounding("last_sound", bare, "words >= 2")
-    last_words = {k.last for _, k in keys if k.words >= 2 and k.last}
-    words = store.resolved_bare_words(last_words)
+    full = [(m, (k.words, k.first, k.last)) for m, k in keys if k.words >= 2 and k.first and k.last]
+    people = {name_skeleton(key) for key in store.names_of_people({block for _, block in full})}
+    novel = {last for m, (_, _, last) in full if m.type != "PER" or name_skeleton(m.key) not in people}
+    familiar = {s for _, (_, first, last) in full for s in (first, last)}
+    words = store.resolved_bare_words(novel) + store.bare_words_among_namesakes(familiar)
     recheck = {(a, seq) for a, seq, _ in words}
     ids |= store.entities_sounding("sound", {s for *_, s in words}, "words = 1")
-    ids |= store.entities_sounding("last_sound", last_words, "words >= 2")
+    ids |= store.entities_sounding("last_sound", novel, "words >= 2")
     ids |= store.entities_of_full_names_in({(a, s) for a, _, s in words})
     return ids, recheck
 
