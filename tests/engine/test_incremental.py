@@ -238,8 +238,7 @@ def test_later_namesakes_and_a_dominant_name_decide_stored_bare_words_as_one_run
     one = _named(tmp_path, ctx, str(tmp_path / "one.db"), [range(len(NAMESAKES))])
     two = _named(tmp_path, ctx, str(tmp_path / "two.db"), [range(3), range(3, len(NAMESAKES))])
     assert two["mentions"] == one["mentions"] and two["entities"] == one["entities"]
-    entity = {(m[0], m[5]): m[7] for m in one["mentions"]}
-    by_text = {}
-    for (article, text), e in entity.items():
-        by_text.setdefault(text, set()).add(e)
+    by_text: dict[str, set[str]] = {}
+    for m in one["mentions"]:
+        by_text.setdefault(m[5], set()).add(m[7])
     assert len(by_text["كيم"] & by_text["كيم جونغ أون"]) == 1  # dominant: the bare word joined it
