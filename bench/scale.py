@@ -231,8 +231,13 @@ def bench_collection(args: argparse.Namespace) -> None:
                 n += 1
         for engine in ("local", "dask") if args.engine == "both" else (args.engine,):
             cmd = [str(MARSAD), "analyze", str(pages), "--out", str(Path(tmp) / engine), "--no-progress", "--engine", engine]
-            elapsed, peak, code = run_measured(cmd)
-            print(f"(a) {n} articles, --engine {engine}: {n / elapsed:.1f} pages/s, peak memory {peak:.0f} MB, exit {code}")
+            log = Path(tmp) / f"{engine}.log"
+            elapsed, peak, code = run_measured(cmd, log)
+            print(f"(a) {n} articles, --engine {engine}: {n / elapsed:.1f} pages/s ({elapsed:.0f} s), peak memory {peak:.0f} MB, exit {code}")
+            # The run's own summary: counts, and the pages it could not analyse (exit 1 says there were some).
+            lines = log.read_text(encoding="utf-8").splitlines()
+            errors = [line for line in lines if line.startswith("error:")]
+            print(f"    {lines[0] if lines else '(no summary)'}; {len(errors)} errors", *errors[:20], sep="\n    ")
 
 
 def main() -> None:

@@ -91,10 +91,12 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str]) -> tuple[float, float, int]:
-    """(seconds, peak MB of the process tree, exit status) of a command."""
+def run_measured(cmd: list[str], log: Path | None = None) -> tuple[float, float, int]:
+    """(seconds, peak MB of the process tree, exit status) of a command; its output kept in
+    `log` when given."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    out = log.open("w", encoding="utf-8") if log else None
+    proc = subprocess.Popen(cmd, stdout=out or subprocess.DEVNULL)
     peak = 0
     stop = threading.Event()
 
@@ -110,6 +112,8 @@ def run_measured(cmd: list[str]) -> tuple[float, float, int]:
     elapsed = time.perf_counter() - start
     stop.set()
     t.join()
+    if out:
+        out.close()
     return elapsed, peak / 1024, code
 
 

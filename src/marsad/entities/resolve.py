@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from marsad.arabic.normalize import match_key, phrase_key
@@ -127,6 +127,7 @@ class Tally:
         return Tally(self.entity_id, {k: n for k, n in counts.items() if n > 0}, self.articles - frozenset(articles))
 
 
+@lru_cache(maxsize=1 << 17)  # asked of each spelling of each entity a run rewrites, run after run
 def spells(text: str, key: str) -> bool:
     """A mention written `text` and read `key` is written as the name it reads as (not a role
     standing for it, as الرئيس الروسي for بوتين, nor a clitic-fused form, as لكرملين for الكرملين)."""
