@@ -150,8 +150,9 @@ def test_resolve_two_people_sharing_a_family_name_stay_two(ctx: Context) -> None
 
 
 def _in_two_runs(first: list[MentionRow], second: list[MentionRow], registry: object) -> dict[tuple[str, int], str]:
-    """Resolve `first`, then `second` incrementally against it (every stored mention known, the
-    stored bare words ending a new full name rechecked, as engine/cross.py chooses them)."""
+    """Resolve `first`, then `second` incrementally against it (every stored mention known, every
+    stored bare word ending a new full name rechecked: more than engine/cross.py rechecks, whose
+    narrower choice tests/engine/test_incremental.py tests through the store)."""
     from dataclasses import replace
 
     from marsad.entities.resolve import name_keys

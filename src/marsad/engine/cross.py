@@ -15,6 +15,7 @@ from marsad.entities.resolve import (
     MIN_NAME_SUPPORT,
     Entity,
     MentionRow,
+    Tally,
     complete_names,
     completion_blocks,
     name_keys,
@@ -57,8 +58,10 @@ def dossiers_here(vocabulary: Collection[str]) -> BuildDossiers:
 
 def update_entities(store: Store, registry: Registry) -> set[str]:
     """Complete the person names the tagger cut short, then resolve the mentions no run has
-    resolved yet against the stored entities they may join (resolve's `known`), rebuilding only
-    the entities they touch: a run costs in proportion to its new mentions and those entities.
+    resolved yet against the stored entities they may join (as resolve's `tallies`, and their
+    mentions in the articles where something is decided as its `known`), rebuilding only the
+    entities they touch: a run reads the new mentions and those entities' spellings (and
+    rewrites those entities, whose records list their articles).
     A store resolved with another registry (or made before the name keys) is resolved in full.
     Deterministic: the same mentions give the same ids. Returns the articles whose entities
     changed (their stories' dossiers are rebuilt)."""
@@ -106,9 +109,7 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
         if not unread:
             break
         ids |= unread
-    touched = _touched(known + new, assignment, entities, store.entity_names(ids))
-    now = {e.id for e in entities}
-    touched |= {a for t in tallies if t.entity_id not in now for a in t.articles}  # their mentions now name another
+    touched = _touched(known + new, assignment, entities, store.entity_names(ids), tallies)
     store.update_resolution(assignment, entities, ids, fingerprint)
     return touched
 
@@ -127,11 +128,18 @@ def resolve_in_full(store: Store, registry: Registry, text_of: Callable[[str], s
 
 
 def _touched(
-    rows: list[MentionRow], assignment: dict[tuple[str, int], str], entities: list[Entity], stored_names: dict[str, str]
+    rows: list[MentionRow],
+    assignment: dict[tuple[str, int], str],
+    entities: list[Entity],
+    stored_names: dict[str, str],
+    tallies: Collection[Tally] = (),
 ) -> set[str]:
-    """The articles a resolution changes: a mention's entity is another, or an entity's display
-    name is (their stories' dossiers show entities by name and id)."""
+    """The articles a resolution changes: a mention's entity is another (a row's, or a tallied
+    entity's now called otherwise), or an entity's display name is (their stories' dossiers show
+    entities by name and id)."""
     out = {m.article_id for m in rows if assignment.get((m.article_id, m.seq)) != m.entity_id}
+    built = {e.id for e in entities}
+    out |= {a for t in tallies if t.entity_id not in built for a in t.articles}
     for e in entities:
         if stored_names.get(e.id) != e.name:
             out |= e.articles
@@ -168,31 +176,53 @@ def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:
 
 def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> tuple[set[str], set[tuple[str, int]]]:
     """The stored entities the new mentions may join or change, and the stored bare words they
-    may decide again (resolve's `known`, `tallies` and `recheck`).
+    may decide again (resolve's `recheck`). A bare word only ever joins a person's full name:
+    in its article, the one full name there whose first or last word it spells (of several, one
+    named three times as often as the others); else the one full name in the store ending in it.
     - spellings in the same resolution block: the same consonants, or for names of three words
       or more the same length and first and last word; the same registry organisation;
-    - for a new bare word, every full name ending in it (a bare word joins the one full name in
-      the store whose last word it is);
-    - for a new full name spelt as no stored person's name is (a new spelling, perhaps a new
-      namesake), the stored bare words it may be the full name of (its last word), with the full
-      names in their articles that they may belong to instead;
-    - for a new full name spelt as a stored person's name is, no group changes, only its size:
-      the stored bare words it may concern are those whose article offers several full names
-      (the 3-to-1 rule weighs their sizes), not every bare word of that sound in the archive."""
+    - for a new bare word, every full name ending in it;
+    - for a new full name spelt as no stored name is, or as a stored name of the other kind
+      (person or not: the group's kind may turn), every stored bare word of its last word, with
+      the full names in their articles and every full name ending in it;
+    - for a new person's name spelt as a stored person's is, no group changes, only its size:
+      the stored bare words it may concern are those whose article names several full names
+      with their first or last word (the 3-to-1 rule weighs their sizes), of any spelling of
+      that person; not every bare word of that sound in the archive;
+    - the stored bare words of an article with new mentions (a name completed there may now be
+      the one they belong to)."""
     keys = [(m, name_keys(m.key)) for m in new]
     ids = store.entities_sounding("sound", {k.sound for _, k in keys if k.sound})
     ids |= store.entities_with_ends({(k.words, k.first, k.last) for _, k in keys if k.words >= 3 and k.first and k.last})
     ids |= store.entities_named({n for m, _ in keys if (n := registry_name(m.key, registry))})
     bare = {k.sound for _, k in keys if k.words == 1 and k.sound}
     ids |= store.entities_sounding("last_sound", bare, "words >= 2")
-    full = [(m, (k.words, k.first, k.last)) for m, k in keys if k.words >= 2 and k.first and k.last]
-    people = {name_skeleton(key) for key in store.names_of_people({block for _, block in full})}
-    novel = {last for m, (_, _, last) in full if m.type != "PER" or name_skeleton(m.key) not in people}
-    familiar = {s for _, (_, first, last) in full for s in (first, last)}
+    # How each stored spelling is read (a person's or not), and of a person's the first and last
+    # words of all its spellings: the entities holding a new name's spelling have its sound, so
+    # they are among `ids` already.
+    kinds: dict[tuple[str, ...], set[bool]] = defaultdict(set)
+    ends: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for kind, spelt in store.entity_spellings(ids).values():
+        forms = [(name_skeleton(key), name_keys(key)) for key in spelt]
+        person_ends = {s for _, k in forms if kind == "PER" and k.words >= 2 for s in (k.first, k.last) if s}
+        for form, _ in forms:
+            kinds[form].add(kind == "PER")
+            ends[form] |= person_ends
+    novel: set[str] = set()
+    familiar: set[str] = set()
+    for m, k in keys:
+        if k.words >= 2 and k.last:
+            form, person = name_skeleton(m.key), m.type == "PER"
+            if kinds.get(form) != {person}:
+                novel.add(k.last)
+            elif person:
+                familiar |= ends[form]
     words = store.resolved_bare_words(novel) + store.bare_words_among_namesakes(familiar)
+    words += store.resolved_bare_words_in({m.article_id for m in new})
     recheck = {(a, seq) for a, seq, _ in words}
-    ids |= store.entities_sounding("sound", {s for *_, s in words}, "words = 1")
-    ids |= store.entities_sounding("last_sound", novel, "words >= 2")
+    sounds = {s for *_, s in words}
+    ids |= store.entities_sounding("sound", sounds, "words = 1")
+    ids |= store.entities_sounding("last_sound", novel | sounds, "words >= 2")
     ids |= store.entities_of_full_names_in({(a, s) for a, _, s in words})
     return ids, recheck
 

@@ -1,7 +1,10 @@
 """Cross-document stage: one identity per person, place and organisation across the store.
 
 Input is every mention of every article (its normalised key, type, article and outlet); output is
-an entity id per mention and the entities themselves. The steps, in order:
+an entity id per mention and the entities themselves. Incrementally (engine/cross.py), the input
+is a run's new mentions and the stored entities they may join, each read as its tally (mentions
+counted by spelling) but for its mentions in the articles where something is decided. The steps,
+in order:
 
 1. Full names (and one-word names) that spell the same name are one entity (names.same_name):
    spellings are blocked by consonant skeleton, or by first and last word for long names, so the
@@ -11,8 +14,9 @@ an entity id per mention and the entities themselves. The steps, in order:
 3. A one-word mention of a person (بوتين، كيم، أون) joins the full name in the same article whose
    first or last word it is, when exactly one does; failing that, the one full name in the whole
    store whose last word it is. When several full names in the article fit, the one the store
-   mentions at least three times as often as any other wins; otherwise the word stays on its own:
-   two people called كيم in two unrelated stories are not merged through a bare كيم.
+   mentions at least three times as often as any other wins; when none wins, the store-wide rule
+   decides, and when it finds several too, the word stays on its own: two people called كيم in
+   two unrelated stories are not merged through a bare كيم.
 4. An entity's type is the most frequent type of its mentions (the tagger may call one mention of
    a country an organisation); its display name is its most frequent spelling of the most words.
 
@@ -53,6 +57,10 @@ class MentionRow:
 TallyKey = tuple[str, str, str, str]
 
 
+def tally_key(m: MentionRow) -> TallyKey:
+    return (m.key, m.text, m.type, m.outlet or "")
+
+
 @dataclass(slots=True)
 class Entity:
     id: str
@@ -63,7 +71,7 @@ class Entity:
     tallied: set[str] = field(default_factory=set)  # the stored entities read as tallies it holds (resolve's `tallies`)
 
     def add(self, m: MentionRow) -> None:
-        self.tally[(m.key, m.text, m.type, m.outlet or "")] += 1
+        self.tally[tally_key(m)] += 1
         self.articles.add(m.article_id)
 
     def add_tally(self, t: Tally) -> None:
@@ -109,7 +117,8 @@ class Entity:
 class Tally:
     """A stored entity as an incremental resolution reads it instead of mention by mention: its
     mentions counted by (key, text, type, outlet), and its articles. Reading an entity costs its
-    distinct spellings, not its mentions: an archive's famous names are named in thousands."""
+    distinct spellings and its list of articles, not a row per mention: an archive's famous
+    names are named in thousands."""
 
     entity_id: str
     counts: Mapping[TallyKey, int]
@@ -123,7 +132,7 @@ class Tally:
         """The tally less `rows` (mentions of the entity read one by one) and less `articles`
         (those rows' articles: every mention of the entity there is among the rows)."""
         counts = Counter(self.counts)
-        counts.subtract(Counter((m.key, m.text, m.type, m.outlet or "") for m in rows))
+        counts.subtract(Counter(map(tally_key, rows)))
         return Tally(self.entity_id, {k: n for k, n in counts.items() if n > 0}, self.articles - frozenset(articles))
 
 
@@ -209,7 +218,7 @@ def resolve(
         sk = name_skeleton(m.key)
         if sk:
             forms[sk].append(m)
-    # skeleton -> (key, type, count) of the tallied mentions, and of each skeleton its keys
+    # skeleton -> (tally, key, type, count) of each tallied spelling
     tallied_forms: dict[tuple[str, ...], list[tuple[Tally, str, str, int]]] = defaultdict(list)
     for t in tallies:
         for (key, _, kind, _), n in t.counts.items():

@@ -410,6 +410,16 @@ class Store(ABC):
         sql = "SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
         return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, sounds)]
 
+    def resolved_bare_words_in(self, article_ids: Iterable[str]) -> list[tuple[str, int, str]]:
+        """(article, seq, sound) of the resolved one-word mentions of these articles."""
+        sql = "SELECT article_id, seq, sound FROM mentions WHERE words = 1 AND entity_id IS NOT NULL AND article_id IN ({marks})"
+        return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, article_ids)]
+
+    def entity_spellings(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, set[str]]]:
+        """entity id -> its type and the keys its mentions are read as (from its tally)."""
+        rows = self._rows_in("SELECT id, type, tally FROM entities WHERE id IN ({marks})", entity_ids)
+        return {eid: (kind, {str(t[0]) for t in json.loads(tally)}) for eid, kind, tally in rows}
+
     def bare_words_among_namesakes(self, sounds: Iterable[str]) -> list[tuple[str, int, str]]:
         """(article, seq, sound) of the resolved one-word mentions with these sounds whose
         article names two entities or more with a full name whose first or last word has that
@@ -420,15 +430,6 @@ class Store(ABC):
             " AND b.sound IN (f.first_sound, f.last_sound)) >= 2"
         )
         return [(r[0], int(r[1]), r[2]) for r in self._rows_each(sql, ((s,) for s in sounds))]
-
-    def names_of_people(self, blocks: Iterable[tuple[int, str, str]]) -> set[str]:
-        """The keys of the resolved mentions with these (words, first-word sound, last-word
-        sound) whose entity is a person."""
-        sql = (
-            "SELECT DISTINCT m.key FROM mentions m JOIN entities e ON e.id = m.entity_id"
-            " WHERE m.words = ? AND m.first_sound = ? AND m.last_sound = ? AND e.type = 'PER'"
-        )
-        return {r[0] for r in self._rows_each(sql, blocks)}
 
     def entities_of_full_names_in(self, article_sounds: Iterable[tuple[str, str]]) -> set[str]:
         """Entities of the names of two words or more, in each article, whose first or last word
