@@ -38,6 +38,9 @@ def _contents(store: Store) -> dict[str, Any]:
             ).fetchall()
         ],
         "records": sorted((a.to_export() for a in store.iter_all_records()), key=lambda r: str(r["id"])),
+        "entity articles": {
+            eid: record.articles for (eid,) in store.execute("SELECT id FROM entities").fetchall() if (record := store.get_entity(eid))
+        },
         "stories": sorted(sorted(ids) for ids in stories.values()),
     }
 
@@ -63,6 +66,7 @@ def _check(corpus: Path, where: list[str], ctx: Context) -> None:
         assert two["entities"] == one["entities"]
         assert two["mentions"] == one["mentions"]
         assert two["records"] == one["records"]
+        assert two["entity articles"] == one["entity articles"]
         assert two["stories"] == one["stories"]
 
 
@@ -253,6 +257,11 @@ def test_later_names_decide_stored_bare_words_as_one_run(tmp_path: Path, ctx: Co
     one = _named(tmp_path, ctx, str(tmp_path / "one.db"), [range(len(NAMES))])
     two = _named(tmp_path, ctx, str(tmp_path / "two.db"), [range(len(FIRST_RUN)), range(len(FIRST_RUN), len(NAMES))])
     assert two["mentions"] == one["mentions"] and two["entities"] == one["entities"]
+    assert two["entity articles"] == one["entity articles"]
+    named: dict[str, set[str]] = {}
+    for m in one["mentions"]:
+        named.setdefault(m[7], set()).add(m[0])
+    assert one["entity articles"] == {e: tuple(sorted(a)) for e, a in named.items()}  # what the store's mentions say
     by_text: dict[str, set[str]] = {}
     for m in one["mentions"]:
         by_text.setdefault(m[5], set()).add(m[7])

@@ -101,7 +101,7 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
     whole = store.entity_mention_rows(stale)
     while True:
         known = [m for e in sorted(ids & here.keys()) for m in here[e]] + whole
-        tallies = [t.without(here[t.entity_id], deciding) if t.entity_id in here else t for t in store.entity_tallies(ids - stale)]
+        tallies = [t.without(here[t.entity_id]) if t.entity_id in here else t for t in store.entity_tallies(ids - stale)]
         assignment, entities = resolve(new, registry, known, recheck, tallies)
         # An entity built here may have the id of a stored one it did not read (the same name
         # and type reached by another road): a full resolution makes them one, so read it too.
@@ -109,7 +109,7 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
         if not unread:
             break
         ids |= unread
-    touched = _touched(known + new, assignment, entities, store.entity_names(ids), tallies)
+    touched = _touched(known + new, assignment, entities, store.entity_names(ids), tallies, store.articles_naming)
     store.update_resolution(assignment, entities, ids, fingerprint)
     return touched
 
@@ -133,17 +133,20 @@ def _touched(
     entities: list[Entity],
     stored_names: dict[str, str],
     tallies: Collection[Tally] = (),
+    articles_naming: Callable[[set[str]], set[str]] = lambda _: set(),
 ) -> set[str]:
     """The articles a resolution changes: a mention's entity is another (a row's, or a tallied
     entity's now called otherwise), or an entity's display name is (their stories' dossiers show
-    entities by name and id)."""
+    entities by name and id). A tallied entity's articles are asked of the store
+    (`articles_naming`: the articles naming these stored entities), only when it changes."""
     out = {m.article_id for m in rows if assignment.get((m.article_id, m.seq)) != m.entity_id}
     built = {e.id for e in entities}
-    out |= {a for t in tallies if t.entity_id not in built for a in t.articles}
+    changed = {t.entity_id for t in tallies if t.entity_id not in built}
     for e in entities:
         if stored_names.get(e.id) != e.name:
             out |= e.articles
-    return out
+            changed |= e.tallied
+    return out | (articles_naming(changed) if changed else set())
 
 
 def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:

@@ -42,7 +42,8 @@ class EntityRecord:
         def spellings(items: list[Mapping[str, Any]]) -> tuple[Spelling, ...]:
             return tuple(Spelling(str(s["text"]), int(s["count"]), {str(k): int(v) for k, v in s["outlets"].items()}) for s in items)
 
-        return cls(str(d["id"]), str(d["name"]), str(d["type"]), spellings(d["variants"]), spellings(d["references"]), tuple(d["articles"]))
+        articles = tuple(d.get("articles", ()))  # the store keeps none: its mentions say them
+        return cls(str(d["id"]), str(d["name"]), str(d["type"]), spellings(d["variants"]), spellings(d["references"]), articles)
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ class Entity:
     name: str
     type: str
     tally: Counter[TallyKey] = field(default_factory=Counter)
-    articles: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)  # of the mentions given one by one (a tally's are not read)
     tallied: set[str] = field(default_factory=set)  # the stored entities read as tallies it holds (resolve's `tallies`)
 
     def add(self, m: MentionRow) -> None:
@@ -76,7 +76,6 @@ class Entity:
 
     def add_tally(self, t: Tally) -> None:
         self.tally.update(t.counts)
-        self.articles |= t.articles
         self.tallied.add(t.entity_id)
 
     def _spellings(self, of_name: bool) -> dict[str, Counter[str]]:
@@ -108,6 +107,11 @@ class Entity:
     def to_json(self) -> dict[str, Any]:
         return self.record().to_json()
 
+    def stored_json(self) -> dict[str, Any]:
+        """The record as the store keeps it: without its articles, which the store's mentions say
+        (a famous entity's list would be rewritten whenever a run names it)."""
+        return {k: v for k, v in self.to_json().items() if k != "articles"}
+
     def tally_json(self) -> list[list[str | int]]:
         """The tally as the store keeps it (sorted: the same entity gives the same text)."""
         return [[*k, n] for k, n in sorted(self.tally.items())]
@@ -116,24 +120,21 @@ class Entity:
 @dataclass(frozen=True, slots=True)
 class Tally:
     """A stored entity as an incremental resolution reads it instead of mention by mention: its
-    mentions counted by (key, text, type, outlet), and its articles. Reading an entity costs its
-    distinct spellings and its list of articles, not a row per mention: an archive's famous
-    names are named in thousands."""
+    mentions counted by (key, text, type, outlet). Reading an entity costs its distinct
+    spellings, not a row per mention: an archive's famous names are named in thousands."""
 
     entity_id: str
     counts: Mapping[TallyKey, int]
-    articles: frozenset[str]
 
     @classmethod
-    def from_json(cls, entity_id: str, tally: list[list[Any]], articles: Iterable[str]) -> Tally:
-        return cls(entity_id, {(str(k), str(t), str(y), str(o)): int(n) for k, t, y, o, n in tally}, frozenset(articles))
+    def from_json(cls, entity_id: str, tally: list[list[Any]]) -> Tally:
+        return cls(entity_id, {(str(k), str(t), str(y), str(o)): int(n) for k, t, y, o, n in tally})
 
-    def without(self, rows: Iterable[MentionRow], articles: Collection[str]) -> Tally:
-        """The tally less `rows` (mentions of the entity read one by one) and less `articles`
-        (those rows' articles: every mention of the entity there is among the rows)."""
+    def without(self, rows: Iterable[MentionRow]) -> Tally:
+        """The tally less `rows` (mentions of the entity read one by one)."""
         counts = Counter(self.counts)
         counts.subtract(Counter(map(tally_key, rows)))
-        return Tally(self.entity_id, {k: n for k, n in counts.items() if n > 0}, self.articles - frozenset(articles))
+        return Tally(self.entity_id, {k: n for k, n in counts.items() if n > 0})
 
 
 @lru_cache(maxsize=1 << 17)  # asked of each spelling of each entity a run rewrites, run after run

@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -361,8 +361,11 @@ class Store(ABC):
 
     def entity_tallies(self, entity_ids: Iterable[str]) -> list[Tally]:
         """The tallies of these entities (those the store holds)."""
-        rows = self._rows_in("SELECT id, tally, record FROM entities WHERE id IN ({marks})", entity_ids)
-        return [Tally.from_json(eid, json.loads(tally), json.loads(record)["articles"]) for eid, tally, record in rows]
+        return [Tally.from_json(eid, json.loads(tally)) for eid, tally in self._rows_in("SELECT id, tally FROM entities WHERE id IN ({marks})", entity_ids)]
+
+    def articles_naming(self, entity_ids: Iterable[str]) -> set[str]:
+        """The articles with a mention of one of these entities."""
+        return {r[0] for r in self._rows_in("SELECT DISTINCT article_id FROM mentions WHERE entity_id IN ({marks})", entity_ids)}
 
     def _rows_in(self, sql: str, values: Iterable[Any]) -> list[Any]:
         """The rows of `sql` for every one of `values`, its `{marks}` an IN list (asked in chunks)."""
@@ -530,7 +533,7 @@ class Store(ABC):
         self.executemany(
             "INSERT INTO entities (id, name, type, record, tally) VALUES (?, ?, ?, ?, ?)",
             [
-                (e.id, e.name, e.type, json.dumps(e.to_json(), ensure_ascii=False), json.dumps(e.tally_json(), ensure_ascii=False))
+                (e.id, e.name, e.type, json.dumps(e.stored_json(), ensure_ascii=False), json.dumps(e.tally_json(), ensure_ascii=False))
                 for e in entities
             ],
         )
@@ -558,7 +561,10 @@ class Store(ABC):
 
     def get_entity(self, entity_id: str) -> EntityRecord | None:
         row = self.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return None if row is None else EntityRecord.from_json(json.loads(row[0]))
+        if row is None:
+            return None
+        articles = self.execute("SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id", (entity_id,)).fetchall()
+        return replace(EntityRecord.from_json(json.loads(row[0])), articles=tuple(r[0] for r in articles))
 
     def entity_mentions(self, entity_id: str, limit: int = 200) -> list[EntityMention]:
         """Where an entity is named: article, outlet, headline, the spelling and its context."""
