@@ -171,18 +171,25 @@ def _made_article(world: World, page: Page, events_of: Callable[[int], range]) -
     )
 
 
+def _archived_event(i: int) -> range:
+    """The events stored article i may tell: the 150 (half a day's) up to its own place, i/8."""
+    return range(max(0, i // 8 - 150), i // 8 + 1)
+
+
 def bench_day(args: argparse.Namespace) -> None:
-    """The store's articles tell events 0 .. store/8 (300 a day, each over four days); the day's
-    are on the next day's new events, and one in five follows an event of the store's last three
-    days. --db keeps the store (a file or a postgresql:// URL): a later call with the same --db
-    builds only what is missing (--build-only stops there)."""
+    """The store's articles tell events 0 .. store/8 (300 a day, each over four days) in the order
+    an archive grows: article i tells one of the 150 events before i/8, so a run of the build
+    reaches the stories of its own weeks, as a day's run does. The day's articles are on the next
+    day's new events, and one in five follows an event of the store's last three days. --db keeps
+    the store (a file or a postgresql:// URL): a later call with the same --db builds only what is
+    missing (--build-only stops there)."""
     world = World()
     ctx = Context.load(Settings(workers=1, progress=False))
     stored_events = max(1, args.store // 8)
     with tempfile.TemporaryDirectory() as tmp, open_store(args.db or str(Path(tmp) / "scale.db")) as store:
         have = store.count_articles()
         built = sum(
-            _generated_run(store, world, i, min(args.batch, args.store - i), lambda _: range(stored_events), ctx) for i in range(have, args.store, args.batch)
+            _generated_run(store, world, i, min(args.batch, args.store - i), _archived_event, ctx) for i in range(have, args.store, args.batch)
         )
         print(f"(d) store of {store.count_articles()} generated articles ({have} already there) built in {built:.0f} s")
         if args.build_only:

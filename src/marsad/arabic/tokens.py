@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,14 +82,26 @@ def key_variants(key: str) -> set[str]:
     return out | layer
 
 
+def words(text: str) -> Iterator[str]:
+    """The words and numbers of `text`, as written (punctuation tokens left out)."""
+    return (w for m in TOKEN_RE.finditer(text) if (w := m.group())[0].isalnum())
+
+
 def search_terms(text: str) -> list[str]:
     """The normalised word keys of `text` (words and numbers; punctuation is not a term)."""
-    return [match_key(t.text) for t in tokenize(text) if t.text[0].isalnum()]
+    return [word_key(w) for w in words(text)]
+
+
+@lru_cache(maxsize=1 << 18)
+def word_key(word: str) -> str:
+    """match_key of one word, remembered: the cross-document stages key the same words of every
+    stored article each time its story's dossier is rebuilt."""
+    return match_key(word)
 
 
 def index_terms(text: str) -> list[str]:
     """What a search index stores for `text`: every clitic reading of every word (key_variants)."""
-    return [v for t in tokenize(text) if t.text[0].isalnum() for v in _word_terms(t.text)]
+    return [v for w in words(text) for v in _word_terms(w)]
 
 
 @lru_cache(maxsize=1 << 17)

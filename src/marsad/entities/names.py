@@ -47,11 +47,13 @@ def token_skeleton_raw(word: str, digraphs: tuple[tuple[str, str], ...], letters
     return _undoubled(key.translate(letters))
 
 
+@lru_cache(maxsize=1 << 17)
 def token_skeleton(word: str) -> str:
     digraphs, letters, _, article, _ = _spelling()
     return token_skeleton_raw(word, digraphs, letters, article)
 
 
+@lru_cache(maxsize=1 << 17)  # resolution asks it of every stored spelling it reads, run after run
 def name_skeleton(name: str) -> tuple[str, ...]:
     """The skeleton of each word of a name."""
     return tuple(token_skeleton(w) for w in phrase_key(name).split())

@@ -29,12 +29,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from heapq import heappop, heappush
 
 import numpy as np
 
 from marsad.arabic.stopwords import stopwords
-from marsad.arabic.tokens import search_terms, strip_proclitics
+from marsad.arabic.tokens import search_terms, strip_proclitics, word_key, words
 
 JOIN_THRESHOLD = 0.35  # with the reference weights; chosen on the written set and stance fold 1 only
 WINDOW_DAYS = 7
@@ -110,15 +111,19 @@ class Story:
 def content_terms(text: str) -> Counter[str]:
     """Content words with their proclitics off (والأسر، الأسر -> أسر; بالوادي، الوادي -> وادي):
     two outlets telling one event rarely attach the same clitics to the same words."""
+    return Counter(stem for w in words(text) if (stem := _content_stem(w)))
+
+
+@lru_cache(maxsize=1 << 18)
+def _content_stem(word: str) -> str:
+    """A word's content stem, or "" for a stop word, a number or a stem under three letters;
+    remembered (a dossier's rebuild reads its stored members' sentences again)."""
     stop = stopwords()
-    out: Counter[str] = Counter()
-    for t in search_terms(text):
-        if t in stop or t.isdigit():
-            continue
-        stem = strip_proclitics(t)
-        if len(stem) >= 3 and stem not in stop:
-            out[stem] += 1
-    return out
+    key = word_key(word)
+    if key in stop or key.isdigit():
+        return ""
+    stem = strip_proclitics(key)
+    return stem if len(stem) >= 3 and stem not in stop else ""
 
 
 _PRIME = (1 << 61) - 1
@@ -130,8 +135,8 @@ _B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
 
 def minhash(text: str) -> np.ndarray:
     """MinHash signature of the word 5-shingles of a text."""
-    words = search_terms(text)
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    keys = search_terms(text)
+    shingles = {" ".join(keys[i : i + SHINGLE]) for i in range(max(1, len(keys) - SHINGLE + 1))}
     hashes = np.array(
         [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 4 for s in shingles], dtype=np.uint64
     )
