@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -61,6 +62,10 @@ class RunSummary:
     pages_reused: int = 0
     articles: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+    # Wall-clock seconds of the run's stages: "pages" (reading, analysing and storing the new
+    # pages), then the cross-document ones, "entities" (name completion and resolution) and
+    # "stories" (vectors, placement, dossiers): what a run costs beyond its own pages.
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -76,6 +81,7 @@ class RunSummary:
             "articles": self.articles,
             "errors": [str(p) for p in self.problems if p.fatal],
             "warnings": [str(p) for p in self.problems if not p.fatal],
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
 
@@ -153,6 +159,7 @@ def run_with(
     cross-document stages."""
     run_id = store.start_run(paths)
     summary = RunSummary(run_id)
+    started = time.perf_counter()
     progress = _progress(settings)
     state = _WriteState(run_id)
     try:
@@ -174,8 +181,12 @@ def run_with(
     finally:
         progress.close()
     # Cross-document stages run once the run's pages are all in the store.
+    marks = [started, time.perf_counter()]
     touched = update_entities(store, ctx.registry)
+    marks.append(time.perf_counter())
     update_stories(store, ctx.tagger.vocabulary(), vectorise_with, touched, dossiers_with)
+    marks.append(time.perf_counter())
+    summary.seconds = {stage: b - a for stage, a, b in zip(("pages", "entities", "stories"), marks, marks[1:], strict=False)}
     release_freed_memory()
     summary.articles = sum(n for _, n in store.run_outlet_counts(run_id))
     store.finish_run(run_id, summary.as_dict())

@@ -26,7 +26,7 @@ import hashlib
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -37,7 +37,7 @@ import numpy as np
 from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import search_terms, strip_proclitics, word_key, words
 
-JOIN_THRESHOLD = 0.35  # with the reference weights; chosen on the written set and stance fold 1 only
+JOIN_THRESHOLD = 0.30  # with the reference weights and dampened counts; chosen on stance folds 1 and 2 only
 WINDOW_DAYS = 7
 TOP_TERMS = 25  # words per article used to find candidate stories
 MIN_SHARED_KEYS = 2  # entities or top words a candidate story must share with the article
@@ -76,8 +76,9 @@ class Reading:
 class Story:
     id: str
     members: list[str] = field(default_factory=list)
-    terms: Counter[str] = field(default_factory=Counter)
-    entities: Counter[str] = field(default_factory=Counter)
+    # Sums of the members' dampened counts (see `dampened`)
+    terms: dict[str, float] = field(default_factory=dict)
+    entities: dict[str, float] = field(default_factory=dict)
     first: date | None = None
     last: date | None = None
     # Squared IDF-weighted norms of `terms` and `entities`, kept up to date as members join so a
@@ -97,14 +98,14 @@ class Story:
             self.last = max(self.last or doc.day, doc.day)
 
     def pack(self) -> None:
-        self.packed = (tuple(self.terms), np.fromiter(self.terms.values(), np.int64, len(self.terms)),
-                       tuple(self.entities), np.fromiter(self.entities.values(), np.int64, len(self.entities)))
-        self.terms, self.entities = Counter(), Counter()
+        self.packed = (tuple(self.terms), np.fromiter(self.terms.values(), np.float64, len(self.terms)),
+                       tuple(self.entities), np.fromiter(self.entities.values(), np.float64, len(self.entities)))
+        self.terms, self.entities = {}, {}
 
     def unpack(self) -> None:
         if self.packed is not None:
             words, counts, names, times = self.packed
-            self.terms, self.entities = Counter(dict(zip(words, counts.tolist(), strict=True))), Counter(dict(zip(names, times.tolist(), strict=True)))
+            self.terms, self.entities = dict(zip(words, counts.tolist(), strict=True)), dict(zip(names, times.tolist(), strict=True))
             self.packed = None
 
 
@@ -158,12 +159,12 @@ class Weighted:
     """Counts read once with their weights: each term's squared weight and the weighted norm
     (summed in the counts' order), so comparing them with many others costs no weight lookups."""
 
-    counts: Counter[str]
+    counts: Mapping[str, float]
     squares: dict[str, float]
     norm: float
 
     @classmethod
-    def of(cls, counts: Counter[str], idf: dict[str, float]) -> Weighted:
+    def of(cls, counts: Mapping[str, float], idf: dict[str, float]) -> Weighted:
         weights = {t: idf.get(t, 1.0) for t in counts}
         return cls(counts, {t: w**2 for t, w in weights.items()}, math.sqrt(sum((v * weights[t]) ** 2 for t, v in counts.items())))
 
@@ -177,17 +178,17 @@ def weighted_cosine(a: Weighted, b: Weighted) -> float:
     return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
 
 
-def _grow(total: Counter[str], added: Weighted) -> float:
+def _grow(total: dict[str, float], added: Weighted) -> float:
     """Add `added` into `total`; returns how much the squared weighted norm of `total` grew."""
     growth = 0.0
     for t, v in added.counts.items():
-        old = total[t]
+        old = total.get(t, 0.0)
         total[t] = old + v
         growth += ((old + v) ** 2 - old**2) * added.squares[t]
     return growth
 
 
-def _cosine_to(a: Weighted, total: Counter[str], total_norm2: float) -> float:
+def _cosine_to(a: Weighted, total: dict[str, float], total_norm2: float) -> float:
     """Weighted cosine of a document's vector with a story's, whose norm is known."""
     if not a.counts or total_norm2 <= 0:
         return 0.0
@@ -200,7 +201,16 @@ def _read(doc: Doc, idf: dict[str, float]) -> Reading:
     top = sorted(doc.terms, key=lambda t: -doc.terms[t] * idf.get(t, 1.0))[:TOP_TERMS]
     # keys are interned: a retired story keeps its keys, and an archive's stories share one copy
     keys = [sys.intern(f"e:{e}") for e in doc.entities] + [sys.intern(f"w:{t}") for t in top]
-    return Reading(Weighted.of(doc.terms, idf), Weighted.of(doc.entities, idf), keys)
+    return Reading(Weighted.of(dampened(doc.terms), idf), Weighted.of(dampened(doc.entities), idf), keys)
+
+
+def dampened(counts: Counter[str]) -> dict[str, float]:
+    """Counts as clustering weighs them, 1 + ln(count) (sublinear term frequency): a word a long
+    page repeats twenty times is telling, but not twenty times more than a word it says once, so
+    one page's pet words (a roundup's, a site's furniture) do not pull a story's vector their
+    way. On stance folds 1 and 2 (2026-11-30): B-cubed F1 0.659 / 0.603 with raw counts, 0.688 /
+    0.684 dampened, the join threshold retuned from 0.35 to 0.30."""
+    return {t: 1.0 + math.log(v) for t, v in counts.items()}
 
 
 def similarity(doc: Doc, reading: Reading, story: Story) -> float:
