@@ -22,6 +22,12 @@ analysed pages and only re-places them if the store is removed. `--folds` picks 
     .venv/bin/python bench/cluster_eval.py [--data FILE] [--show]
     .venv/bin/python bench/cluster_eval.py --generate 100000
     .venv/bin/python bench/cluster_eval.py --stance [--folds 1,2,3] [--work DIR] [--show]
+    .venv/bin/python bench/cluster_eval.py --growth 150 [--base 150]
+
+Linear cost: `--growth N` adds N real articles (stance, then egypt2013) as one run to a store of
+--base others, then to a store ten times as large, and prints the store-wide stages' time per
+added article each time (run.json's seconds): flat when the cross-document work follows the new
+articles and the stories they can join, not the whole store.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import gzip
 import json
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -202,6 +209,64 @@ def stance(folds: set[str], work: Path, show: bool) -> None:
         )
 
 
+EGYPT2013 = STANCE.parent.parent / "news" / "egypt2013" / "articles.jsonl"
+
+
+def _stance_pages() -> list[dict[str, str]]:
+    with gzip.open(STANCE, "rt", encoding="utf-8") as f:
+        return [{"url": f"{r['url']}#{r['id']}", "text": r["text"]} for r in map(json.loads, f)]
+
+
+def _egypt2013_pages() -> list[dict[str, str]]:
+    with EGYPT2013.open(encoding="utf-8") as f:
+        return [
+            {"url": f"https://egypt2013.invalid/{a['outlet']}/{a['id']}", "text": f"{a['headline']}\n\n{a['text']}", "outlet": a["outlet"], "fetched_at": a["datetime"]}
+            for a in map(json.loads, f)
+        ]
+
+
+def growth(new: int, base: int, work: Path) -> None:
+    """The store-wide stages' time per new article (entity resolution, vectors, placement,
+    dossiers: run.json's "entities" + "stories" seconds) when `new` real articles are added as one
+    run to a store of `base` real articles, then to one of ten times as many (other articles of
+    the same set); the same new articles both times. Stance articles are undated, egypt2013's
+    dated (one day of 2013)."""
+    for name, source, load in (("stance", STANCE, _stance_pages), ("egypt2013", EGYPT2013, _egypt2013_pages)):
+        if not source.exists():
+            print(f"{name}: {source} is missing (it lives in ../shared/data)")
+            continue
+        pages = load()
+        if len(pages) < new + 10 * base:
+            print(f"{name}: {len(pages)} articles, fewer than the {new + 10 * base} needed")
+            continue
+        random.Random(15).shuffle(pages)
+        added, rest = pages[:new], pages[new:]
+        per_article = []
+        for size in (base, 10 * base):
+            folder = work / f"growth-{name}-{size}"
+            if folder.exists():
+                shutil.rmtree(folder)
+            folder.mkdir(parents=True)
+            seconds = []
+            for run, part in (("base", rest[:size]), ("new", added)):
+                path = folder / f"{run}.jsonl"
+                path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in part), encoding="utf-8")
+                out = folder / f"out-{run}"
+                subprocess.run(
+                    [sys.executable, "-m", "marsad.cli", "analyze", str(path), "--out", str(out), "--db", str(folder / "store.db"), "--no-progress"],
+                    check=True, stdout=subprocess.DEVNULL,
+                )
+                seconds.append(json.loads((out / "run.json").read_text(encoding="utf-8"))["seconds"])
+            cross = seconds[1]["entities"] + seconds[1]["stories"]
+            per_article.append(cross / new)
+            print(
+                f"{name}: {new} articles added to a store of {size}: store-wide stages {cross:.2f} s"
+                f" (entities {seconds[1]['entities']:.2f}, stories {seconds[1]['stories']:.2f}), {1000 * cross / new:.1f} ms per article;"
+                f" their pages {seconds[1]['pages']:.1f} s"
+            )
+        print(f"{name}: per-article time, store ten times larger / smaller: {per_article[1] / per_article[0]:.2f} (flat: about 1)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(DATA))
@@ -210,8 +275,12 @@ def main() -> None:
     ap.add_argument("--stance", action="store_true", help="score stories on the real stance set (needs ../shared)")
     ap.add_argument("--folds", default="1,2,3", help="stance folds to use")
     ap.add_argument("--work", default="build/stance", help="where the stance pages and store are kept")
+    ap.add_argument("--growth", type=int, metavar="N", help="store-wide time per article when N real articles join a store of --base, then of ten times that")
+    ap.add_argument("--base", type=int, default=150)
     args = ap.parse_args()
-    if args.stance:
+    if args.growth:
+        growth(args.growth, args.base, Path(args.work))
+    elif args.stance:
         stance(set(args.folds.split(",")), Path(args.work), args.show)
     elif args.generate:
         speed(args.generate)

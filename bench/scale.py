@@ -172,13 +172,14 @@ def _made_article(world: World, page: Page, events_of: Callable[[int], range]) -
 
 
 def _archived_event(i: int) -> range:
-    """The events stored article i may tell: the 150 (half a day's) up to its own place, i/8."""
+    """The events stored article i may tell: i/8 and the 150 before it (half a day's). With a store
+    of a multiple of 8 articles, none tells a day's new event (the first is store/8)."""
     return range(max(0, i // 8 - 150), i // 8 + 1)
 
 
 def bench_day(args: argparse.Namespace) -> None:
     """The store's articles tell events 0 .. store/8 (300 a day, each over four days) in the order
-    an archive grows: article i tells one of the 150 events before i/8, so a run of the build
+    an archive grows: article i tells one of the events from i/8 - 150 to i/8, so a run of the build
     reaches the stories of its own weeks, as a day's run does. The day's articles are on the next
     day's new events, and one in five follows an event of the store's last three days. --db keeps
     the store (a file or a postgresql:// URL): a later call with the same --db builds only what is

@@ -228,3 +228,18 @@ def test_an_entity_record_round_trips_through_its_json() -> None:
     assert [v.text for v in record.variants] and [r.text for r in record.references] == ["الرئيس الروسي"]
     assert record.articles == ("a1", "a2")
     assert EntityRecord.from_json(record.to_json()) == record
+
+
+def test_a_rare_broken_spelling_neither_names_an_entity_nor_changes_its_id(ctx: Context) -> None:
+    """A page that splits a word («الولايات المتحد ة», as a stance page does) once among many
+    usual spellings: the entity keeps its usual name, and with it its id, so the next run does not
+    re-key every mention of it. A full name still names a person over their bare surname."""
+    usual = rows(*[(f"a{i}", "DW", [("الولايات المتحدة", "LOC")]) for i in range(3)])
+    broken = rows(("b", "الحرة", [("الولايات المتحد ة", "LOC"), ("الولايات المتحدة", "LOC")]))
+    assert len(resolve(usual + broken, ctx.registry)[1]) == 1
+    before = resolve(usual, ctx.registry)[1][0]
+    after = resolve(usual + broken, ctx.registry)[1][0]
+    assert after.name == before.name == "الولايات المتحدة"
+    assert after.id == before.id
+    person = rows(*[(f"p{i}", "DW", [("بوتين", "PER"), ("بوتين", "PER"), ("بوتين", "PER")]) for i in range(4)], ("q", "DW", [("فلاديمير بوتين", "PER")]))
+    assert resolve(person, ctx.registry)[1][0].name == "فلاديمير بوتين"

@@ -332,7 +332,7 @@ def resolve(
             if spells(text, key):
                 written[text] += n
         spellings = written or read
-        name = canonical_org.get(g) or max(spellings, key=lambda s: (len(s.split()), spellings[s], s))
+        name = canonical_org.get(g) or _display_name(spellings)
         kind = _most(kinds)
         eid = entity_id(kind, name)
         group_id[g] = eid
@@ -341,6 +341,18 @@ def resolve(
         ent.articles |= group.articles
         ent.tallied |= group.tallied
     return {k: group_id[g] for k, g in assignment.items()}, sorted(entities.values(), key=lambda e: (-len(e.articles), e.name))
+
+
+def _display_name(spellings: Counter[str]) -> str:
+    """The fullest spelling («فلاديمير بوتين» over «بوتين»), the most written first; spellings
+    that differ only in their spaces («الولايات المتحدة» and «الولايات المتحد ة», «سوتشي» and
+    «سو تشي»: a page's broken word) stand for one, their most written. A broken spelling then
+    neither names the entity nor, by renaming it, changes its id (which re-keyed every mention
+    of the United States in a store of stance pages, and every story naming it)."""
+    unbroken: dict[str, str] = {}
+    for s in sorted(spellings, key=lambda s: (-spellings[s], s)):
+        unbroken.setdefault(s.replace(" ", ""), s)
+    return max(unbroken.values(), key=lambda s: (len(s.split()), spellings[s], s))
 
 
 def entity_id(kind: str, name: str) -> str:
@@ -369,7 +381,7 @@ def name_keys(key: str) -> NameKeys:
 
 # Raised when what a resolution stores changes shape: a store resolved before is resolved again
 # in full once. 2: entities keep their tally (Tally).
-RESOLUTION_FORMAT = 2
+RESOLUTION_FORMAT = 3  # 3: spellings differing only in spaces name an entity as one (_display_name)
 
 
 def registry_fingerprint(registry: Registry) -> str:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from marsad.arabic.normalize import match_key, normalize_digits
@@ -88,16 +88,30 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
         return False
     lex = speech_lexicon()
     verbs, negators = lex.denial_verbs, lex.denial_negators
-    words = [w[1:] if w[:1] in ("\u0648", "\u0641") and len(w) > 2 else w for w in match_key(a.text).split()]  # waw, feh
+    words = _conjunctionless(a.text)
     if any(w in verbs for w in words):
         return True
-    said = {strip_proclitics(w) for w in match_key(b.text).split()}
+    said = _stems(b.text)
     for w, nxt in pairwise(words):
         if w in negators and len(nxt) >= 3:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if any(x.startswith(stem) or (len(stem) >= 3 and stem in x and x.startswith(("\u062a", "\u0648"))) for x in said):  # teh, waw
                 return True
     return False
+
+
+# A sentence meets many others in a story (each candidate pair asks these of it): its words are
+# read once. Bounded: a long-lived process builds dossiers run after run.
+@lru_cache(maxsize=1 << 14)
+def _conjunctionless(text: str) -> tuple[str, ...]:
+    """The sentence's keyed words, a leading و / ف taken off."""
+    return tuple(w[1:] if w[:1] in ("\u0648", "\u0641") and len(w) > 2 else w for w in match_key(text).split())  # waw, feh
+
+
+@lru_cache(maxsize=1 << 14)
+def _stems(text: str) -> frozenset[str]:
+    """The sentence's keyed words with their proclitics off."""
+    return frozenset(strip_proclitics(w) for w in match_key(text).split())
 
 
 def _negated(text: str) -> bool:
@@ -418,7 +432,7 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
             if a.entities and b.entities and not a.entities & b.entities:
                 continue
             kind = None
-            if a.negated and _denies(a, b) and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH:
+            if a.negated and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH and _denies(a, b):
                 kind = "denial"
             elif counts_a and a.negated == b.negated and b.numbers:
                 counts_b = _counts(b.text)
