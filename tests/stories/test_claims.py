@@ -58,3 +58,25 @@ def test_decimal_numbers_and_years_are_read_as_such() -> None:
     b = _record("b", "الثانية", "بعد مرور 1.45 دقيقة يظهر شخص آخر خلف سيارة بيضاء اللون ويصوب بندقيته نحو مبنى السجن في عام 2015 كما قيل.", [])
     d = _dossier([a, b])
     assert [x.kind for x in d.disagreements] == ["numbers"]  # the minutes differ; the years are not counts
+
+
+def test_an_accusation_told_with_its_denial_is_no_disagreement() -> None:
+    """One outlet tells the accusation and who denies it in one sentence, another only the
+    accusation: neither contradicts the other."""
+    a = _record("a", "الأولى", "وتتهم الحكومة الأوكرانية موسكو بإرسال قوات وأسلحة ثقيلة إلى مناطق المتمردين في الشرق، لكن روسيا تنفي ذلك.", [])
+    b = _record("b", "الثانية", "وتتهم الحكومة الأوكرانية موسكو بإرسال قوات وأسلحة ثقيلة إلى مناطق المتمردين في الشرق منذ أشهر.", [])
+    assert _dossier([a, b]).disagreements == ()
+
+
+def test_a_negated_verb_is_matched_by_its_root_not_by_two_letters() -> None:
+    """«لم يشر» (did not mention) is no denial of a sentence whose «شركائها» begins with the same
+    two letters."""
+    a = _record("a", "الأولى", "وقال البيت الأبيض إن واشنطن بدأت تعدل الدعم العسكري لشركائها في سوريا، ولم يشر البيان إلى الحزب بالاسم.", [])
+    b = _record("b", "الثانية", "وقال البيت الأبيض إن واشنطن بدأت تعدل الدعم العسكري لشركائها على الأرض في سوريا.", [])
+    assert _dossier([a, b]).disagreements == ()
+
+
+def test_a_number_opening_a_sentence_is_a_note_not_a_count() -> None:
+    a = _record("a", "الأولى", "3 منحت الثروات الكبيرة وقلة عدد السكان المسؤولين في الإمارة هامشا واسعا للمناورة في سياستها الخارجية.", [])
+    b = _record("b", "الثانية", "5 منحت الثروات الكبيرة وقلة عدد السكان المسؤولين في الإمارة هامشا واسعا للمناورة في سياستها الخارجية.", [])
+    assert _dossier([a, b]).disagreements == ()
