@@ -438,3 +438,15 @@ def test_invisible_marks_around_punctuation_do_not_hide_a_statement() -> None:
     text = "دعا عدد من منظمات المجتمع المدني\u200f,\u200f الرئيس إلى إلغاء حظر التجوال في مدن القناة."
     q = find_quotes(text, [])[0]
     assert (q.kind, q.speaker_name, q.text.split()[0]) == ("nominal", "عدد من منظمات المجتمع المدني", "إلغاء")
+
+
+def test_a_speaker_named_after_a_statement_of_an_office_is_read(ctx: Context) -> None:
+    """«تعليقا على البيان الذي أصدرته رئاسة الجمهورية ... قال نادر بكار إن بيان الرئاسة …»: the
+    statement's issuer (no mention) and the speaker (a mention) start at one place; reading them
+    crashed 16 of the 150,402 egypt2013 pages (comparing a mention with none)."""
+    text = (
+        "تعليقا على البيان الذي أصدرته رئاسة الجمهورية، بشأن إقالة خالد علم الدين، مستشار الرئيس المقال، "
+        "قال نادر بكار إن بيان الرئاسة من أعظم مؤشرات الارتباك، وأضاف أنه كان من الأفضل أن تصمت."
+    )
+    article = annotate_text(text, "2013-02-18", ctx)
+    assert any(q.speaker_name and "بكار" in q.speaker_name for q in article.quotes)

@@ -778,7 +778,8 @@ def _documents_to_issuers(events: list[tuple[int, Quote, _Speaker | None]], r: _
                 events[k] = (start, q, _Speaker(last[1], last[2], speaker.sentence if speaker else r.sentence_of(start)))
         elif q.speaker_name and any(r.document(t.text) for t in r.tokens_between(r.sentence_start(start), start)):
             # «وقالت الوزارة في بيان إن …»: the ministry issued it
-            insort(issued, (start, q.speaker_mention, q.speaker_name))
+            # by position only: two at one position may be one named (a mention) and one not (None)
+            insort(issued, (start, q.speaker_mention, q.speaker_name), key=lambda d: d[0])
 
 
 def _strip_waw(key: str) -> str:
