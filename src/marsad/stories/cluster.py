@@ -208,8 +208,9 @@ def dampened(counts: Counter[str]) -> dict[str, float]:
     """Counts as clustering weighs them, 1 + ln(count) (sublinear term frequency): a word a long
     page repeats twenty times is telling, but not twenty times more than a word it says once, so
     one page's pet words (a roundup's, a site's furniture) do not pull a story's vector their
-    way. On stance folds 1 and 2 (2026-11-30): B-cubed F1 0.659 / 0.603 with raw counts, 0.688 /
-    0.684 dampened, the join threshold retuned from 0.35 to 0.30."""
+    way. On stance folds 1 and 2, end to end (bench/cluster_eval.py --stance, 2026-11-30): B-cubed
+    F1 0.659 / 0.603 with raw counts, 0.688 / 0.671 dampened, the join threshold retuned from 0.35
+    to 0.30 on those folds (fold 3, untouched: 0.654 -> 0.673)."""
     return {t: 1.0 + math.log(v) for t, v in counts.items()}
 
 
