@@ -86,6 +86,20 @@ def test_agency_aliases_are_one_organisation(ctx: Context) -> None:
     assert [e.name for e in entities] == ["فرانس برس"]
 
 
+def test_an_organisation_noun_is_not_dropped_to_reach_an_outlet(ctx: Context) -> None:
+    """«قناة الجزيرة» is the channel الجزيرة (an outlet noun before an outlet's name), but
+    «جامعة العربية» (how «لجامعة العربية» reads with its clitic off, a stance page's) is the Arab
+    League, not the channel العربية: it stays with «الجامعة العربية»."""
+    from marsad.arabic.normalize import match_key
+
+    data = [MentionRow(a, 0, "ORG", " ".join(match_key(w) for w in t.split()), t, None) for a, t in (("a", "قناة الجزيرة"), ("b", "الجزيرة"), ("c", "جامعة العربية"), ("d", "الجامعة العربية"), ("e", "العربية"))]
+    ids, entities = resolve(data, ctx.registry)
+    assert ids[("a", 0)] == ids[("b", 0)]
+    assert ids[("c", 0)] == ids[("d", 0)] != ids[("e", 0)]
+    name = {e.id: e.name for e in entities}
+    assert len(entities) == 3 and name[ids[("a", 0)]] == "الجزيرة" and name[ids[("e", 0)]] == "العربية"
+
+
 def test_places_spelled_apart_or_together_are_one_place(ctx: Context) -> None:
     data = rows(("a", "x", [("بيونغ يانغ", "LOC")]), ("b", "y", [("بيونج يانج", "LOC")]), ("c", "z", [("بيونغيانغ", "LOC")]))
     a, _ = resolve(data, ctx.registry)
@@ -243,3 +257,16 @@ def test_a_rare_broken_spelling_neither_names_an_entity_nor_changes_its_id(ctx: 
     assert after.id == before.id
     person = rows(*[(f"p{i}", "DW", [("بوتين", "PER"), ("بوتين", "PER"), ("بوتين", "PER")]) for i in range(4)], ("q", "DW", [("فلاديمير بوتين", "PER")]))
     assert resolve(person, ctx.registry)[1][0].name == "فلاديمير بوتين"
+
+
+def test_a_type_that_turns_keeps_the_entity_and_its_id(ctx: Context) -> None:
+    """The tagger calls «النصرة» an organisation twice and a place once; a later run calls it a
+    place three more times: its type turns with the majority, its id does not, so no stored
+    mention of it is re-keyed (nor the stories naming it rebuilt)."""
+    first = rows(("a", "DW", [("النصرة", "ORG"), ("النصرة", "ORG")]), ("b", "الحرة", [("النصرة", "LOC")]))
+    second = rows(*[(f"c{i}", "DW", [("النصرة", "LOC")]) for i in range(3)])
+    before = resolve(first, ctx.registry)[1]
+    once, after = resolve(first + second, ctx.registry)
+    assert [e.type for e in before] == ["ORG"] and [e.type for e in after] == ["LOC"]
+    assert after[0].id == before[0].id
+    assert _in_two_runs(first, second, ctx.registry) == once
