@@ -225,30 +225,71 @@ def _egypt2013_pages() -> list[dict[str, str]]:
         ]
 
 
-def growth(new: int, base: int, work: Path) -> None:
+def _stance_claims() -> dict[str, list[dict[str, str]]]:
+    """The stance pages by the claim they were retrieved for."""
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with gzip.open(STANCE, "rt", encoding="utf-8") as f:
+        for r in map(json.loads, f):
+            out[r["claim_id"]].append({"url": f"{r['url']}#{r['id']}", "text": r["text"]})
+    return out
+
+
+def _growth_sets(new: int, base: int) -> list[tuple[str, list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]]:
+    """(name, added, small store, large store) for each way the store grows tenfold:
+    - stance, same claims: the stored articles are drawn from all claims, as the added ones are,
+      so the stories the added articles join grow tenfold too;
+    - stance, other claims: the added articles and the small store are of one half of the
+      claims, and the large store adds articles of the other half only: the added articles'
+      stories stay as they were and the store grows with material they have nothing to do with
+      (the cost a run must not pay: "never the whole store");
+    - egypt2013: articles of one day drawn at random (every story of the day is in reach)."""
+    out = []
+    if STANCE.exists():
+        pages = _stance_pages()
+        random.Random(15).shuffle(pages)
+        if len(pages) >= new + 10 * base:
+            out.append(("stance, same claims", pages[:new], pages[new : new + base], pages[new : new + 10 * base]))
+        by_claim = _stance_claims()
+        claims = sorted(by_claim)
+        random.Random(15).shuffle(claims)
+        near: list[dict[str, str]] = []
+        while claims and len(near) < new + base:
+            near += by_claim[claims.pop()]
+        far = [p for c in claims for p in by_claim[c]]
+        random.Random(15).shuffle(near)
+        random.Random(15).shuffle(far)
+        if len(near) >= new + base and len(far) >= 9 * base:
+            small = near[new : new + base]
+            out.append(("stance, other claims", near[:new], small, small + far[: 9 * base]))
+    else:
+        print(f"stance: {STANCE} is missing (it lives in ../shared/data)")
+    if EGYPT2013.exists():
+        pages = _egypt2013_pages()
+        random.Random(15).shuffle(pages)
+        if len(pages) >= new + 10 * base:
+            out.append(("egypt2013", pages[:new], pages[new : new + base], pages[new : new + 10 * base]))
+    else:
+        print(f"egypt2013: {EGYPT2013} is missing (it lives in ../shared/data)")
+    return out
+
+
+def growth(new: int, base: int, work: Path, only: str | None = None) -> None:
     """The store-wide stages' time per new article (entity resolution, vectors, placement,
     dossiers: run.json's "entities" + "stories" seconds) when `new` real articles are added as one
-    run to a store of `base` real articles, then to one of ten times as many (other articles of
-    the same set); the same new articles both times. Stance articles are undated, egypt2013's
-    dated (one day of 2013)."""
-    for name, source, load in (("stance", STANCE, _stance_pages), ("egypt2013", EGYPT2013, _egypt2013_pages)):
-        if not source.exists():
-            print(f"{name}: {source} is missing (it lives in ../shared/data)")
+    run to a store of `base` real articles, then to one of ten times as many (_growth_sets says
+    which); the same new articles both times. Stance articles are undated, egypt2013's dated (one
+    day of 2013). `only`: the sets whose name starts so."""
+    for name, added, small, large in _growth_sets(new, base):
+        if only and not name.startswith(only):
             continue
-        pages = load()
-        if len(pages) < new + 10 * base:
-            print(f"{name}: {len(pages)} articles, fewer than the {new + 10 * base} needed")
-            continue
-        random.Random(15).shuffle(pages)
-        added, rest = pages[:new], pages[new:]
         per_article = []
-        for size in (base, 10 * base):
-            folder = work / f"growth-{name}-{size}"
+        for stored in (small, large):
+            folder = work / f"growth-{name.replace(', ', '-').replace(' ', '-')}-{len(stored)}"
             if folder.exists():
                 shutil.rmtree(folder)
             folder.mkdir(parents=True)
             seconds = []
-            for run, part in (("base", rest[:size]), ("new", added)):
+            for run, part in (("base", stored), ("new", added)):
                 path = folder / f"{run}.jsonl"
                 path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in part), encoding="utf-8")
                 out = folder / f"out-{run}"
@@ -258,13 +299,13 @@ def growth(new: int, base: int, work: Path) -> None:
                 )
                 seconds.append(json.loads((out / "run.json").read_text(encoding="utf-8"))["seconds"])
             cross = seconds[1]["entities"] + seconds[1]["stories"]
-            per_article.append(cross / new)
+            per_article.append(cross / len(added))
             print(
-                f"{name}: {new} articles added to a store of {size}: store-wide stages {cross:.2f} s"
-                f" (entities {seconds[1]['entities']:.2f}, stories {seconds[1]['stories']:.2f}), {1000 * cross / new:.1f} ms per article;"
-                f" their pages {seconds[1]['pages']:.1f} s"
+                f"{name}: {len(added)} articles added to a store of {len(stored)}: store-wide stages {cross:.2f} s"
+                f" (entities {seconds[1]['entities']:.2f}, stories {seconds[1]['stories']:.2f}), {1000 * cross / len(added):.1f} ms per article;"
+                f" their pages {seconds[1]['pages']:.1f} s", flush=True,
             )
-        print(f"{name}: per-article time, store ten times larger / smaller: {per_article[1] / per_article[0]:.2f} (flat: about 1)")
+        print(f"{name}: per-article time, store ten times larger / smaller: {per_article[1] / per_article[0]:.2f} (flat: about 1)", flush=True)
 
 
 def main() -> None:
@@ -277,9 +318,10 @@ def main() -> None:
     ap.add_argument("--work", default="build/stance", help="where the stance pages and store are kept")
     ap.add_argument("--growth", type=int, metavar="N", help="store-wide time per article when N real articles join a store of --base, then of ten times that")
     ap.add_argument("--base", type=int, default=150)
+    ap.add_argument("--only", help="with --growth: only the sets whose name starts so (stance, egypt2013)")
     args = ap.parse_args()
     if args.growth:
-        growth(args.growth, args.base, Path(args.work))
+        growth(args.growth, args.base, Path(args.work), args.only)
     elif args.stance:
         stance(set(args.folds.split(",")), Path(args.work), args.show)
     elif args.generate:
