@@ -22,12 +22,14 @@ analysed pages and only re-places them if the store is removed. `--folds` picks 
     .venv/bin/python bench/cluster_eval.py [--data FILE] [--show]
     .venv/bin/python bench/cluster_eval.py --generate 100000
     .venv/bin/python bench/cluster_eval.py --stance [--folds 1,2,3] [--work DIR] [--show]
-    .venv/bin/python bench/cluster_eval.py --growth 150 [--base 150]
+    .venv/bin/python bench/cluster_eval.py --growth 150 [--base 150] [--collection EGYPT2013.jsonl.gz] [--only NAME]
 
-Linear cost: `--growth N` adds N real articles (stance, then egypt2013) as one run to a store of
---base others, then to a store ten times as large, and prints the store-wide stages' time per
-added article each time (run.json's seconds): flat when the cross-document work follows the new
-articles and the stories they can join, not the whole store.
+Linear cost: `--growth N` adds N real articles as one run to a store of --base others, then to a
+store ten times as large, and prints the store-wide stages' time per added article each time
+(run.json's seconds): flat when the cross-document work follows the new articles and the stories
+they can join, not the whole store. The stores grow four ways (_growth_sets): stance articles of
+all claims (the added articles' stories grow too), stance articles of other claims only,
+egypt2013's one day, and with --collection the 2013 collection over time (older news only).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ import numpy as np
 from marsad.context import Context
 from marsad.entities.resolve import MentionRow, resolve
 from marsad.pipeline import annotate_text
-from marsad.stories.cluster import Clusterer, Doc, idf_of, make_doc, mark_copies
+from marsad.stories.cluster import WINDOW_DAYS, Clusterer, Doc, idf_of, make_doc, mark_copies
 from marsad.stories.weights import story_weights
 
 DATA = Path(__file__).resolve().parent / "data" / "cluster_eval.jsonl"
@@ -219,10 +221,7 @@ def _stance_pages() -> list[dict[str, str]]:
 
 def _egypt2013_pages() -> list[dict[str, str]]:
     with EGYPT2013.open(encoding="utf-8") as f:
-        return [
-            {"url": f"https://egypt2013.invalid/{a['outlet']}/{a['id']}", "text": f"{a['headline']}\n\n{a['text']}", "outlet": a["outlet"], "fetched_at": a["datetime"]}
-            for a in map(json.loads, f)
-        ]
+        return [_egypt2013_page(a) for a in map(json.loads, f)]
 
 
 def _stance_claims() -> dict[str, list[dict[str, str]]]:
@@ -234,7 +233,33 @@ def _stance_claims() -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def _growth_sets(new: int, base: int) -> list[tuple[str, list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]]:
+def _egypt2013_page(a: dict[str, str]) -> dict[str, str]:
+    return {"url": f"https://egypt2013.invalid/{a['outlet']}/{a['id']}", "text": f"{a['headline']}\n\n{a['text']}", "outlet": a["outlet"], "fetched_at": a["datetime"]}
+
+
+def _over_time(collection: Path, new: int, base: int) -> tuple[str, list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]] | None:
+    """The whole 2013 collection (bench/scale.py's (a)), as an archive grows: the added articles
+    are of one day (the collection's median day), the small store holds articles of the week
+    before it (stories they can join), the large one those and older ones, from before the
+    clustering window (stories they cannot)."""
+    with gzip.open(collection, "rt", encoding="utf-8") if collection.suffix == ".gz" else collection.open(encoding="utf-8") as f:
+        articles = [a for a in map(json.loads, f) if a.get("datetime", "")[:4] == "2013"]
+    days = sorted({a["datetime"][:10] for a in articles})
+    day = date.fromisoformat(days[len(days) // 2])
+    week = (day - timedelta(days=WINDOW_DAYS)).isoformat()
+    today = [a for a in articles if a["datetime"][:10] == day.isoformat()]
+    near = [a for a in articles if week <= a["datetime"][:10] < day.isoformat()]
+    old = [a for a in articles if a["datetime"][:10] < (day - timedelta(days=2 * WINDOW_DAYS)).isoformat()]
+    for part in (today, near, old):
+        random.Random(15).shuffle(part)
+    if len(today) < new or len(near) < base or len(old) < 9 * base:
+        print(f"egypt2013 over time: too few articles in {collection}")
+        return None
+    small = [_egypt2013_page(a) for a in near[:base]]
+    return (f"egypt2013 over time ({day})", [_egypt2013_page(a) for a in today[:new]], small, small + [_egypt2013_page(a) for a in old[: 9 * base]])
+
+
+def _growth_sets(new: int, base: int, collection: Path | None = None) -> list[tuple[str, list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]]:
     """(name, added, small store, large store) for each way the store grows tenfold:
     - stance, same claims: the stored articles are drawn from all claims, as the added ones are,
       so the stories the added articles join grow tenfold too;
@@ -242,7 +267,8 @@ def _growth_sets(new: int, base: int) -> list[tuple[str, list[dict[str, str]], l
       claims, and the large store adds articles of the other half only: the added articles'
       stories stay as they were and the store grows with material they have nothing to do with
       (the cost a run must not pay: "never the whole store");
-    - egypt2013: articles of one day drawn at random (every story of the day is in reach)."""
+    - egypt2013: articles of one day drawn at random (every story of the day is in reach);
+    - with `collection`, egypt2013 over time (_over_time): the store grows with older news."""
     out = []
     if STANCE.exists():
         pages = _stance_pages()
@@ -270,21 +296,23 @@ def _growth_sets(new: int, base: int) -> list[tuple[str, list[dict[str, str]], l
             out.append(("egypt2013", pages[:new], pages[new : new + base], pages[new : new + 10 * base]))
     else:
         print(f"egypt2013: {EGYPT2013} is missing (it lives in ../shared/data)")
+    if collection and (found := _over_time(collection, new, base)):
+        out.append(found)
     return out
 
 
-def growth(new: int, base: int, work: Path, only: str | None = None) -> None:
+def growth(new: int, base: int, work: Path, only: str | None = None, collection: Path | None = None) -> None:
     """The store-wide stages' time per new article (entity resolution, vectors, placement,
     dossiers: run.json's "entities" + "stories" seconds) when `new` real articles are added as one
     run to a store of `base` real articles, then to one of ten times as many (_growth_sets says
     which); the same new articles both times. Stance articles are undated, egypt2013's dated (one
     day of 2013). `only`: the sets whose name starts so."""
-    for name, added, small, large in _growth_sets(new, base):
+    for name, added, small, large in _growth_sets(new, base, collection):
         if only and not name.startswith(only):
             continue
         per_article = []
         for stored in (small, large):
-            folder = work / f"growth-{name.replace(', ', '-').replace(' ', '-')}-{len(stored)}"
+            folder = work / f"growth-{name.split(' (')[0].replace(', ', '-').replace(' ', '-')}-{len(stored)}"
             if folder.exists():
                 shutil.rmtree(folder)
             folder.mkdir(parents=True)
@@ -318,10 +346,11 @@ def main() -> None:
     ap.add_argument("--work", default="build/stance", help="where the stance pages and store are kept")
     ap.add_argument("--growth", type=int, metavar="N", help="store-wide time per article when N real articles join a store of --base, then of ten times that")
     ap.add_argument("--base", type=int, default=150)
+    ap.add_argument("--collection", help="with --growth: the whole 2013 collection (.jsonl.gz, see bench/scale.py), for a set that grows over time")
     ap.add_argument("--only", help="with --growth: only the sets whose name starts so (stance, egypt2013)")
     args = ap.parse_args()
     if args.growth:
-        growth(args.growth, args.base, Path(args.work), args.only)
+        growth(args.growth, args.base, Path(args.work), args.only, Path(args.collection) if args.collection else None)
     elif args.stance:
         stance(set(args.folds.split(",")), Path(args.work), args.show)
     elif args.generate:

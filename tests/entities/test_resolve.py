@@ -148,6 +148,22 @@ def test_a_name_cut_short_is_completed_from_the_full_names_of_the_store() -> Non
     ]
 
 
+def test_a_name_cut_two_words_short_is_completed_in_one_pass() -> None:
+    """«طيب» before «اردوغان» after «رجب» (a stance page's «رجب طيب إردوغان» cut to one word):
+    both steps are names the store knows, and one completion gives the whole name, so completing
+    the store again changes nothing (one step a pass left «طيب اردوغان» for the next one, and an
+    incremental run gave other names than a full one)."""
+    from marsad.entities.resolve import Span, complete_names
+
+    texts = {"a": "قال رجب طيب اردوغان امس", "b": "رجب طيب اردوغان", "c": "طيب اردوغان"}
+    people = [Span("a", 0, 8, 11, "طيب"), Span("b", 0, 0, 15, "رجب طيب اردوغان"), Span("b", 1, 0, 15, "رجب طيب اردوغان")]
+    people += [Span("c", 0, 0, 11, "طيب اردوغان"), Span("c", 1, 0, 11, "طيب اردوغان")]
+    changes = complete_names(people, texts.__getitem__)
+    assert [(old.key, texts["a"][new.start : new.end]) for old, new in changes] == [("طيب", "رجب طيب اردوغان")]
+    done = [new if (p.article_id, p.seq) == (new.article_id, new.seq) else p for p in people for _, new in changes[:1]]
+    assert complete_names(done, texts.__getitem__) == []
+
+
 def test_resolve_two_people_sharing_a_family_name_stay_two(ctx: Context) -> None:
     """إيفانكا ترامب is not دونالد ترمب; a bare «ترامب» is the one full name of its own article,
     and stays unresolved in an article that names neither."""

@@ -171,9 +171,16 @@ def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:
     }
     stored = store.person_spans_of(store.articles_with_people(shorter)) if shorter else []
     new_ids = {p.article_id for p in new}
-    people = new + [p for p in stored if p.article_id not in new_ids]
-    known_names = store.person_names_in(completion_blocks(people, text_of))
-    changes = complete_names(people, text_of, known_names)
+    others = [p for p in stored if p.article_id not in new_ids]
+    # Of the stored mentions, only those one word short of a newly known name can be completed
+    # now (a name known before completed its mentions when it became known); the others in
+    # their articles only hold their words. Trying them all read the names of every word around
+    # every person mention of those articles (a common first name reaches most of an archive).
+    by_first = {(w, f) for w, f, _ in shorter}
+    by_last = {(w, last) for w, _, last in shorter}
+    short = [p for p in others if ((k := name_keys(p.key)).words, k.first) in by_first or (k.words, k.last) in by_last]
+    known_names = store.person_names_in(completion_blocks(new + short, text_of))
+    changes = complete_names(new + others, text_of, known_names, new + short)
     store.update_mention_spans([(after, text_of(after.article_id)[after.start : after.end]) for _, after in changes])
 
 

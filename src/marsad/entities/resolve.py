@@ -439,17 +439,25 @@ class Span:
 _NEXT_WORD_RE = re.compile(r"^[ \t]+([^\W\d_]+)")
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 MIN_NAME_SUPPORT = 2  # a full name must be seen this often before it can complete a cut one
+# Words a cut name may be lengthened by, one at a time, each step a name the store knows («طيب»
+# -> «طيب اردوغان» -> «رجب طيب اردوغان»): one step only left a second for the next completion
+# over the store, so completing twice gave other names than completing once.
+MAX_LENGTHENING = 2
 
 
 def complete_names(
-    people: list[Span], text_of: Callable[[str], str], known_names: Mapping[str, int] | None = None
+    people: list[Span],
+    text_of: Callable[[str], str],
+    known_names: Mapping[str, int] | None = None,
+    candidates: Collection[Span] | None = None,
 ) -> list[tuple[Span, Span]]:
     """Person mentions the tagger cut short, completed from full names seen elsewhere in the
     store: «كيم يونغ» followed by «أون» becomes «كيم يونغ أون» when «كيم جونغ أون» (or another
     spelling of it) is a name the store knows. `known_names`: the keys of the store's person
     mentions that could complete them (completion_blocks says which), each with how many
     mentions have it; by default, `people` are the whole store and their own keys are the names
-    known. Returns (old, new) spans."""
+    known. `candidates`: the spans to try (by default all); the others only hold their words.
+    Returns (old, new) spans."""
     counts = Counter(p.key for p in people) if known_names is None else known_names
     known = name_support(counts)
     blocks: dict[tuple[int, str, str], list[tuple[str, ...]]] = defaultdict(list)
@@ -460,19 +468,28 @@ def complete_names(
     for p in people:
         taken[p.article_id].add(p.start, p.end)
     out = []
-    for p in people:
-        words = name_skeleton(p.key)
-        if not words:
+    for p in people if candidates is None else candidates:
+        if not name_skeleton(p.key):
             continue
-        for start, end, key in _lengthened(p, text_of(p.article_id)):
-            if taken[p.article_id].overlaps(start, end, besides=(p.start, p.end)):
-                continue  # the word belongs to another mention
-            form = name_skeleton(key)
-            block = blocks.get((len(form), consonants(form[0]), consonants(form[-1])), [])
-            if any(same_name(form, f) for f in block):
-                out.append((p, Span(p.article_id, p.seq, start, end, key)))
+        text = text_of(p.article_id)
+        now = p
+        for _ in range(MAX_LENGTHENING):
+            longer = next((q for q in _longer(now, text) if not taken[p.article_id].overlaps(q.start, q.end, besides=(p.start, p.end)) and _is_known(q.key, blocks)), None)
+            if longer is None:
                 break
+            now = longer
+        if now is not p:
+            out.append((p, now))
     return out
+
+
+def _longer(p: Span, text: str) -> list[Span]:
+    return [Span(p.article_id, p.seq, start, end, key) for start, end, key in _lengthened(p, text)]
+
+
+def _is_known(key: str, blocks: Mapping[tuple[int, str, str], list[tuple[str, ...]]]) -> bool:
+    form = name_skeleton(key)
+    return any(same_name(form, f) for f in blocks.get((len(form), consonants(form[0]), consonants(form[-1])), []))
 
 
 def name_support(counts: Mapping[str, int]) -> Counter[tuple[str, ...]]:
@@ -499,14 +516,19 @@ def _lengthened(p: Span, text: str) -> list[tuple[int, int, str]]:
 
 def completion_blocks(people: list[Span], text_of: Callable[[str], str]) -> set[tuple[int, str, str]]:
     """(words, consonants of the first word, of the last) of every name `people` could be
-    completed to: the store's person names in these blocks are the ones complete_names needs."""
+    completed to, one word longer and up to MAX_LENGTHENING words: the store's person names in
+    these blocks are the ones complete_names needs."""
     out = set()
     for p in people:
         if not name_skeleton(p.key):
             continue
-        for _, _, key in _lengthened(p, text_of(p.article_id)):
-            form = name_skeleton(key)
-            out.add((len(form), consonants(form[0]), consonants(form[-1])))
+        text = text_of(p.article_id)
+        reach = [p]
+        for _ in range(MAX_LENGTHENING):
+            reach = [q for r in reach for q in _longer(r, text)]
+            for q in reach:
+                form = name_skeleton(q.key)
+                out.add((len(form), consonants(form[0]), consonants(form[-1])))
     return out
 
 
