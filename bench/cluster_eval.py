@@ -234,7 +234,15 @@ def _stance_claims() -> dict[str, list[dict[str, str]]]:
 
 
 def _egypt2013_page(a: dict[str, str]) -> dict[str, str]:
-    return {"url": f"https://egypt2013.invalid/{a['outlet']}/{a['id']}", "text": f"{a['headline']}\n\n{a['text']}", "outlet": a["outlet"], "fetched_at": a["datetime"]}
+    """An egypt2013 article as a scraper's JSONL page: its feed's time is its publication date
+    (the pages state none, so without it every article is undated and may join any story)."""
+    return {
+        "url": f"https://egypt2013.invalid/{a['outlet']}/{a['id']}",
+        "text": f"{a['headline']}\n\n{a['text']}",
+        "outlet": a["outlet"],
+        "fetched_at": a["datetime"],
+        "published": a["datetime"],
+    }
 
 
 def _over_time(collection: Path, new: int, base: int) -> tuple[str, list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]] | None:

@@ -234,6 +234,7 @@ def bench_collection(args: argparse.Namespace) -> None:
                     "text": f"{a['headline']}\n\n{a['text']}",
                     "outlet": a["outlet"],
                     "fetched_at": a["datetime"],
+                    "published": a["datetime"],  # the feed's time (the pages state no date)
                 }
                 out.write(json.dumps(page, ensure_ascii=False) + "\n")
                 n += 1

@@ -20,6 +20,7 @@ class Page:
     url: str | None = None
     fetched_at: str | None = None
     outlet_hint: str | None = None  # an outlet the input itself names (JSONL "outlet")
+    published_hint: str | None = None  # the publication date the input itself states (JSONL "published", ISO 8601)
     encoding: str = "utf-8"
 
     @property

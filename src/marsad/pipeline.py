@@ -26,7 +26,7 @@ from marsad.temporal.times import find_times
 
 # Bump when a change to the stages changes their output: stored pages from another version
 # are analysed again on the next run.
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 
 ArticleStage = Callable[[Article, Context], Article]
 
@@ -39,6 +39,9 @@ def page_to_articles(page: Page, ctx: Context) -> list[Article]:
         hints.update(html_hints)
     else:
         lines = page.content.splitlines()
+    if page.published_hint and not hints.get("published"):
+        # The date the input states (a feed's), when the page's own metadata states none.
+        hints["published"], hints["published_rule"] = page.published_hint, "input"
     dropped = hints.pop("dropped", None) or []
     blocks = [Block(text.strip(), n) for n, text in enumerate(lines, start=1) if text.strip()]
     blocks, repairs = split_glued_lines(blocks, ctx.lexicon)

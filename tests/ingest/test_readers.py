@@ -85,6 +85,18 @@ def test_readers_truncated_html_read_with_warning(tmp_path: Path) -> None:
     assert warning is not None and not warning.fatal and "truncated" in warning.message
 
 
+def test_readers_jsonl_published_is_an_iso_date_or_a_warning(tmp_path: Path) -> None:
+    f = tmp_path / "pages.jsonl"
+    dates = ["2013-02-23 18:55:00", "2013-02-23", "2013-02-23T18:55:00+02:00", "23 فبراير 2013", 20130223]
+    f.write_text("\n".join(json.dumps({"url": f"https://a.example/{i}", "text": PAGE, "published": d}, ensure_ascii=False) for i, d in enumerate(dates)), encoding="utf-8")
+    items = _read(f)
+    pages = [i for i in items if isinstance(i, Page)]
+    problems = [i for i in items if isinstance(i, InputProblem)]
+    assert [p.published_hint for p in pages] == ["2013-02-23T18:55:00", "2013-02-23", "2013-02-23T18:55:00+02:00", None, None]
+    assert [(p.locator, p.fatal) for p in problems] == [("line 4", False), ("line 5", False)]
+    assert all('"published" is not an ISO 8601 date' in p.message for p in problems)
+
+
 def test_readers_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     f = tmp_path / "pages.jsonl"
     lines = [

@@ -174,3 +174,21 @@ def test_description_visible_date_wins_over_metadata_and_says_so(ctx: Context) -
     a = _page(ctx, head="<meta property='article:published_time' content='2019-02-09T00:30:00+01:00'>", body_top="<p>الجمعة 8 فيفري 2019</p>")
     assert a.published is not None and a.published.startswith("2019-02-08")
     assert a.published_evidence is not None and a.published_evidence.note is not None and "2019-02-09" in a.published_evidence.note
+
+
+def test_description_the_input_states_the_date_a_page_does_not(ctx: Context) -> None:
+    """A scraper's JSONL gives the date its feed read (egypt2013's pages state none): the article
+    takes it, with the input as its evidence; a date the page states wins; an article glued after
+    «اقرأ أيضاً» does not take its host page's date."""
+    text = f"{HEADLINE}\n\nغمرت المياه الأحياء المنخفضة في المدينة بعد أمطار غزيرة هطلت طوال الليل على المنطقة كلها."
+    (a, *_) = analyze_page(Page(source="p.jsonl", content=text, format="text", published_hint="2013-02-23T18:55:00"), ctx)
+    assert a.published == "2013-02-23T18:55:00" and a.published_evidence is not None and a.published_evidence.rule == "input"
+    (b, *_) = analyze_page(Page(source="p.jsonl", content=text, format="text"), ctx)
+    assert b.published is None
+    dated = f"{HEADLINE}\nنشر في 3 مارس 2013\n\nغمرت المياه الأحياء المنخفضة في المدينة بعد أمطار غزيرة هطلت طوال الليل."
+    (c, *_) = analyze_page(Page(source="p.jsonl", content=dated, format="text", published_hint="2013-02-23"), ctx)
+    assert c.published == "2013-03-03" and c.published_evidence is not None
+    assert c.published_evidence.note == "the input says 2013-02-23; the date the article states is taken"
+    glued = f"{text}\n\nاقرأ أيضاً\n\nعنوان خبر آخر عن الانتخابات المحلية في البلاد\n\nأعلنت اللجنة العليا للانتخابات أن التصويت سيجري في موعده المقرر رغم الظروف الصعبة في البلاد."
+    articles = analyze_page(Page(source="p.jsonl", content=glued, format="text", published_hint="2013-02-23"), ctx)
+    assert len(articles) == 2 and articles[0].published == "2013-02-23" and articles[1].published is None

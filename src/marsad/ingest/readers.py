@@ -15,6 +15,7 @@ import re
 import stat
 import zlib
 from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -177,7 +178,8 @@ _JSONL_LINE_SLACK = 64 * 1024  # characters of JSON around a page's body on one 
 
 
 def _read_jsonl(source: str, f: BinaryIO, settings: Settings) -> Iterator[Item]:
-    """One page per line: {"url", "html" or "text", optional "fetched_at", "outlet"}. Lines are
+    """One page per line: {"url", "html" or "text", optional "fetched_at", "outlet", "published"
+    (the publication date the scraper read, as from a feed: ISO 8601, a day or a time)}. Lines are
     read one at a time and none longer than a page can be (memory stays flat in the file size)."""
     head = f.read(2)
     f.seek(0)
@@ -235,6 +237,9 @@ def _jsonl_record(source: str, line: str, where: str, settings: Settings) -> Ite
     except InputError as exc:
         yield InputProblem(source, str(exc), where)
         return
+    published = _iso_date(rec.get("published"))
+    if rec.get("published") is not None and published is None:
+        yield InputProblem(source, f'"published" is not an ISO 8601 date or time ({str(rec.get("published"))[:40]!r}): ignored', where, fatal=False)
     yield Page(
         source=source,
         content=body.removeprefix("\ufeff"),
@@ -243,7 +248,20 @@ def _jsonl_record(source: str, line: str, where: str, settings: Settings) -> Ite
         url=fields["url"],
         fetched_at=fields["fetched_at"],
         outlet_hint=fields["outlet"],
+        published_hint=published,
     )
+
+
+def _iso_date(value: object) -> str | None:
+    """An ISO 8601 day («2013-02-23») or time («2013-02-23 18:55:00», «…T18:55:00+02:00») as
+    marsad writes it (a day stays a day); None if it is not one."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return date.fromisoformat(text).isoformat() if len(text) == 10 else datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")

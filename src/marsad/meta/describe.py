@@ -238,11 +238,12 @@ def _read_page_hints(article: Article, ctx: Resources) -> None:
     if article.appended_to is not None:
         return
     if article.published is None and hints.get("published"):
-        article.published, article.published_evidence = hints["published"], Evidence(hints["published"], "html_meta")
+        article.published, article.published_evidence = hints["published"], Evidence(hints["published"], hints.get("published_rule", "html_meta"))
     elif article.published and article.published_evidence is not None and str(hints.get("published") or "")[:10] not in ("", article.published[:10]):
         # The article's own date line wins over the page's metadata (a CMS stamps its own time,
         # or the date of an update); the evidence says that they disagree.
-        article.published_evidence.note = f"the page's metadata says {hints['published']}; the date the article states is taken"
+        said_by = "the input" if hints.get("published_rule") == "input" else "the page's metadata"
+        article.published_evidence.note = f"{said_by} says {hints['published']}; the date the article states is taken"
     own_names = [n for n, _ in hints.get("site_names", [])] + ([article.outlet] if article.outlet else [])
     if article.author is None:
         # A byline element the main-text extraction left out («<span class="writeBy">كتبت …»).
