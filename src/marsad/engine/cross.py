@@ -17,7 +17,7 @@ from marsad.entities.resolve import (
     MentionRow,
     Tally,
     complete_names,
-    completion_blocks,
+    completion_names,
     name_keys,
     name_support,
     registry_fingerprint,
@@ -179,7 +179,7 @@ def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:
     by_first = {(w, f) for w, f, _ in shorter}
     by_last = {(w, last) for w, _, last in shorter}
     short = [p for p in others if ((k := name_keys(p.key)).words, k.first) in by_first or (k.words, k.last) in by_last]
-    known_names = store.person_names_in(completion_blocks(new + short, text_of))
+    known_names = completion_names(new + short, text_of, store.person_names_in)
     changes = complete_names(new + others, text_of, known_names, new + short)
     store.update_mention_spans([(after, text_of(after.article_id)[after.start : after.end]) for _, after in changes])
 

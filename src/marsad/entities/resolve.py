@@ -454,16 +454,11 @@ def complete_names(
     """Person mentions the tagger cut short, completed from full names seen elsewhere in the
     store: «كيم يونغ» followed by «أون» becomes «كيم يونغ أون» when «كيم جونغ أون» (or another
     spelling of it) is a name the store knows. `known_names`: the keys of the store's person
-    mentions that could complete them (completion_blocks says which), each with how many
+    mentions that could complete them (completion_names reads them), each with how many
     mentions have it; by default, `people` are the whole store and their own keys are the names
     known. `candidates`: the spans to try (by default all); the others only hold their words.
     Returns (old, new) spans."""
-    counts = Counter(p.key for p in people) if known_names is None else known_names
-    known = name_support(counts)
-    blocks: dict[tuple[int, str, str], list[tuple[str, ...]]] = defaultdict(list)
-    for form, n in known.items():
-        if n >= MIN_NAME_SUPPORT:
-            blocks[(len(form), consonants(form[0]), consonants(form[-1]))].append(form)
+    blocks = _known_blocks(Counter(p.key for p in people) if known_names is None else known_names)
     taken: dict[str, _Spans] = defaultdict(_Spans)
     for p in people:
         taken[p.article_id].add(p.start, p.end)
@@ -489,7 +484,7 @@ def _longer(p: Span, text: str) -> list[Span]:
 
 def _is_known(key: str, blocks: Mapping[tuple[int, str, str], list[tuple[str, ...]]]) -> bool:
     form = name_skeleton(key)
-    return any(same_name(form, f) for f in blocks.get((len(form), consonants(form[0]), consonants(form[-1])), []))
+    return any(same_name(form, f) for f in blocks.get(_block(key), []))
 
 
 def name_support(counts: Mapping[str, int]) -> Counter[tuple[str, ...]]:
@@ -514,22 +509,40 @@ def _lengthened(p: Span, text: str) -> list[tuple[int, int, str]]:
     return options
 
 
-def completion_blocks(people: list[Span], text_of: Callable[[str], str]) -> set[tuple[int, str, str]]:
-    """(words, consonants of the first word, of the last) of every name `people` could be
-    completed to, one word longer and up to MAX_LENGTHENING words: the store's person names in
-    these blocks are the ones complete_names needs."""
-    out = set()
-    for p in people:
-        if not name_skeleton(p.key):
-            continue
-        text = text_of(p.article_id)
-        reach = [p]
-        for _ in range(MAX_LENGTHENING):
-            reach = [q for r in reach for q in _longer(r, text)]
-            for q in reach:
-                form = name_skeleton(q.key)
-                out.add((len(form), consonants(form[0]), consonants(form[-1])))
-    return out
+def completion_names(people: list[Span], text_of: Callable[[str], str], names_in: Callable[[set[tuple[int, str, str]]], Mapping[str, int]]) -> Counter[str]:
+    """The store's person names complete_names needs for `people` (each key with its number of
+    mentions), asked of the store a step at a time: `names_in(blocks)` gives the names with these
+    (words, consonants of the first word, of the last). First the names one word longer than each
+    mention, then one word longer than those of them the store knows, up to MAX_LENGTHENING: a
+    second word is only asked where the first makes a known name (asking every mention's every
+    two-word lengthening tripled what a day's run asked)."""
+    known: Counter[str] = Counter()
+    asked: set[tuple[int, str, str]] = set()
+    reach = [p for p in people if name_skeleton(p.key)]
+    for _ in range(MAX_LENGTHENING):
+        longer = [q for r in reach for q in _longer(r, text_of(r.article_id))]
+        blocks = {_block(q.key) for q in longer} - asked
+        asked |= blocks
+        known.update(names_in(blocks))
+        found = _known_blocks(known)
+        reach = [q for q in longer if _is_known(q.key, found)]
+        if not reach:
+            break
+    return known
+
+
+def _block(key: str) -> tuple[int, str, str]:
+    form = name_skeleton(key)
+    return (len(form), consonants(form[0]), consonants(form[-1]))
+
+
+def _known_blocks(counts: Mapping[str, int]) -> dict[tuple[int, str, str], list[tuple[str, ...]]]:
+    """The full names seen at least MIN_NAME_SUPPORT times, by block (_block)."""
+    blocks: dict[tuple[int, str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for form, n in name_support(counts).items():
+        if n >= MIN_NAME_SUPPORT:
+            blocks[(len(form), consonants(form[0]), consonants(form[-1]))].append(form)
+    return blocks
 
 
 class _Spans:
