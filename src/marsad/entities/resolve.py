@@ -532,7 +532,11 @@ def completion_names(people: list[Span], text_of: Callable[[str], str], names_in
 
 
 def _block(key: str) -> tuple[int, str, str]:
-    form = name_skeleton(key)
+    return _form_block(name_skeleton(key))
+
+
+def _form_block(form: tuple[str, ...]) -> tuple[int, str, str]:
+    """(words, consonants of the first word, of the last): where a name is looked up."""
     return (len(form), consonants(form[0]), consonants(form[-1]))
 
 
@@ -541,7 +545,7 @@ def _known_blocks(counts: Mapping[str, int]) -> dict[tuple[int, str, str], list[
     blocks: dict[tuple[int, str, str], list[tuple[str, ...]]] = defaultdict(list)
     for form, n in name_support(counts).items():
         if n >= MIN_NAME_SUPPORT:
-            blocks[(len(form), consonants(form[0]), consonants(form[-1]))].append(form)
+            blocks[_form_block(form)].append(form)
     return blocks
 
 
