@@ -109,7 +109,7 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
         if not unread:
             break
         ids |= unread
-    touched = _touched(known + new, assignment, entities, store.entity_names(ids), tallies, store.articles_naming)
+    touched = _touched(known + new, assignment, entities, tallies, store.articles_naming)
     store.update_resolution(assignment, entities, ids, fingerprint)
     return touched
 
@@ -122,7 +122,7 @@ def resolve_in_full(store: Store, registry: Registry, text_of: Callable[[str], s
     store.update_mention_spans([(new, text_of(new.article_id)[new.start : new.end]) for _, new in changes])
     rows = store.mention_rows()
     assignment, entities = resolve(rows, registry)
-    touched = _touched(rows, assignment, entities, store.entity_names())
+    touched = _touched(rows, assignment, entities)
     store.replace_entities(assignment, entities, fingerprint)
     return touched
 
@@ -131,21 +131,17 @@ def _touched(
     rows: list[MentionRow],
     assignment: dict[tuple[str, int], str],
     entities: list[Entity],
-    stored_names: dict[str, str],
     tallies: Collection[Tally] = (),
     articles_naming: Callable[[set[str]], set[str]] = lambda _: set(),
 ) -> set[str]:
     """The articles a resolution changes: a mention's entity is another (a row's, or a tallied
-    entity's now called otherwise), or an entity's display name is (their stories' dossiers show
-    entities by name and id). A tallied entity's articles are asked of the store
-    (`articles_naming`: the articles naming these stored entities), only when it changes."""
+    entity's whose id is no longer built). A tallied entity's articles are asked of the store
+    (`articles_naming`: the articles naming these stored entities), only when it changes. An
+    entity that is only called otherwise now (its most written spelling turned) changes no
+    article: the store shows dossiers with the names entities have when read (Dossier.named)."""
     out = {m.article_id for m in rows if assignment.get((m.article_id, m.seq)) != m.entity_id}
     built = {e.id for e in entities}
     changed = {t.entity_id for t in tallies if t.entity_id not in built}
-    for e in entities:
-        if stored_names.get(e.id) != e.name:
-            out |= e.articles
-            changed |= e.tallied
     return out | (articles_naming(changed) if changed else set())
 
 

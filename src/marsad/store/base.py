@@ -720,7 +720,13 @@ class Store(ABC):
             " JOIN articles a ON a.id = sa.article_id" + _OF_RUN + ") ORDER BY s.articles DESC, s.id",
             (run_id,),
         ).fetchall()
-        return [Dossier.from_json(json.loads(r[0])) for r in rows]
+        return self._named([Dossier.from_json(json.loads(r[0])) for r in rows])
+
+    def _named(self, dossiers: list[Dossier]) -> list[Dossier]:
+        """Dossiers as shown: their entities and speakers called by the display names they have
+        now (Dossier.named), not those of when the dossier was built."""
+        names = self.entity_names({e for d in dossiers for e in d.entity_ids()})
+        return [d.named(names) for d in dossiers]
 
     def list_stories(self, limit: int = 20, offset: int = 0, where: StoryFilter | None = None) -> list[StoryCard]:
         """Story cards (id, title, article count, outlets, top entities, first and last day),
@@ -730,7 +736,9 @@ class Store(ABC):
             f"SELECT card FROM stories{clause} ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
-        return [StoryCard.from_json(json.loads(r[0])) for r in rows]
+        cards = [StoryCard.from_json(json.loads(r[0])) for r in rows]
+        names = self.entity_names({e.id for c in cards for e in c.entities})
+        return [c.named(names) for c in cards]
 
     def count_stories(self, where: StoryFilter | None = None) -> int:
         clause, params = _story_filter(where)
@@ -738,7 +746,7 @@ class Store(ABC):
 
     def get_story(self, story_id: str) -> Dossier | None:
         row = self.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return None if row is None else Dossier.from_json(json.loads(row[0]))
+        return None if row is None else self._named([Dossier.from_json(json.loads(row[0]))])[0]
 
     def story_of(self, article_id: str) -> str | None:
         row = self.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()

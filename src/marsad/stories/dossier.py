@@ -38,6 +38,7 @@ from marsad.stories.records import (
     StoryCopy,
     SummarySentence,
     TimelineEvent,
+    quote_order,
 )
 from marsad.temporal.times import find_times
 
@@ -295,9 +296,7 @@ def _quote_clusters(articles: list[Article]) -> tuple[QuoteCluster, ...]:
                 home.variants.append(variant)
                 home.grams.append(grams)
     clusters = [QuoteCluster(u.speaker_id, u.speaker, tuple(u.variants[:MAX_VARIANTS]), len(u.variants)) for u in utterances]
-    # Most articles first, counted over the variants listed (what a reader sees side by side).
-    clusters.sort(key=lambda c: (-len({v.article for v in c.variants}), c.speaker or ""))
-    return tuple(clusters)
+    return tuple(sorted(clusters, key=quote_order))
 
 
 def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence]:

@@ -10,7 +10,7 @@ field was added later)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import Field, dataclass, fields, is_dataclass
+from dataclasses import Field, dataclass, fields, is_dataclass, replace
 from typing import Any, ClassVar
 
 from marsad.stories.dates import InferredDate
@@ -68,6 +68,10 @@ class DossierEntity(_JsonRecord):
         return cls(d["id"], d["name"], d["type"], int(d["mentions"]))
 
 
+def _renamed(entities: tuple[DossierEntity, ...], names: Mapping[str, str]) -> tuple[DossierEntity, ...]:
+    return tuple(replace(e, name=names[e.id]) if names.get(e.id, e.name) != e.name else e for e in entities)
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteVariant(_JsonRecord):
     """One outlet's wording of an utterance."""
@@ -97,6 +101,12 @@ class QuoteCluster(_JsonRecord):
         variants = tuple(QuoteVariant.from_json(v) for v in d["variants"])
         # Dossiers saved before the variants were capped listed every one, and no count.
         return cls(d["speaker_id"], d["speaker"], variants, int(d.get("variant_count", len(variants))))
+
+
+def quote_order(c: QuoteCluster) -> tuple[int, str]:
+    """How a dossier lists its quotes: those of the most articles first, counted over the variants
+    listed (what a reader sees side by side), then by speaker."""
+    return (-len({v.article for v in c.variants}), c.speaker or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +224,10 @@ class StoryCard(_JsonRecord):
         entities = tuple(DossierEntity.from_json(e) for e in d["entities"])
         return cls(d["id"], d["title"], int(d["articles"]), _strs(d["outlets"]), entities, d["first_date"], d["last_date"])
 
+    def named(self, names: Mapping[str, str]) -> StoryCard:
+        """The card with its entities called as `names` (entity id -> display name) says."""
+        return replace(self, entities=_renamed(self.entities, names))
+
 
 CARD_ENTITIES = 6  # entities a story card shows (the dossier keeps dossier.TOP_ENTITIES)
 
@@ -235,6 +249,18 @@ class Dossier(_JsonRecord):
     disagreements: tuple[Disagreement, ...]
     summary: tuple[SummarySentence, ...]
     timeline: tuple[TimelineEvent, ...]
+
+    def entity_ids(self) -> set[str]:
+        """The entities the dossier shows by name: its top entities and its speakers."""
+        return {e.id for e in self.entities} | {q.speaker_id for q in self.quotes}
+
+    def named(self, names: Mapping[str, str]) -> Dossier:
+        """The dossier with its entities and speakers called as `names` (entity id -> display
+        name) says, its quotes listed in the order that gives. The store shows a dossier so: an
+        entity's display name is its most written spelling, which turns as spellings arrive, and
+        a new name is no reason to rebuild the stories naming it (engine/cross._touched)."""
+        quotes = tuple(replace(q, speaker=names[q.speaker_id]) if names.get(q.speaker_id, q.speaker) != q.speaker else q for q in self.quotes)
+        return replace(self, entities=_renamed(self.entities, names), quotes=tuple(sorted(quotes, key=quote_order)))
 
     def card(self) -> StoryCard:
         days = [e.date for e in self.timeline]
