@@ -43,6 +43,16 @@ def test_a_different_count_is_a_disagreement_not_a_claim() -> None:
     assert {s.article for s in d.disagreements[0].sides} == {"a", "b"}
 
 
+def test_counts_sharing_some_numbers_are_two_claims_and_a_shorter_telling_is_one() -> None:
+    """Two tallies of the wounded that share a 4 and a 2 give different figures: two facts. A
+    sentence giving only some of another's numbers tells the same fact more briefly."""
+    first = _record("a", "الأولى", "وأشار المتحدث إلى أن المصابين تم تحويل 2 منهم لمستشفى القصر العيني و15 لمستشفى المنيرة و4 لمستشفى الشرطة بالعجوزة.", [])
+    update = _record("b", "الثانية", "وأشار المتحدث إلى أن المصابين تم تحويل 4 منهم لمستشفى القصر العيني و11 لمستشفى المنيرة و2 لمستشفى الشرطة بالعجوزة.", [])
+    shorter = _record("c", "الثالثة", "وأشار المتحدث إلى أن المصابين تم تحويل 2 منهم لمستشفى القصر العيني و15 لمستشفى المنيرة صباح اليوم.", [])
+    claims = _dossier([first, update, shorter]).claims
+    assert [sorted(x.articles) for x in claims] == [["a", "c"]]
+
+
 def test_a_denial_against_the_assertion_it_denies() -> None:
     a = _record("a", "الأولى", "وقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون اتفاقا عسكريا لتزويد روسيا بالذخائر.", [PUTIN, KIM])
     b = _record("b", "الثانية", "ولم يوقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون أي اتفاق عسكري لتزويد روسيا بالذخائر.", [PUTIN, KIM])
