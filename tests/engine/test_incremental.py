@@ -287,9 +287,12 @@ _LOAN = [
 ]
 
 
-def _made_run(store: Store, ctx: Context, folder: Path, name: str, articles: list[tuple[str, str, str]]) -> None:
+def _made_run(store: Store, ctx: Context, folder: Path, name: str, articles: list[tuple[str, str, str]], gone: frozenset[str] = frozenset()) -> None:
     """One run of the engine over these (key, date, text) articles, each naming the minister
-    wherever his name is written (as the tagger would find him), each of its own outlet."""
+    wherever his name is written (as the tagger would find him), each of its own outlet. With
+    `gone`, the pages are analysed again and those of these keys now hold no article."""
+    from dataclasses import replace
+
     from marsad.article import Article, Mention, Page
     from marsad.engine.local import in_order, run_with
 
@@ -301,11 +304,15 @@ def _made_run(store: Store, ctx: Context, folder: Path, name: str, articles: lis
         for page in todo:
             key = (page.url or "").rsplit("/", 1)[1]
             _, published, text = next(a for a in articles if a[0] == key)
+            if key in gone:
+                out.append([])
+                continue
             mentions = [Mention(m.group(), "PER", m.start(), m.end(), m.group()) for m in re.finditer("يوسف بطرس غال[ىي]", text)]
             out.append([Article(Article.make_id(page.page_id, 0), page.page_id, page.source, 0, outlet=f"{key}.invalid", headline=text.split(".")[0], published=published, language="ar", text=text, mentions=mentions)])
         return out
 
-    assert not run_with([str(pages)], store, ctx.settings, ctx, in_order(analyse)).failed
+    settings = replace(ctx.settings, reprocess=bool(gone))
+    assert not run_with([str(pages)], store, settings, ctx, in_order(analyse)).failed
 
 
 def test_a_turned_display_name_rebuilds_no_story_and_shows_in_it(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -334,3 +341,15 @@ def test_a_turned_display_name_rebuilds_no_story_and_shows_in_it(tmp_path: Path,
     with open_store(str(tmp_path / "one.db")) as store:
         _made_run(store, ctx, tmp_path, "both", _BUDGET + _LOAN)
         assert store.get_story(budget) == shown
+
+
+def test_a_story_whose_articles_are_gone_is_dropped(tmp_path: Path, ctx: Context) -> None:
+    """A page analysed again may hold no article now: the story of its old article, left with no
+    member, is no longer listed; the other story stays."""
+    with open_store(str(tmp_path / "m.db")) as store:
+        _made_run(store, ctx, tmp_path, "all", _BUDGET + _LOAN)
+        assert store.count_stories() == 2
+        _made_run(store, ctx, tmp_path, "all", _BUDGET + _LOAN, gone=frozenset({"l1", "l2"}))
+        (left,) = store.list_stories()
+        assert left.articles == 2 and store.count_stories() == 1
+        assert {s for s, _ in store.story_assignments().values()} == {left.id}

@@ -283,6 +283,7 @@ def update_stories(
             _save(store, *in_flight.pop(0))
     for item in in_flight:
         _save(store, *item)
+    store.drop_empty_stories()
     return len(assignment.changed)
 
 

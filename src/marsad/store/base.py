@@ -711,6 +711,13 @@ class Store(ABC):
                         json.dumps(card.to_json(), ensure_ascii=False),
                     ),
                 )
+
+    def drop_empty_stories(self) -> None:
+        """Drop the stories left with no member: a page analysed again replaces its articles, and
+        its old articles' places go with them. (Placement never moves a stored member, so a run
+        empties no story otherwise: this is asked once a run, not with every batch of dossiers,
+        as it reads every story.)"""
+        with self.transaction():
             self.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
 
     def run_stories(self, run_id: int) -> list[Dossier]:
