@@ -76,6 +76,12 @@ class SearchHit:
 
 # Joined after `articles a`: keeps the articles of the pages a run read (its one parameter: run_id).
 _OF_RUN = " JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp ON rp.page_id = a.page_id"
+# The articles with no story vector, and those with one and no story: what a run vectorises and
+# places. Asked through the tables' id indexes alone: reading `articles` row by row reads every
+# article's text (a scan of the whole archive, seconds a query at a million articles). An article
+# with no text is never vectorised, so a story vector says the article has text.
+_UNVECTORISED = "SELECT a2.id FROM articles a2 LEFT JOIN story_vectors v ON v.article_id = a2.id WHERE v.article_id IS NULL"
+_UNPLACED = "SELECT v.article_id FROM story_vectors v LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE sa.article_id IS NULL"
 # The tables that make a database a marsad store (0001_init.sql).
 STORE_TABLES = frozenset(("schema_version", "pages"))
 SCHEMA_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
@@ -598,8 +604,8 @@ class Store(ABC):
         """(id, headline, text) of the articles with text and no story vector yet, in stored
         order; the first `limit` of them when given."""
         rows = self.execute(
-            "SELECT a.id, a.headline, a.text FROM articles a LEFT JOIN story_vectors v ON v.article_id = a.id"
-            " WHERE v.article_id IS NULL AND a.text != '' ORDER BY a.rowid" + ("" if limit is None else f" LIMIT {int(limit)}")
+            f"SELECT a.id, a.headline, a.text FROM articles a WHERE a.id IN ({_UNVECTORISED}) AND a.text != '' ORDER BY a.rowid"
+            + ("" if limit is None else f" LIMIT {int(limit)}")
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
@@ -622,10 +628,7 @@ class Store(ABC):
     def unplaced_dates(self) -> list[str | None]:
         """The publication dates (None for undated) of the articles with a story vector and no
         story yet: what the next placement places."""
-        rows = self.execute(
-            "SELECT a.published FROM articles a JOIN story_vectors v ON v.article_id = a.id"
-            " LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE sa.article_id IS NULL AND a.text != ''"
-        )
+        rows = self.execute(f"SELECT a.published FROM articles a WHERE a.id IN ({_UNPLACED})")
         return [r[0] for r in rows]
 
     def stories_since(self, day: str) -> set[str]:
@@ -645,11 +648,11 @@ class Store(ABC):
             " JOIN story_vectors v ON v.article_id = a.id"
         )
         if stories is None:
-            rows = self.execute(head + " WHERE a.text != '' ORDER BY a.rowid").fetchall()
+            rows = self.execute(head + " ORDER BY a.rowid").fetchall()
             mentions = self.execute("SELECT article_id, entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY article_id, seq").fetchall()
         else:
-            rows = self._rows_in(head + " JOIN story_articles sa ON sa.article_id = a.id WHERE a.text != '' AND sa.story_id IN ({marks})", stories)
-            rows += self.execute(head + " LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE sa.article_id IS NULL AND a.text != ''").fetchall()
+            rows = self._rows_in(head + " JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id IN ({marks})", stories)
+            rows += self.execute(head + f" WHERE a.id IN ({_UNPLACED})").fetchall()
             rows.sort(key=lambda r: r[0])
             mentions = sorted(
                 self._rows_in("SELECT article_id, entity_id, seq FROM mentions WHERE entity_id IS NOT NULL AND article_id IN ({marks})", (r[1] for r in rows)),
