@@ -97,3 +97,22 @@ def test_two_outlets_reporting_one_denial_do_not_disagree() -> None:
     a = _record("a", "الأولى", "وتتهم كييف موسكو بإرسال قوات وأسلحة ثقيلة إلى مناطق المتمردين, ولكن روسيا تنفي ذلك.", [])
     b = _record("b", "الثانية", "وتتهم كييف موسكو بإرسال قوات وأسلحة ثقيلة إلى شرق البلاد وهو ما تنفيه روسيا.", [])
     assert _dossier([a, b]).disagreements == ()
+
+
+def test_one_quote_with_its_negation_in_two_outlets_is_no_disagreement() -> None:
+    """The same negated quote, one outlet putting it in quote marks («"لم»), denies nothing."""
+    a = _record("a", "الأولى", "وقال رئيس الوزراء قبل يومين لم نتوصل إلى تغيير حكومي لكن المفاوضات إيجابية ونأمل التوصل إلى تسوية قريبا.", [])
+    b = _record("b", "الثانية", 'وقال رئيس الوزراء قبل يومين: "لم نتوصل إلى تغيير حكومي لكن المفاوضات إيجابية ونأمل التوصل إلى تسوية قريبا".', [])
+    assert _dossier([a, b]).disagreements == ()
+
+
+def test_what_and_still_and_a_relative_clause_deny_nothing() -> None:
+    """«ما» before a verb is mostly «what» (ما تمارسه) or «still» (ما زالوا); a negator after a
+    relative pronoun («التي لم يسيطر عليها») negates something else: none contradicts the other
+    outlet's sentence, which uses the same verbs."""
+    a = _record("a", "الأولى", "وأكد المتحدث خروج جميع المصابين من المستشفيات عدا 75 مصابا ما زالوا تحت العلاج والملاحظة حتى الآن.", [])
+    b = _record("b", "الثانية", "وأكد المتحدث خروج جميع المصابين من المستشفيات عدا 75 مصابا زالوا تحت العلاج والملاحظة حتى الآن.", [])
+    c = _record("c", "الثالثة", "وأعلن متمردون طوارق الاثنين سيطرتهم على كيدال المدينة الكبيرة في شمال مالي التي لم يسيطر عليها بعد الجنود.", [])
+    d = _record("d", "الرابعة", "وأعلن متمردون طوارق الاثنين سيطرتهم على كيدال المدينة الكبيرة في شمال مالي بعد انسحاب المسلحين منها.", [])
+    assert _dossier([a, b]).disagreements == ()
+    assert _dossier([c, d]).disagreements == ()

@@ -35,6 +35,7 @@ class SpeechLexicon:
     object_openers: frozenset[str]  # function words that may open an object statement (أي، كل، عدم)
     denial_verbs: frozenset[str]  # a sentence with one denies what another asserts (نفى، كذب، دحض)
     denial_negators: frozenset[str]  # before a verb another sentence asserts: «لم يوقع» against «وقع»
+    denial_relatives: frozenset[str]  # «التي لم يسيطر عليها»: a negator after one negates another thing
     negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
     spoken_for: frozenset[str] = frozenset()  # «في تصريحات لمتحدثه الإعلامي X»: X speaks
     weekdays: frozenset[str] = frozenset()  # «أعلنت الجبهة الإثنين رفض …»: a day, never who speaks
@@ -133,6 +134,7 @@ def speech_lexicon() -> SpeechLexicon:
         object_openers=keys("nominal_verbs", "object_openers"),
         denial_verbs=keys("denial", "verbs"),
         denial_negators=keys("denial", "negators"),
+        denial_relatives=keys("denial", "relatives"),
         negations=keys("negations"),
         spoken_for=keys("spoken_for", "nouns"),
         weekdays=frozenset(match_key(w) for names in load_data("dates.json")["weekdays"].values() for w in names),

@@ -16,7 +16,6 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from itertools import pairwise
 
 from marsad.arabic.normalize import match_key, normalize_digits
 from marsad.arabic.sentences import split_sentences
@@ -101,8 +100,8 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
         # other asserts and who denies it reports both sides itself; the outlets do not disagree.
         return _contained(b, a) < RESTATED
     said = _stems(b.text)
-    for w, nxt in pairwise(words):
-        if w in negators and len(nxt) >= 3:
+    for before, w, nxt in zip(("", *words), words, words[1:], strict=False):
+        if w in negators and len(nxt) >= 3 and before not in lex.denial_relatives:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if len(stem) < 3:
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
@@ -115,14 +114,14 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
 # read once. Bounded: a long-lived process builds dossiers run after run.
 @lru_cache(maxsize=1 << 14)
 def _conjunctionless(text: str) -> tuple[str, ...]:
-    """The sentence's keyed words, a leading و / ف taken off."""
-    return tuple(w[1:] if w[:1] in ("\u0648", "\u0641") and len(w) > 2 else w for w in match_key(text).split())  # waw, feh
+    """The sentence's keyed words (punctuation off: «"لم» is «لم»), a leading و / ف taken off."""
+    return tuple(w[1:] if w[:1] in ("\u0648", "\u0641") and len(w) > 2 else w for w in _WORD_RE.findall(match_key(text)))  # waw, feh
 
 
 @lru_cache(maxsize=1 << 14)
 def _stems(text: str) -> frozenset[str]:
     """The sentence's keyed words with their proclitics off."""
-    return frozenset(strip_proclitics(w) for w in match_key(text).split())
+    return frozenset(strip_proclitics(w) for w in _WORD_RE.findall(match_key(text)))
 
 
 def _contained(b: _Sentence, a: _Sentence) -> float:
