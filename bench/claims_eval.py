@@ -11,8 +11,13 @@ pairs are all judged.
     .venv/bin/python bench/claims_eval.py                 # analyse (once), then score
     .venv/bin/python bench/claims_eval.py --sample 50     # write the next claims to judge to
                                                           # build/claims/to_judge.jsonl (with texts)
+    .venv/bin/python bench/claims_eval.py --disagreements 30   # the same for the disagreements
+                                                          # flagged: build/claims/disagreements_to_judge.jsonl
 
-How the set was made is written in bench/data/claims_egypt2013.md.
+How the set was made is written in bench/data/claims_egypt2013.md. The same run's disagreements
+(between outlets of every story) are judged in bench/data/disagreements_egypt2013.jsonl, one line
+per flagged pair (the two sentences by article id and SHA-1, `kind`, `real`, a note): disagreement
+precision is the share judged real; bench/data/disagreements_egypt2013.md says how.
 """
 
 from __future__ import annotations
@@ -25,10 +30,12 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EGYPT = ROOT.parent / "shared" / "data" / "news" / "egypt2013" / "articles.jsonl"
 JUDGED = ROOT / "bench" / "data" / "claims_egypt2013.jsonl"
+JUDGED_DISAGREEMENTS = ROOT / "bench" / "data" / "disagreements_egypt2013.jsonl"
 
 
 def sha(text: str) -> str:
@@ -51,8 +58,8 @@ def pages(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def claims(work: Path) -> list[dict[str, object]]:
-    """The claims of multi-outlet stories, from a run kept in `work` (analysed once)."""
+def stories(work: Path) -> list[dict[str, Any]]:
+    """The stories of a run kept in `work` (analysed once)."""
     if not EGYPT.exists():
         sys.exit(f"{EGYPT} is missing: the egypt2013 articles live in ../shared/data/news")
     out = work / "out"
@@ -60,7 +67,12 @@ def claims(work: Path) -> list[dict[str, object]]:
         work.mkdir(parents=True, exist_ok=True)
         pages(work / "pages.jsonl")
         subprocess.run([sys.executable, "-m", "marsad.cli", "analyze", str(work / "pages.jsonl"), "--out", str(out), "--no-progress"], check=True)
-    stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    found: list[dict[str, Any]] = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    return found
+
+
+def claims(stories: list[dict[str, Any]]) -> list[dict[str, object]]:
+    """The claims of multi-outlet stories."""
     found = []
     for s in stories:
         if len(s["outlets"]) < 2:
@@ -84,9 +96,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", default="build/claims")
     ap.add_argument("--sample", type=int, help="write this many unjudged claims to judge")
+    ap.add_argument("--disagreements", type=int, metavar="N", help="write this many unjudged disagreements to judge")
     args = ap.parse_args()
     work = Path(args.work)
-    found = claims(work)
+    run = stories(work)
+    flagged = disagreement_pairs(run)
+    if args.disagreements:
+        draw_disagreements(flagged, args.disagreements, work / "disagreements_to_judge.jsonl")
+        return
+    found = claims(run)
     judged: dict[tuple[str, str, str, str], bool] = {}
     if JUDGED.exists():
         for line in JUDGED.read_text(encoding="utf-8").splitlines():
@@ -109,6 +127,39 @@ def main() -> None:
     print(f"{len(found)} claims in multi-outlet stories; {len(complete)} fully judged")
     if complete:
         print(f"claim precision {len(precise) / len(complete):.3f} ({len(precise)}/{len(complete)}); pairs the same fact {pair_same}/{pair_total}")
+    real = judged_disagreements()
+    seen = [real[k] for k, _ in flagged if k in real]
+    print(f"{len(flagged)} disagreements flagged; {len(seen)} judged", end="")
+    print(f", precision {sum(seen) / len(seen):.3f} ({sum(seen)}/{len(seen)})" if seen else "")
+
+
+def disagreement_pairs(run: list[dict[str, Any]]) -> list[tuple[tuple[str, str, str, str], dict[str, Any]]]:
+    """Every flagged disagreement of the run, keyed by its two sentences (article id, SHA-1)."""
+    out = []
+    for s in run:
+        for d in s["disagreements"]:
+            a, b = d["sides"]
+            out.append(((a["article"], sha(a["text"]), b["article"], sha(b["text"])), d))
+    return out
+
+
+def judged_disagreements() -> dict[tuple[str, str, str, str], bool]:
+    if not JUDGED_DISAGREEMENTS.exists():
+        return {}
+    rows = [json.loads(line) for line in JUDGED_DISAGREEMENTS.read_text(encoding="utf-8").splitlines()]
+    return {(j["a_article"], j["a_sha1"], j["b_article"], j["b_sha1"]): bool(j["real"]) for j in rows}
+
+
+def draw_disagreements(flagged: list[tuple[tuple[str, str, str, str], dict[str, Any]]], n: int, path: Path) -> None:
+    real = judged_disagreements()
+    todo = [(k, d) for k, d in flagged if k not in real]
+    random.Random(2013).shuffle(todo)  # a fixed draw, as for claims
+    with path.open("w", encoding="utf-8") as f:
+        for (a_article, a_sha1, b_article, b_sha1), d in todo[:n]:
+            a, b = d["sides"]
+            row = {"a_article": a_article, "a_sha1": a_sha1, "b_article": b_article, "b_sha1": b_sha1, "kind": d["kind"]}
+            f.write(json.dumps({**row, "a_outlet": a["outlet"], "a_text": a["text"], "b_outlet": b["outlet"], "b_text": b["text"]}, ensure_ascii=False) + "\n")
+    print(f"{min(n, len(todo))} disagreements to judge written to {path}")
 
 
 if __name__ == "__main__":
