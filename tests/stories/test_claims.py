@@ -116,3 +116,14 @@ def test_what_and_still_and_a_relative_clause_deny_nothing() -> None:
     d = _record("d", "الرابعة", "وأعلن متمردون طوارق الاثنين سيطرتهم على كيدال المدينة الكبيرة في شمال مالي بعد انسحاب المسلحين منها.", [])
     assert _dossier([a, b]).disagreements == ()
     assert _dossier([c, d]).disagreements == ()
+
+
+def test_counts_of_different_places_are_no_disagreement() -> None:
+    """«37 hurt in Cairo and Port Said» and «22 hurt around the bridge in Giza» count different
+    things; the same sentence about one place with another figure still disagrees."""
+    cairo, port_said, giza = ("القاهرة", "e-cairo", "LOC"), ("بورسعيد", "e-port-said", "LOC"), ("الجيزة", "e-giza", "LOC")
+    ministry = ("وزارة الصحة", "e-health", "ORG")  # both name the ministry: not told apart by their names alone
+    wide = _record("a", "الأولى", "أعلن المتحدث باسم وزارة الصحة إصابة 37 شخصا في الاشتباكات الدائرة اليوم في القاهرة وبورسعيد.", [ministry, cairo, port_said])
+    near = _record("b", "الثانية", "أعلن المتحدث باسم وزارة الصحة إصابة 22 شخصا في الاشتباكات الدائرة اليوم في الجيزة قرب الجسر.", [ministry, giza])
+    same = _record("c", "الثالثة", "أعلن المتحدث باسم وزارة الصحة إصابة 30 شخصا في الاشتباكات الدائرة اليوم في الجيزة قرب الجسر.", [ministry, giza])
+    assert [{s.article for s in x.sides} for x in _dossier([wide, near, same]).disagreements] == [{"b", "c"}]
