@@ -128,8 +128,10 @@ def _elsewhere(a: _Sentence, b: _Sentence) -> bool:
     """Both sentences name places and share none: they tell of different places, whatever else
     they share («37 hurt in Cairo, Port Said and other provinces» / «22 hurt around Qasr al-Nil
     bridge»: two counts, not one count given two figures). Set after reading the disagreements
-    judged on egypt2013 (bench/data/disagreements_egypt2013.md): of 46 judged pairs it parts 4
-    judged no disagreement and none judged real; of the claims' pairs judged, one different fact."""
+    judged on egypt2013 (bench/data/disagreements_egypt2013.md): of the 34 flagged and judged it
+    drops 6 judged no disagreement and 2 judged real (one pair, flagged both ways: a bridge and
+    the Nile corniche of one town, which the tagger names as two places); of the claims' pairs
+    judged, it parts one judged a different fact and none judged the same."""
     return bool(a.places and b.places and not a.places & b.places)
 
 
