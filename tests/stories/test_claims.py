@@ -110,7 +110,8 @@ def test_what_and_still_and_a_relative_clause_deny_nothing() -> None:
     """«ما» before a verb is mostly «what» (ما تمارسه) or «still» (ما زالوا); a negator after a
     relative pronoun («التي لم يسيطر عليها») negates something else: none contradicts the other
     outlet's sentence, which uses the same verbs."""
-    a = _record("a", "الأولى", "وأكد المتحدث خروج جميع المصابين من المستشفيات عدا 75 مصابا ما زالوا تحت العلاج والملاحظة حتى الآن.", [])
+    # «غير» makes the sentence a negated one; only «ما» before «زالوا», a verb the other uses, could make it deny
+    a = _record("a", "الأولى", "وأكد المتحدث خروج جميع المصابين من المستشفيات عدا 75 مصابا ما زالوا تحت العلاج والملاحظة في حالة غير مستقرة.", [])
     b = _record("b", "الثانية", "وأكد المتحدث خروج جميع المصابين من المستشفيات عدا 75 مصابا زالوا تحت العلاج والملاحظة حتى الآن.", [])
     c = _record("c", "الثالثة", "وأعلن متمردون طوارق الاثنين سيطرتهم على كيدال المدينة الكبيرة في شمال مالي التي لم يسيطر عليها بعد الجنود.", [])
     d = _record("d", "الرابعة", "وأعلن متمردون طوارق الاثنين سيطرتهم على كيدال المدينة الكبيرة في شمال مالي بعد انسحاب المسلحين منها.", [])

@@ -119,3 +119,20 @@ def test_demo_stories_export_as_before(demo_store: tuple[str, int], tmp_path: Pa
     with Store(db, readonly=True) as store:
         write_stories_json(store, run_id, str(tmp_path / "stories.json"))
     assert (tmp_path / "stories.json").read_text(encoding="utf-8") == GOLDEN_STORIES.read_text(encoding="utf-8")
+
+
+def test_a_dossier_shows_the_names_its_entities_have_now() -> None:
+    """Dossier.named: entities and speakers take the names given (an entity's display name turns
+    as spellings arrive); quotes are listed again in the dossier's order, speakers by name among
+    those of as many articles; an entity not named keeps its own."""
+    from marsad.stories.records import DossierEntity, QuoteCluster, QuoteVariant
+
+    def said(speaker_id: str, speaker: str) -> QuoteCluster:
+        return QuoteCluster(speaker_id, speaker, (QuoteVariant("نص", "o", f"a-{speaker_id}", "direct"),), 1)
+
+    d = Dossier("s", "t", ("a",), (), (), (), (DossierEntity("e-1", "غالى", "PER", 3), DossierEntity("e-2", "مصر", "LOC", 2)), (said("e-1", "أ غالى"), said("e-3", "ب سعيد")), (), (), (), ())
+    shown = d.named({"e-1": "ي غالي", "e-3": "ب سعيد"})
+    assert [e.name for e in shown.entities] == ["ي غالي", "مصر"]
+    assert [q.speaker for q in shown.quotes] == ["ب سعيد", "ي غالي"]
+    assert shown.card().entities == shown.entities
+    assert d.named({}) == d

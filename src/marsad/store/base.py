@@ -717,11 +717,12 @@ class Store(ABC):
 
     def drop_empty_stories(self) -> None:
         """Drop the stories left with no member: a page analysed again replaces its articles, and
-        its old articles' places go with them. (Placement never moves a stored member, so a run
-        empties no story otherwise: this is asked once a run, not with every batch of dossiers,
-        as it reads every story.)"""
+        its old articles' places go with them. (Placement never moves a stored member, so nothing
+        else empties a story: this is asked once a run, when its pages are written, not with
+        every batch of dossiers, as it reads every story.)"""
         with self.transaction():
-            self.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+            # NOT EXISTS, not NOT IN: PostgreSQL never turns NOT IN (subquery) into an anti-join
+            self.execute("DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = stories.id)")
 
     def run_stories(self, run_id: int) -> list[Dossier]:
         """The stories any of a run's articles belong to, largest first."""

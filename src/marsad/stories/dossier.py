@@ -132,7 +132,9 @@ def _elsewhere(a: _Sentence, b: _Sentence) -> bool:
     drops 6 judged no disagreement and 2 judged real (one pair, flagged both ways: a bridge and
     the Nile corniche of one town, which the tagger names as two places); of the claims' pairs
     judged, it parts one judged a different fact and none judged the same."""
-    return bool(a.places and b.places and not a.places & b.places)
+    # Against all of the other's names, not its places only: the tagger may call one mention of a
+    # place an organisation (النصرة), and the sentences still share it.
+    return bool(a.places and b.places and not (a.places & b.entities or b.places & a.entities))
 
 
 def _contained(b: _Sentence, a: _Sentence) -> float:
