@@ -246,7 +246,6 @@ def update_stories(
     many were rebuilt. `vocabulary`: the tagger's words (Context.tagger.vocabulary()).
     `dossiers_with`: where dossiers are built (by default here)."""
     build = dossiers_with or dossiers_here(vocabulary)
-    store.drop_empty_stories()  # the stories of pages analysed again that now hold none of their articles
     # New articles are vectorised a chunk at a time: their texts are not all held at once.
     while todo := store.unvectorised(VECTORISE_CHUNK):
         store.save_story_vectors(vectorise_with(todo))
@@ -284,6 +283,10 @@ def update_stories(
             _save(store, *in_flight.pop(0))
     for item in in_flight:
         _save(store, *item)
+    # Last, not first: a page analysed again empties its story until its article is placed again,
+    # mostly in the same story (the same id), whose row readers keep meanwhile; dropped first, a
+    # story being rebuilt would be missing (404) to a reader until its dossier is saved.
+    store.drop_empty_stories()
     return len(assignment.changed)
 
 

@@ -718,8 +718,8 @@ class Store(ABC):
     def drop_empty_stories(self) -> None:
         """Drop the stories left with no member: a page analysed again replaces its articles, and
         its old articles' places go with them. (Placement never moves a stored member, so nothing
-        else empties a story: this is asked once a run, when its pages are written, not with
-        every batch of dossiers, as it reads every story.)"""
+        else empties a story: this is asked once a run, after its dossiers are saved, not with
+        every batch of them, as it reads every story.)"""
         with self.transaction():
             # NOT EXISTS, not NOT IN: PostgreSQL never turns NOT IN (subquery) into an anti-join
             self.execute("DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = stories.id)")
