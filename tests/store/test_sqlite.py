@@ -138,3 +138,29 @@ def test_records_without_removed_spans_differ_only_there(store: Store) -> None:
         assert light[article_id].removed == []
         article.removed = []
         assert light[article_id] == article
+
+
+def test_unvectorised_articles_come_in_stored_order_across_chunks(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a run vectorises: the articles with text and no story vector, oldest first, `limit`
+    at a time; an article with no text is never one of them (it is never vectorised), however
+    many precede the others."""
+    import marsad.store.base as base
+    from marsad.article import Article, Page
+    from marsad.stories.build import vectorise
+
+    real_chunks = base._chunks
+    monkeypatch.setattr(base, "_chunks", lambda ids, size=500: real_chunks(ids, 2))  # chunks of two: several per call
+    texts = ["", "نص أول عن الموازنة", "", "", "نص ثان عن القرض", "نص ثالث عن الانتخابات", "", "نص رابع عن الطقس"]
+    ids = []
+    with store.transaction():
+        for i, text in enumerate(texts):
+            page = Page("t.txt", text, "text", url=f"https://t.invalid/{i}")
+            article = Article(Article.make_id(page.page_id, 0), page.page_id, "t.txt", 0, text=text)
+            store.save_page(page, [article], "test")
+            ids.append(article.id)
+    with_text = [ids[i] for i, t in enumerate(texts) if t]
+    first = store.unvectorised(2)
+    assert [a for a, _, _ in first] == with_text[:2]
+    store.save_story_vectors([vectorise(a, h, t) for a, h, t in first])
+    assert [a for a, _, _ in store.unvectorised()] == with_text[2:]
+    assert [a for a, _, _ in store.unvectorised(1)] == with_text[2:3]

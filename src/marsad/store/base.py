@@ -602,12 +602,17 @@ class Store(ABC):
 
     def unvectorised(self, limit: int | None = None) -> list[tuple[str, str | None, str]]:
         """(id, headline, text) of the articles with text and no story vector yet, in stored
-        order; the first `limit` of them when given."""
-        rows = self.execute(
-            f"SELECT a.id, a.headline, a.text FROM articles a WHERE a.id IN ({_UNVECTORISED}) AND a.text != '' ORDER BY a.rowid"
-            + ("" if limit is None else f" LIMIT {int(limit)}")
-        ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        order; the first `limit` of them when given. The ids come first (from the indexes), then
+        the texts a chunk at a time until `limit` have text: a run vectorises its articles a
+        chunk at a time, and reading every remaining text for each chunk made that quadratic."""
+        ids = [r[0] for r in self.execute(_UNVECTORISED + " ORDER BY a2.rowid").fetchall()]
+        out: list[tuple[str, str | None, str]] = []
+        for chunk in _chunks(ids):
+            found = {r[0]: (r[0], r[1], r[2]) for r in self._rows_in("SELECT id, headline, text FROM articles WHERE text != '' AND id IN ({marks})", chunk)}
+            out += [found[i] for i in chunk if i in found]
+            if limit is not None and len(out) >= limit:
+                return out[:limit]
+        return out
 
     def save_story_vectors(self, vectors: list[StoryVector]) -> None:
         with self.transaction():
