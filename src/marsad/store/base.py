@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -82,6 +82,7 @@ _OF_RUN = " JOIN (SELECT DISTINCT page_id FROM run_pages WHERE run_id = ?) rp ON
 # with no text is never vectorised, so a story vector says the article has text.
 _UNVECTORISED = "SELECT a2.id FROM articles a2 LEFT JOIN story_vectors v ON v.article_id = a2.id WHERE v.article_id IS NULL"
 _UNPLACED = "SELECT v.article_id FROM story_vectors v LEFT JOIN story_articles sa ON sa.article_id = v.article_id WHERE sa.article_id IS NULL"
+_Shown = TypeVar("_Shown", Dossier, StoryCard)  # a story record that names entities (Store._named)
 # The tables that make a database a marsad store (0001_init.sql).
 STORE_TABLES = frozenset(("schema_version", "pages"))
 SCHEMA_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
@@ -738,11 +739,11 @@ class Store(ABC):
         ).fetchall()
         return self._named([Dossier.from_json(json.loads(r[0])) for r in rows])
 
-    def _named(self, dossiers: list[Dossier]) -> list[Dossier]:
-        """Dossiers as shown: their entities and speakers called by the display names they have
-        now (Dossier.named), not those of when the dossier was built."""
-        names = self.entity_names({e for d in dossiers for e in d.entity_ids()})
-        return [d.named(names) for d in dossiers]
+    def _named(self, records: list[_Shown]) -> list[_Shown]:
+        """Dossiers or cards as shown: their entities (and speakers) called by the display names
+        they have now (Dossier.named), not those of when the dossier was built."""
+        names = self.entity_names({e for r in records for e in r.entity_ids()})
+        return [r.named(names) for r in records]
 
     def list_stories(self, limit: int = 20, offset: int = 0, where: StoryFilter | None = None) -> list[StoryCard]:
         """Story cards (id, title, article count, outlets, top entities, first and last day),
@@ -752,9 +753,7 @@ class Store(ABC):
             f"SELECT card FROM stories{clause} ORDER BY coalesce(last_date, '') DESC, articles DESC, id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
-        cards = [StoryCard.from_json(json.loads(r[0])) for r in rows]
-        names = self.entity_names({e.id for c in cards for e in c.entities})
-        return [c.named(names) for c in cards]
+        return self._named([StoryCard.from_json(json.loads(r[0])) for r in rows])
 
     def count_stories(self, where: StoryFilter | None = None) -> int:
         clause, params = _story_filter(where)

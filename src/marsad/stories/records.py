@@ -224,6 +224,9 @@ class StoryCard(_JsonRecord):
         entities = tuple(DossierEntity.from_json(e) for e in d["entities"])
         return cls(d["id"], d["title"], int(d["articles"]), _strs(d["outlets"]), entities, d["first_date"], d["last_date"])
 
+    def entity_ids(self) -> set[str]:
+        return {e.id for e in self.entities}
+
     def named(self, names: Mapping[str, str]) -> StoryCard:
         """The card with its entities called as `names` (entity id -> display name) says."""
         return replace(self, entities=_renamed(self.entities, names))
