@@ -216,12 +216,18 @@ FIRST_RUN = [
     ("عبد الفتاح السيسي يستقبل", ["عبد الفتاح السيسي"]),
     ("أحمد السيسي يصل", ["أحمد السيسي"]),
     ("عبد الفتاح السيسي قال ثم السيسي أكد", ["عبد الفتاح", "السيسي#2"]),  # a name cut short, completed later
+    ("وصل حسن إلى القاهرة", ["حسن"]),  # no full name here, two in the store: alone
+    ("قال شويغو إن", ["شويغو"]),  # no full name anywhere yet: alone
+    ("تشوي سون هوي وتشوي ريونغ هاي حضرا وتحدث تشوي", ["تشوي سون هوي", "تشوي ريونغ هاي", "تشوي"]),  # two here, neither dominates
 ]
 SECOND_RUN = [
     ("هانتر بايدن في المحكمة", ["هانتر بايدن"]),  # a new namesake: «بايدن» alone is now ambiguous
     *[(f"كيم جونغ أون يزور المصنع {i}", ["كيم جونغ أون"]) for i in range(3)],  # now 3-to-1 over كيم يو جونغ
     ("علي حسن يصل", ["علي حسن"]),  # still not 3-to-1: «حسن» there stays ambiguous
     ("عبد الفتاح السيسي يصل", ["عبد الفتاح السيسي"]),  # known twice now: «عبد الفتاح» completed, «السيسي» joins it
+    ("محمود حسن يصل", ["محمود حسن"]),  # a third «… حسن»: the lone «حسن» stays alone
+    ("سيرغي شويغو يصل", ["سيرغي شويغو"]),  # the one «… شويغو»: the lone «شويغو» joins him
+    *[(f"تشوي ريون هاي يزور المصنع {i}", ["تشوي ريون هاي"]) for i in range(3)],  # a new spelling of him: now 4-to-1
 ]
 NAMES = FIRST_RUN + SECOND_RUN
 
@@ -272,7 +278,31 @@ def test_later_names_decide_stored_bare_words_as_one_run(tmp_path: Path, ctx: Co
         by_text.setdefault(m[5], set()).add(m[7])
     assert len(by_text["كيم"] & by_text["كيم جونغ أون"]) == 1  # dominant: the bare word joined it
     assert by_text["السيسي"] <= by_text["عبد الفتاح السيسي"]  # completed, then joined
-    assert not by_text["حسن"] & (by_text["علي حسن"] | by_text["أحمد حسن"])  # ambiguous: alone
+    assert not by_text["حسن"] & (by_text["علي حسن"] | by_text["أحمد حسن"] | by_text["محمود حسن"])  # ambiguous: alone
+    assert by_text["شويغو"] == by_text["سيرغي شويغو"]  # the one full name in the store
+    assert by_text["تشوي"] & by_text["تشوي ريونغ هاي"] == by_text["تشوي ريون هاي"]  # dominant through a new spelling
+
+
+def test_a_new_namesake_decides_again_only_the_bare_words_it_may_change(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new full name decides again the stored bare words of its last word only where the
+    store's people of that name were one, or are one now: a third «… حسن» leaves a lone «حسن»
+    as it was (it was ambiguous, it stays so), the first «… شويغو» takes a lone «شويغو».
+    Rechecking every bare word of the name's last word made a run's cost grow with the store."""
+    import marsad.engine.cross as cross
+
+    rechecked: set[str] = set()
+    real = cross.resolve
+
+    def spy(new: Any, registry: Any, known: Any = (), recheck: Any = (), tallies: Any = ()) -> Any:
+        rechecked.update(a for a, _ in recheck)
+        return real(new, registry, known, recheck, tallies)
+
+    monkeypatch.setattr(cross, "resolve", spy)
+    two = _named(tmp_path, ctx, str(tmp_path / "two.db"), [range(len(FIRST_RUN)), range(len(FIRST_RUN), len(NAMES))])
+    article_of = {m[5]: m[0] for m in two["mentions"]}
+    assert article_of["شويغو"] in rechecked
+    lone = {m[0] for m in two["mentions"] if m[5] == "حسن"} - {m[0] for m in two["mentions"] if m[5] in ("علي حسن", "حسن نصر الله")}
+    assert lone and not lone & rechecked
 
 
 # Two stories two months apart (no run can place an article of one into the other) naming one

@@ -420,6 +420,17 @@ class Store(ABC):
         sql = "SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
         return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, sounds)]
 
+    def bare_word_keys(self, sounds: Iterable[str]) -> set[str]:
+        """The keys the resolved one-word mentions with these sounds are read as (each once)."""
+        sql = "SELECT DISTINCT key FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
+        return {r[0] for r in self._rows_in(sql, sounds)}
+
+    def resolved_bare_words_spelt(self, keys: Iterable[str]) -> list[tuple[str, int, str]]:
+        """(article, seq, sound) of the resolved one-word mentions read as one of these keys."""
+        spelt = {k: name_keys(k).sound for k in keys}
+        sql = "SELECT article_id, seq, sound FROM mentions WHERE sound = ? AND key = ? AND words = 1 AND entity_id IS NOT NULL"
+        return [(r[0], int(r[1]), r[2]) for r in self._rows_each(sql, ((sound, key) for key, sound in spelt.items() if sound))]
+
     def resolved_bare_words_in(self, article_ids: Iterable[str]) -> list[tuple[str, int, str]]:
         """(article, seq, sound) of the resolved one-word mentions of these articles."""
         sql = "SELECT article_id, seq, sound FROM mentions WHERE words = 1 AND entity_id IS NOT NULL AND article_id IN ({marks})"
