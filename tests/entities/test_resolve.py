@@ -286,3 +286,27 @@ def test_a_type_that_turns_keeps_the_entity_and_its_id(ctx: Context) -> None:
     assert [e.type for e in before] == ["ORG"] and [e.type for e in after] == ["LOC"]
     assert after[0].id == before[0].id
     assert _in_two_runs(first, second, ctx.registry) == once
+
+
+def test_people_not_read_count_in_the_store_wide_rule(ctx: Context) -> None:
+    """A run need not read every stored «… حسن» to decide a bare «حسن»: the people it was not
+    given (`unread`) count. One read full name and one unread make the word ambiguous; none read
+    and two unread too; none read and one unread is the one it belongs to, which the resolution
+    asks for (NeedsEntities) rather than decide without it."""
+    import pytest
+
+    from marsad.entities.names import name_skeleton
+    from marsad.entities.resolve import NeedsEntities
+
+    word = name_skeleton("حسن")[0]
+    bare = rows(("a", "DW", [("حسن", "PER")]))
+    with_one = bare + rows(("b", "DW", [("علي حسن", "PER")]))
+    alone, _ = resolve(with_one, ctx.registry)
+    assert alone[("a", 0)] == alone[("b", 0)]  # the one full name
+    counted, _ = resolve(with_one, ctx.registry, unread={word: {"e-stored"}})
+    assert counted[("a", 0)] != counted[("b", 0)]  # two people called «… حسن»: ambiguous
+    two, _ = resolve(bare, ctx.registry, unread={word: {"e-1", "e-2"}})
+    assert two[("a", 0)] == resolve(bare, ctx.registry)[0][("a", 0)]  # alone, as with none
+    with pytest.raises(NeedsEntities) as needed:
+        resolve(bare, ctx.registry, unread={word: {"e-1"}})
+    assert needed.value.entity_ids == {"e-1"}

@@ -15,6 +15,7 @@ from marsad.entities.resolve import (
     MIN_NAME_SUPPORT,
     Entity,
     MentionRow,
+    NeedsEntities,
     Tally,
     complete_names,
     completion_names,
@@ -90,6 +91,7 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
         return set()
     ids, recheck, wide = _neighbourhood(store, new, registry)
     ids |= stale
+    people = _People(store)
     # Where a mention is decided (a new one's article, a rechecked one's), every stored mention
     # of the entities read is read one by one; elsewhere an entity is its tally (a stale one,
     # whose tally no longer matches its mentions, is read whole).
@@ -103,17 +105,27 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
                 here[m.entity_id].append(m)
         read_in |= deciding
         known = [m for e in sorted(ids & here.keys()) for m in here[e]] + whole
+        # The people a bare word decided here may belong to through the store-wide rule: read
+        # when one or two (one may be the one, or a read one may turn), else only counted.
+        namesakes = {w: people.ending(w) for w in _bare_words(new, known, recheck)}
+        if few := {e for found in namesakes.values() if len(found) <= 2 for e in found} - ids:
+            ids |= few
+            continue
         tallies = [t.without(here[t.entity_id]) if t.entity_id in here else t for t in store.entity_tallies(ids - stale)]
-        assignment, entities = resolve(new, registry, known, recheck, tallies)
+        unread = {w: found - ids for w, found in namesakes.items() if found - ids}
+        try:
+            assignment, entities = resolve(new, registry, known, recheck, tallies, unread)
+        except NeedsEntities as needed:
+            ids |= needed.entity_ids
+            continue
         # An entity built here may have the id of a stored one it did not read (the same name
         # and type reached by another road): a full resolution makes them one, so read it too.
-        unread = set(store.entity_names(e.id for e in entities)) - ids
-        if unread:
-            ids |= unread
+        if same_id := set(store.entity_names(e.id for e in entities)) - ids:
+            ids |= same_id
             continue
         # The stored bare words the new full names may have decided otherwise, now that the
         # people they belong to are known: resolve again with them, as a full resolution would.
-        more = [w for w in wide.affected(store, known, assignment, entities) if w[:2] not in recheck]
+        more = [w for w in wide.affected(store, people, ids, known, assignment, entities) if w[:2] not in recheck]
         if not more:
             break
         more_recheck, more_ids = _rechecked(store, more)
@@ -197,12 +209,12 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
     named three times as often as the others); else the one full name in the store ending in it.
     - spellings in the same resolution block: the same consonants, or for names of three words
       or more the same length and first and last word; the same registry organisation;
-    - for a new bare word, every full name ending in it;
+    - for a new bare word, the full names ending in it when one or two (_People);
     - for a new full name spelt as a stored name of the other kind (person or not: the group's
       kind may turn), every stored bare word of its last word, with the full names in their
-      articles and every full name ending in it;
-    - for a new full name spelt as no stored name is, every full name ending in its last word;
-      which stored bare words it decides again is known once the run's people are (_StoreWide);
+      articles;
+    - for a new full name spelt as no stored name is, which stored bare words it decides again
+      is known once the run's people are (_StoreWide);
     - for a new person's name spelt as a stored person's is, no group changes, only its size:
       the stored bare words it may concern are those whose article names several full names
       with their first or last word (the 3-to-1 rule weighs their sizes), of any spelling of
@@ -213,8 +225,6 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
     ids = store.entities_sounding("sound", {k.sound for _, k in keys if k.sound})
     ids |= store.entities_with_ends({(k.words, k.first, k.last) for _, k in keys if k.words >= 3 and k.first and k.last})
     ids |= store.entities_named({n for m, _ in keys if (n := registry_name(m.key, registry))})
-    bare = {k.sound for _, k in keys if k.words == 1 and k.sound}
-    ids |= store.entities_sounding("last_sound", bare, "words >= 2")
     # How each stored spelling is read (a person's or not), and of a person's the first and last
     # words of all its spellings: the entities holding a new name's spelling have its sound, so
     # they are among `ids` already.
@@ -241,16 +251,14 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
     words = store.resolved_bare_words(turned) + store.bare_words_among_namesakes(familiar)
     words += store.resolved_bare_words_in({m.article_id for m in new})
     recheck, more = _rechecked(store, words)
-    ids |= more | store.entities_sounding("last_sound", unseen.keys(), "words >= 2")
-    return ids, recheck, _StoreWide(store, unseen, familiar)
+    return ids | more, recheck, _StoreWide(unseen, familiar)
 
 
 def _rechecked(store: Store, words: list[tuple[str, int, str]]) -> tuple[set[tuple[str, int]], set[str]]:
     """Stored bare words (article, seq, sound) to decide again, and the entities that takes:
-    their own, the full names in their articles, every full name ending in them."""
+    their own and the full names in their articles (those ending in them: _People)."""
     sounds = {s for *_, s in words}
     ids = store.entities_sounding("sound", sounds, "words = 1")
-    ids |= store.entities_sounding("last_sound", sounds, "words >= 2")
     ids |= store.entities_of_full_names_in({(a, s) for a, _, s in words})
     return {(a, seq) for a, seq, _ in words}, ids
 
@@ -259,27 +267,37 @@ class _StoreWide:
     """The stored bare words a run's new full names (spelt as no stored name is) may decide
     otherwise. Far from those names, a bare word is decided by resolve's store-wide rule: it
     joins the one person in the store with a full name ending in it. Its fate changes only if
-    the number of such people was one, or is one now: a new «أحمد محمد» changes nothing for a
-    bare «محمد» when the store knew two people called «… محمد» already. Rechecking every bare
-    word of a new full name's last word instead (19,131 of 20,266 stored words rechecked by 150
-    egypt2013 articles added to 15,000) made each run's cost grow with the archive.
+    the number of such people was one, or is one now, and is not the same one: a new «أحمد
+    محمد» changes nothing for a bare «محمد» when the store knew two people called «… محمد»
+    already. Rechecking every bare word of a new full name's last word instead (19,131 of
+    20,266 stored words rechecked by 150 egypt2013 articles added to 15,000) made each run's
+    cost grow with the archive.
     Where a bare word is decided in its article, a new name changes it only through the size of
     a person named there (the 3-to-1 rule): the bare words of every person a new name joined
     that was stored, in articles naming several full names of that word, are decided again."""
 
-    def __init__(self, store: Store, unseen: Mapping[str, list[MentionRow]], familiar: set[str]) -> None:
-        self.unseen = unseen
+    def __init__(self, unseen: Mapping[str, list[MentionRow]], familiar: set[str]) -> None:
+        self.unseen = unseen  # last word's sound -> the new full names ending in it
         self.familiar = familiar  # sounds whose bare words among namesakes are rechecked already
-        self.before = _people_ending(
-            (eid, kind, spelt) for eid, (kind, spelt) in store.entity_spellings(store.entities_sounding("last_sound", unseen.keys(), "words >= 2")).items()
-        )
 
-    def affected(self, store: Store, known: list[MentionRow], assignment: Mapping[tuple[str, int], str], entities: list[Entity]) -> list[tuple[str, int, str]]:
+    def affected(
+        self, store: Store, people: _People, ids: set[str], known: list[MentionRow], assignment: Mapping[tuple[str, int], str], entities: list[Entity]
+    ) -> list[tuple[str, int, str]]:
+        """(article, seq, sound) of the stored bare words to decide again, given a resolution of
+        the entities `ids` (its `known` rows, `assignment` and `entities`)."""
         if not self.unseen:
             return []
-        after = _people_ending((e.id, e.type, {key for key, *_ in e.tally}) for e in entities)
-        spelt = store.bare_word_keys(self.unseen.keys())
-        changing = [key for key in spelt if 1 in (len(_namesakes(key, self.before)), len(_namesakes(key, after)))]
+        read = _people_ending((e.id, e.type, {key for key, *_ in e.tally}) for e in entities)
+        # stored entity -> the entity it is part of now
+        now = {t: e.id for e in entities for t in e.tallied}
+        now |= {m.entity_id: assignment[(m.article_id, m.seq)] for m in known if m.entity_id and len(name_skeleton(m.key)) >= 2}
+        changing = []
+        for key in sorted(store.bare_word_keys(self.unseen.keys())):
+            word = name_skeleton(key)[0]
+            before = people.ending(word)
+            after = (before - ids) | _namesakes(word, read)  # an entity not read is as it was
+            if 1 in (len(before), len(after)) and {now.get(e, e) for e in before} != after:
+                changing.append(key)
         words = store.resolved_bare_words_spelt(changing)
         # The people the new names joined that hold stored mentions: their size changed.
         of_stored = {assignment[(m.article_id, m.seq)] for m in known if (m.article_id, m.seq) in assignment}
@@ -289,6 +307,28 @@ class _StoreWide:
             if e.id in joined and (e.id in of_stored or e.tallied) and e.type == "PER":
                 sounds |= {s for key, *_ in e.tally if (k := name_keys(key)).words >= 2 for s in (k.first, k.last) if s}
         return words + store.bare_words_among_namesakes(sounds - self.familiar)
+
+
+class _People:
+    """The stored people with a full name ending in a word, asked of the store once per sound
+    (their ids and spellings only: an archive holds thousands of «… محمد», and a run reads
+    the tallies of those it must, resolve counts the others)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.by_sound: dict[str, _Ending] = {}
+
+    def ending(self, word: str) -> set[str]:
+        sound = consonants(word)
+        if sound not in self.by_sound:
+            self.by_sound[sound] = _people_ending((eid, "PER", [key]) for eid, key in self.store.person_full_names(sound))
+        return _namesakes(word, self.by_sound[sound])
+
+
+def _bare_words(new: list[MentionRow], known: list[MentionRow], recheck: Collection[tuple[str, int]]) -> set[str]:
+    """The one-word names (skeletons) a resolution decides: new ones and rechecked ones."""
+    deciding = [*new, *(m for m in known if (m.article_id, m.seq) in recheck)]
+    return {sk[0] for m in deciding if len(sk := name_skeleton(m.key)) == 1}
 
 
 # last word's sound -> (last word, person) of each full name of a person
@@ -309,9 +349,8 @@ def _people_ending(people: Iterable[tuple[str, str, Collection[str]]]) -> _Endin
     return out
 
 
-def _namesakes(key: str, ending: _Ending) -> set[str]:
-    """The people with a full name whose last word the bare word `key` spells."""
-    word = name_skeleton(key)[0]
+def _namesakes(word: str, ending: _Ending) -> set[str]:
+    """The people with a full name whose last word the bare word (a skeleton word) spells."""
     return {eid for last, eid in ending.get(consonants(word), ()) if same_word(word, last)}
 
 

@@ -195,6 +195,7 @@ def resolve(
     known: Iterable[MentionRow] = (),
     recheck: Collection[tuple[str, int]] = (),
     tallies: Iterable[Tally] = (),
+    unread: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[dict[tuple[str, int], str], list[Entity]]:
     """Resolve `mentions` to entities. Alone, they are the whole store (a full resolution).
 
@@ -206,7 +207,11 @@ def resolve(
     spelling can extend it, or bridge two of them into one; a new mention is decided exactly as
     a full resolution decides it. A stored bare word keeps the full name it joined, unless it is
     in `recheck` (its article's candidate full names are then in `known`), when it is decided
-    again: a new full name may be the one it belongs to, or make it ambiguous.
+    again: a new full name may be the one it belongs to, or make it ambiguous. `unread`: for a
+    bare word decided here (its skeleton), the stored people with a full name ending in it that
+    were not read (the store-wide rule counts them; a run need not read every «… محمد» of an
+    archive to know a bare «محمد» is ambiguous); NeedsEntities is raised if the one person a
+    bare word belongs to is among them.
     Returns the entity of every mention given one by one, and the entities they make, each
     rebuilt from all its members (the same as a full resolution would build it); an entity
     holds the tallied ones it absorbed in `tallied`."""
@@ -310,7 +315,10 @@ def resolve(
                     target = local.pop()
                 elif not local and group_type[g] == "PER":
                     wide = {pg for last, pg in by_last.get(consonants(word), set()) if same_word(word, last)}
-                    if len(wide) == 1:
+                    away = unread.get(word, ()) if unread else ()
+                    if len(wide) + len(away) == 1:
+                        if not wide:
+                            raise NeedsEntities(set(away))
                         target = wide.pop()
             assignment[(m.article_id, m.seq)] = target
 
@@ -343,6 +351,15 @@ def resolve(
         ent.articles |= group.articles
         ent.tallied |= group.tallied
     return {k: group_id[g] for k, g in assignment.items()}, sorted(entities.values(), key=lambda e: (-len(e.articles), e.name))
+
+
+class NeedsEntities(Exception):
+    """A bare word belongs to the one person with a full name ending in it, a stored entity the
+    resolution was not given: resolve again with it (engine/cross.py)."""
+
+    def __init__(self, entity_ids: set[str]) -> None:
+        super().__init__(f"resolution needs the stored entities {sorted(entity_ids)}")
+        self.entity_ids = entity_ids
 
 
 def _display_name(spellings: Counter[str]) -> str:

@@ -420,6 +420,15 @@ class Store(ABC):
         sql = "SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
         return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, sounds)]
 
+    def person_full_names(self, last_sound: str) -> list[tuple[str, str]]:
+        """(entity, key) of each spelling of two words or more whose last word has this sound,
+        of the entities that are people."""
+        sql = (
+            "SELECT DISTINCT m.entity_id, m.key FROM mentions m JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.last_sound = ? AND m.words >= 2 AND e.type = 'PER'"
+        )
+        return [(r[0], r[1]) for r in self.execute(sql, (last_sound,)).fetchall()]
+
     def bare_word_keys(self, sounds: Iterable[str]) -> set[str]:
         """The keys the resolved one-word mentions with these sounds are read as (each once)."""
         sql = "SELECT DISTINCT key FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
