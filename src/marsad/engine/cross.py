@@ -19,6 +19,7 @@ from marsad.entities.resolve import (
     Tally,
     complete_names,
     completion_names,
+    dominant,
     name_keys,
     name_support,
     registry_fingerprint,
@@ -218,7 +219,8 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
     - for a new person's name spelt as a stored person's is, no group changes, only its size:
       the stored bare words it may concern are those whose article names several full names
       with their first or last word (the 3-to-1 rule weighs their sizes), of any spelling of
-      that person; not every bare word of that sound in the archive;
+      that person, and of those only the ones whose 3-to-1 decision the new sizes turn
+      (_StoreWide); not every bare word of that sound in the archive;
     - the stored bare words of an article with new mentions (a name completed there may now be
       the one they belong to)."""
     keys = [(m, name_keys(m.key)) for m in new]
@@ -248,8 +250,7 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
                 turned.add(k.last)
             elif person:
                 familiar |= ends[form]
-    words = store.resolved_bare_words(turned) + store.bare_words_among_namesakes(familiar)
-    words += store.resolved_bare_words_in({m.article_id for m in new})
+    words = store.resolved_bare_words(turned) + store.resolved_bare_words_in({m.article_id for m in new})
     recheck, more = _rechecked(store, words)
     return ids | more, recheck, _StoreWide(unseen, familiar)
 
@@ -285,28 +286,57 @@ class _StoreWide:
     ) -> list[tuple[str, int, str]]:
         """(article, seq, sound) of the stored bare words to decide again, given a resolution of
         the entities `ids` (its `known` rows, `assignment` and `entities`)."""
-        if not self.unseen:
-            return []
-        read = _people_ending((e.id, e.type, {key for key, *_ in e.tally}) for e in entities)
-        # stored entity -> the entity it is part of now
-        now = {t: e.id for e in entities for t in e.tallied}
+        now = {t: e.id for e in entities for t in e.tallied}  # stored entity -> the entity it is part of now
         now |= {m.entity_id: assignment[(m.article_id, m.seq)] for m in known if m.entity_id and len(name_skeleton(m.key)) >= 2}
-        changing = []
-        for key in sorted(store.bare_word_keys(self.unseen.keys())):
-            word = name_skeleton(key)[0]
-            before = people.ending(word)
-            after = (before - ids) | _namesakes(word, read)  # an entity not read is as it was
-            if 1 in (len(before), len(after)) and {now.get(e, e) for e in before} != after:
-                changing.append(key)
-        words = store.resolved_bare_words_spelt(changing)
-        # The people the new names joined that hold stored mentions: their size changed.
+        words: list[tuple[str, int, str]] = []
+        if self.unseen:
+            read = _people_ending((e.id, e.type, {key for key, *_ in e.tally}) for e in entities)
+            changing = []
+            for key in sorted(store.bare_word_keys(self.unseen.keys())):
+                word = name_skeleton(key)[0]
+                before = people.ending(word)
+                after = (before - ids) | _namesakes(word, read)  # an entity not read is as it was
+                if 1 in (len(before), len(after)) and {now.get(e, e) for e in before} != after:
+                    changing.append(key)
+            words = store.resolved_bare_words_spelt(changing)
+        # The people whose size changed: those of a familiar name, and those a new name joined.
         of_stored = {assignment[(m.article_id, m.seq)] for m in known if (m.article_id, m.seq) in assignment}
         joined = {assignment[(m.article_id, m.seq)] for ms in self.unseen.values() for m in ms}
-        sounds: set[str] = set()
+        sounds = set(self.familiar)
         for e in entities:
             if e.id in joined and (e.id in of_stored or e.tallied) and e.type == "PER":
                 sounds |= {s for key, *_ in e.tally if (k := name_keys(key)).words >= 2 for s in (k.first, k.last) if s}
-        return words + store.bare_words_among_namesakes(sounds - self.familiar)
+        return words + self._turned_by_size(store, sounds, ids, now, entities)
+
+    def _turned_by_size(self, store: Store, sounds: set[str], ids: set[str], now: Mapping[str, str], entities: list[Entity]) -> list[tuple[str, int, str]]:
+        """The stored bare words with these sounds placed by the 3-to-1 rule between the full
+        names of their article whose decision the run's new sizes turn: the one named three
+        times as often as any other before is not the one now (or none was, or none is)."""
+        rows = store.bare_words_between_names(sounds)
+        if not rows:
+            return []
+        built = {e.id: e for e in entities}
+        kinds = store.entity_types({f for *_, f, _ in rows})
+        before = store.full_name_sizes(kinds)
+        after = {e.id: sum(n for (key, *_), n in e.tally.items() if len(name_skeleton(key)) >= 2) for e in entities}
+        candidates: dict[tuple[str, int, str], set[str]] = defaultdict(set)
+        decided: dict[tuple[str, int, str], str] = {}
+        for article, seq, sound, key, entity, full, spelt in rows:
+            word, sk = name_skeleton(key)[0], name_skeleton(spelt)
+            if kinds.get(full) == "PER" and len(sk) >= 2 and (same_word(word, sk[0]) or same_word(word, sk[-1])):
+                candidates[(article, seq, sound)].add(full)
+                decided[(article, seq, sound)] = entity
+        out = []
+        for bare, stored in candidates.items():
+            if len(stored) < 2:
+                continue  # one full name there: its size does not matter
+            current = {now.get(e, e) for e in stored if e not in ids or (now.get(e, e) in built and built[now.get(e, e)].type == "PER")}
+            sizes = {e: after.get(e, before.get(e, 0)) for e in current}
+            choice = current if len(current) <= 1 else dominant(current, sizes)
+            mine = now.get(decided[bare], decided[bare])
+            if (mine not in choice) if choice else (mine in current):
+                out.append(bare)
+        return out
 
 
 class _People:

@@ -310,7 +310,7 @@ def resolve(
                 word = sk[0]
                 local = {pg for w, pg in in_article[m.article_id].get(consonants(word), ()) if same_word(word, w)}
                 if len(local) > 1:
-                    local = _dominant(local, group_size)
+                    local = dominant(local, group_size)
                 if len(local) == 1:
                     target = local.pop()
                 elif not local and group_type[g] == "PER":
@@ -416,7 +416,7 @@ def registry_fingerprint(registry: Registry) -> str:
     return hashlib.sha1(repr((RESOLUTION_FORMAT, entries)).encode()).hexdigest()
 
 
-def _dominant(candidates: set[str], size: dict[str, int]) -> set[str]:
+def dominant(candidates: Collection[str], size: Mapping[str, int]) -> set[str]:
     """Of several full names a bare word could belong to, the one mentioned at least
     DOMINANCE times as often as any other across the store («كيم جونغ أون», named again and
     again, over a one-off «كيم المارشال»); none when no name stands out that clearly."""

@@ -450,16 +450,27 @@ class Store(ABC):
         rows = self._rows_in("SELECT id, type, tally FROM entities WHERE id IN ({marks})", entity_ids)
         return {eid: (kind, {str(t[0]) for t in json.loads(tally)}) for eid, kind, tally in rows}
 
-    def bare_words_among_namesakes(self, sounds: Iterable[str]) -> list[tuple[str, int, str]]:
-        """(article, seq, sound) of the resolved one-word mentions with these sounds whose
-        article names two entities or more with a full name whose first or last word has that
-        sound (a bare word there is placed by the 3-to-1 rule between them)."""
+    def bare_words_between_names(self, sounds: Iterable[str]) -> list[tuple[str, int, str, str, str, str, str]]:
+        """Of each resolved one-word mention with one of these sounds whose article names two
+        entities or more with a full name whose first or last word has that sound (a bare word
+        there is placed by the 3-to-1 rule between them): (article, seq, sound, key, its entity,
+        a full name's entity, that name's key), a row for each such full name."""
         sql = (
-            "SELECT b.article_id, b.seq, b.sound FROM mentions b WHERE b.sound = ? AND b.words = 1 AND b.entity_id IS NOT NULL"
-            " AND (SELECT count(DISTINCT f.entity_id) FROM mentions f WHERE f.article_id = b.article_id AND f.words >= 2"
-            " AND b.sound IN (f.first_sound, f.last_sound)) >= 2"
+            "SELECT b.article_id, b.seq, b.sound, b.key, b.entity_id, f.entity_id, f.key FROM mentions b"
+            " JOIN mentions f ON f.article_id = b.article_id AND f.words >= 2 AND b.sound IN (f.first_sound, f.last_sound) AND f.entity_id IS NOT NULL"
+            " WHERE b.sound = ? AND b.words = 1 AND b.entity_id IS NOT NULL"
+            " AND (SELECT count(DISTINCT g.entity_id) FROM mentions g WHERE g.article_id = b.article_id AND g.words >= 2"
+            " AND b.sound IN (g.first_sound, g.last_sound)) >= 2"
         )
-        return [(r[0], int(r[1]), r[2]) for r in self._rows_each(sql, ((s,) for s in sounds))]
+        return [(r[0], int(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in self._rows_each(sql, ((s,) for s in sounds))]
+
+    def entity_types(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        return {r[0]: r[1] for r in self._rows_in("SELECT id, type FROM entities WHERE id IN ({marks})", entity_ids)}
+
+    def full_name_sizes(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        """entity -> how many of its mentions are of two words or more (its full names')."""
+        sql = "SELECT entity_id, count(*) FROM mentions WHERE entity_id IN ({marks}) AND words >= 2 GROUP BY entity_id"
+        return {r[0]: int(r[1]) for r in self._rows_in(sql, entity_ids)}
 
     def entities_of_full_names_in(self, article_sounds: Iterable[tuple[str, str]]) -> set[str]:
         """Entities of the names of two words or more, in each article, whose first or last word
