@@ -451,16 +451,14 @@ class Store(ABC):
         return {eid: (kind, {str(t[0]) for t in json.loads(tally)}) for eid, kind, tally in rows}
 
     def bare_words_between_names(self, sounds: Iterable[str]) -> list[tuple[str, int, str, str, str, str, str]]:
-        """Of each resolved one-word mention with one of these sounds whose article names two
-        entities or more with a full name whose first or last word has that sound (a bare word
-        there is placed by the 3-to-1 rule between them): (article, seq, sound, key, its entity,
-        a full name's entity, that name's key), a row for each such full name."""
+        """Of each resolved one-word mention with one of these sounds, whose article names a
+        full name whose first or last word has that sound (a bare word there is placed between
+        them): (article, seq, sound, key, its entity, the full name's entity, that name's key),
+        a row for each such full name."""
         sql = (
             "SELECT b.article_id, b.seq, b.sound, b.key, b.entity_id, f.entity_id, f.key FROM mentions b"
             " JOIN mentions f ON f.article_id = b.article_id AND f.words >= 2 AND b.sound IN (f.first_sound, f.last_sound) AND f.entity_id IS NOT NULL"
             " WHERE b.sound = ? AND b.words = 1 AND b.entity_id IS NOT NULL"
-            " AND (SELECT count(DISTINCT g.entity_id) FROM mentions g WHERE g.article_id = b.article_id AND g.words >= 2"
-            " AND b.sound IN (g.first_sound, g.last_sound)) >= 2"
         )
         return [(r[0], int(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in self._rows_each(sql, ((s,) for s in sounds))]
 
