@@ -13,6 +13,11 @@ pairs are all judged.
                                                           # build/claims/to_judge.jsonl (with texts)
     .venv/bin/python bench/claims_eval.py --disagreements 30   # the same for the disagreements
                                                           # flagged: build/claims/disagreements_to_judge.jsonl
+    .venv/bin/python bench/claims_eval.py --collection EGYPT2013.jsonl.gz --day 2013-03-12 [...]
+                                                          # another day of the whole 2013 collection
+                                                          # (bench/scale.py says how to get it): a set
+                                                          # no rule was written on, judged in files of
+                                                          # its own (claims_egypt2013_2013-03-12.jsonl …)
 
 How the set was made is written in bench/data/claims_egypt2013.md. The same run's disagreements
 (between outlets of every story) are judged in bench/data/disagreements_egypt2013.jsonl, one line
@@ -23,12 +28,14 @@ precision is the share judged real; bench/data/disagreements_egypt2013.md says h
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import html
 import json
 import random
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,30 +49,42 @@ def sha(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def pages(path: Path) -> None:
+def articles(collection: Path | None, day: str | None) -> Iterator[dict[str, str]]:
+    """The articles of ../shared's one day, or of `day` in the whole collection."""
+    if collection is None or day is None:
+        with EGYPT.open(encoding="utf-8") as f:
+            yield from map(json.loads, f)
+        return
+    with gzip.open(collection, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["datetime"].startswith(day):
+                yield r
+
+
+def pages(path: Path, collection: Path | None = None, day: str | None = None) -> None:
     """Each article as the page a scraper keeps: headline, paragraphs, and the time the collection
     records in the page's metadata."""
     lines = []
-    with EGYPT.open(encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            body = "".join(f"<p>{html.escape(p)}</p>" for p in r["text"].split("\n") if p.strip())
-            page = (
-                f'<html><head><meta property="article:published_time" content="{r["datetime"].replace(" ", "T")}">'
-                f"<title>{html.escape(r['headline'])}</title></head><body><h1>{html.escape(r['headline'])}</h1>{body}</body></html>"
-            )
-            lines.append(json.dumps({"url": f"https://{r['outlet']}.example/{r['id']}", "html": page}, ensure_ascii=False))
+    for r in articles(collection, day):
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in r["text"].split("\n") if p.strip())
+        page = (
+            f'<html><head><meta property="article:published_time" content="{r["datetime"].replace(" ", "T")}">'
+            f"<title>{html.escape(r['headline'])}</title></head><body><h1>{html.escape(r['headline'])}</h1>{body}</body></html>"
+        )
+        lines.append(json.dumps({"url": f"https://{r['outlet']}.example/{r['id']}", "html": page}, ensure_ascii=False))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def stories(work: Path) -> list[dict[str, Any]]:
+def stories(work: Path, collection: Path | None = None, day: str | None = None) -> list[dict[str, Any]]:
     """The stories of a run kept in `work` (analysed once)."""
-    if not EGYPT.exists():
-        sys.exit(f"{EGYPT} is missing: the egypt2013 articles live in ../shared/data/news")
+    source = collection if collection and day else EGYPT
+    if not source.exists():
+        sys.exit(f"{source} is missing: the egypt2013 articles live in ../shared/data/news (the whole collection: bench/scale.py)")
     out = work / "out"
     if not (out / "stories.json").exists():
         work.mkdir(parents=True, exist_ok=True)
-        pages(work / "pages.jsonl")
+        pages(work / "pages.jsonl", collection, day)
         subprocess.run([sys.executable, "-m", "marsad.cli", "analyze", str(work / "pages.jsonl"), "--out", str(out), "--no-progress"], check=True)
     found: list[dict[str, Any]] = json.loads((out / "stories.json").read_text(encoding="utf-8"))
     return found
@@ -94,20 +113,26 @@ def key(a: dict[str, str], b: dict[str, str]) -> tuple[str, str, str, str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--work", default="build/claims")
+    ap.add_argument("--work", help="where the run is kept (build/claims, or build/claims-DAY)")
+    ap.add_argument("--collection", help="the whole 2013 collection (.jsonl.gz), with --day")
+    ap.add_argument("--day", help="YYYY-MM-DD: that day of --collection instead of ../shared's day")
     ap.add_argument("--sample", type=int, help="write this many unjudged claims to judge")
     ap.add_argument("--disagreements", type=int, metavar="N", help="write this many unjudged disagreements to judge")
     args = ap.parse_args()
-    work = Path(args.work)
-    run = stories(work)
+    if bool(args.collection) != bool(args.day):
+        sys.exit("--collection and --day go together")
+    day = args.day if args.collection else None
+    work = Path(args.work or ("build/claims" + (f"-{day}" if day else "")))
+    judged_claims, judged_disagreements = judged_files(day)
+    run = stories(work, Path(args.collection) if args.collection else None, day)
     flagged = disagreement_pairs(run)
     if args.disagreements:
-        draw_disagreements(flagged, args.disagreements, work / "disagreements_to_judge.jsonl")
+        draw_disagreements(flagged, args.disagreements, work / "disagreements_to_judge.jsonl", judged_disagreements)
         return
     found = claims(run)
     judged: dict[tuple[str, str, str, str], bool] = {}
-    if JUDGED.exists():
-        for line in JUDGED.read_text(encoding="utf-8").splitlines():
+    if judged_claims.exists():
+        for line in judged_claims.read_text(encoding="utf-8").splitlines():
             j = json.loads(line)
             judged[(j["first_article"], j["first_sha1"], j["other_article"], j["other_sha1"])] = bool(j["same"])
     if args.sample:
@@ -127,7 +152,7 @@ def main() -> None:
     print(f"{len(found)} claims in multi-outlet stories; {len(complete)} fully judged")
     if complete:
         print(f"claim precision {len(precise) / len(complete):.3f} ({len(precise)}/{len(complete)}); pairs the same fact {pair_same}/{pair_total}")
-    real = judged_disagreements()
+    real = disagreement_judgements(judged_disagreements)
     seen = [real[k] for k, _ in flagged if k in real]
     print(f"{len(flagged)} disagreements flagged; {len(seen)} judged", end="")
     print(f", precision {sum(seen) / len(seen):.3f} ({sum(seen)}/{len(seen)})" if seen else "")
@@ -143,15 +168,22 @@ def disagreement_pairs(run: list[dict[str, Any]]) -> list[tuple[tuple[str, str, 
     return out
 
 
-def judged_disagreements() -> dict[tuple[str, str, str, str], bool]:
-    if not JUDGED_DISAGREEMENTS.exists():
+def judged_files(day: str | None) -> tuple[Path, Path]:
+    """Where the claims and the disagreements of a set are judged: ../shared's day, or another."""
+    if day is None:
+        return JUDGED, JUDGED_DISAGREEMENTS
+    return (JUDGED.with_name(f"claims_egypt2013_{day}.jsonl"), JUDGED_DISAGREEMENTS.with_name(f"disagreements_egypt2013_{day}.jsonl"))
+
+
+def disagreement_judgements(path: Path) -> dict[tuple[str, str, str, str], bool]:
+    if not path.exists():
         return {}
-    rows = [json.loads(line) for line in JUDGED_DISAGREEMENTS.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     return {(j["a_article"], j["a_sha1"], j["b_article"], j["b_sha1"]): bool(j["real"]) for j in rows}
 
 
-def draw_disagreements(flagged: list[tuple[tuple[str, str, str, str], dict[str, Any]]], n: int, path: Path) -> None:
-    real = judged_disagreements()
+def draw_disagreements(flagged: list[tuple[tuple[str, str, str, str], dict[str, Any]]], n: int, path: Path, judged: Path) -> None:
+    real = disagreement_judgements(judged)
     todo = [(k, d) for k, d in flagged if k not in real]
     random.Random(2013).shuffle(todo)  # a fixed draw, as for claims
     with path.open("w", encoding="utf-8") as f:
