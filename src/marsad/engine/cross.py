@@ -17,14 +17,17 @@ from marsad.entities.resolve import (
     MentionRow,
     NeedsEntities,
     Tally,
+    TallyKey,
     complete_names,
     completion_names,
     dominant,
     name_keys,
     name_support,
+    person_group,
     registry_fingerprint,
     registry_name,
     resolve,
+    tally_key,
 )
 from marsad.meta.registry import Registry
 from marsad.store.base import Store
@@ -126,7 +129,7 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
             continue
         # The stored bare words the new full names may have decided otherwise, now that the
         # people they belong to are known: resolve again with them, as a full resolution would.
-        more = [w for w in wide.affected(store, people, ids, known, assignment, entities) if w[:2] not in recheck]
+        more = [w for w in wide.affected(store, people, ids, known, tallies, assignment, entities) if w[:2] not in recheck]
         if not more:
             break
         more_recheck, more_ids = _rechecked(store, more)
@@ -215,7 +218,8 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
       kind may turn), every stored bare word of its last word, with the full names in their
       articles;
     - for a new full name spelt as no stored name is, which stored bare words it decides again
-      is known once the run's people are (_BareWords);
+      (the people a bare word may belong to change in number, in size or in type) is known
+      once the run's people are (_BareWords);
     - for a new person's name spelt as a stored person's is, no group changes, only its size:
       the stored bare words it may concern are those whose article names several full names
       with their first or last word (the 3-to-1 rule weighs their sizes), of any spelling of
@@ -273,9 +277,11 @@ class _BareWords:
     20,266 stored words rechecked by 150 egypt2013 articles added to 15,000) made each run's
     cost grow with the archive.
     Where a bare word is decided between the full names of its article, a new name (a familiar
-    one, or a new spelling joining a stored person) changes it only through the size of a
-    person named there (the 3-to-1 rule): it is decided again only when the new sizes turn that
-    decision (rechecking every bare word between namesakes sent back 2,620 stored words for 150
+    one, or a new spelling joining a stored person) changes it through the size of a person
+    named there (the 3-to-1 rule): it is decided again only when the new sizes turn that
+    decision. A stored entity that a new spelling of another type turns into a person, or out
+    of being one, sends back every bare word of its first and last words. "A person" and "its
+    size" are what resolve weighs (resolve.person_group), never the entity's stored type (rechecking every bare word between namesakes sent back 2,620 stored words for 150
     egypt2013 articles added to 15,000)."""
 
     def __init__(self, unseen: Mapping[str, list[MentionRow]], familiar: set[str]) -> None:
@@ -287,15 +293,23 @@ class _BareWords:
         self.sizes: dict[str, int] = {}  # stored person -> full-name mentions
 
     def affected(
-        self, store: Store, people: _People, ids: set[str], known: list[MentionRow], assignment: Mapping[tuple[str, int], str], entities: list[Entity]
+        self,
+        store: Store,
+        people: _People,
+        ids: set[str],
+        known: list[MentionRow],
+        tallies: list[Tally],
+        assignment: Mapping[tuple[str, int], str],
+        entities: list[Entity],
     ) -> list[tuple[str, int, str]]:
         """(article, seq, sound) of the stored bare words to decide again, given a resolution of
-        the entities `ids` (its `known` rows, `assignment` and `entities`)."""
+        the entities `ids` (its `known` rows, `tallies`, `assignment` and `entities`)."""
         now = {t: e.id for e in entities for t in e.tallied}  # stored entity -> the entity it is part of now
         now |= {m.entity_id: assignment[(m.article_id, m.seq)] for m in known if m.entity_id and len(name_skeleton(m.key)) >= 2}
+        person = {e.id: person_group(e.tally) for e in entities}  # (a person's?, size) as resolve weighs them
         words: list[tuple[str, int, str]] = []
         if self.unseen:
-            read = _people_ending((e.id, e.type, {key for key, *_ in e.tally}) for e in entities)
+            read = _people_ending((e.id, "PER" if person[e.id][0] else "", {key for key, *_ in e.tally}) for e in entities)
             changing = []
             for key in sorted(store.bare_word_keys(self.unseen.keys())):
                 word = name_skeleton(key)[0]
@@ -304,29 +318,45 @@ class _BareWords:
                 if 1 in (len(before), len(after)) and {now.get(e, e) for e in before} != after:
                     changing.append(key)
             words = store.resolved_bare_words_spelt(changing)
+        # A person who is one no longer, or an entity that turned a person (new spellings of
+        # another type joined it): every bare word of its first and last words may change.
+        stored: dict[str, Counter[TallyKey]] = defaultdict(Counter)
+        for t in tallies:
+            stored[t.entity_id].update(t.counts)
+        for m in known:
+            if m.entity_id:
+                stored[m.entity_id][tally_key(m)] += 1
+        parts: dict[str, set[str]] = defaultdict(set)
+        for old, new in now.items():
+            parts[new].add(old)
+        turned: set[str] = set()
+        for e in entities:
+            if any(person_group(stored[x])[0] != person[e.id][0] for x in parts[e.id] if x in stored):
+                turned |= _ends(e)
+        words += store.resolved_bare_words(turned)
         # The people whose size changed: those of a familiar name, and those a new name joined.
         of_stored = {assignment[(m.article_id, m.seq)] for m in known if (m.article_id, m.seq) in assignment}
         joined = {assignment[(m.article_id, m.seq)] for ms in self.unseen.values() for m in ms}
         sounds = set(self.familiar)
         for e in entities:
-            if e.id in joined and (e.id in of_stored or e.tallied) and e.type == "PER":
-                sounds |= {s for key, *_ in e.tally if (k := name_keys(key)).words >= 2 for s in (k.first, k.last) if s}
-        return words + self._turned_by_size(store, sounds, ids, now, entities)
+            if e.id in joined and (e.id in of_stored or e.tallied) and person[e.id][0]:
+                sounds |= _ends(e)
+        return words + self._turned_by_size(store, sounds, ids, now, person)
 
-    def _turned_by_size(self, store: Store, sounds: set[str], ids: set[str], now: Mapping[str, str], entities: list[Entity]) -> list[tuple[str, int, str]]:
+    def _turned_by_size(
+        self, store: Store, sounds: set[str], ids: set[str], now: Mapping[str, str], person: Mapping[str, tuple[bool, int]]
+    ) -> list[tuple[str, int, str]]:
         """The stored bare words with these sounds placed by the 3-to-1 rule between the full
         names of their article whose decision the run's new sizes turn: the one named three
         times as often as any other before is not the one now (or none was, or none is)."""
         if sounds - self.between_read:
             self._read_between(store, sounds - self.between_read)
-        built = {e.id: e for e in entities}
-        after = {e.id: sum(n for (key, *_), n in e.tally.items() if len(name_skeleton(key)) >= 2) for e in entities}
         out = []
         for bare, stored in self.between.items():
             if bare[2] not in sounds:
                 continue
-            current = {now.get(e, e) for e in stored if e not in ids or (now.get(e, e) in built and built[now.get(e, e)].type == "PER")}
-            sizes = {e: after.get(e, self.sizes.get(e, 0)) for e in current}
+            current = {now.get(e, e) for e in stored if e not in ids or person.get(now.get(e, e), (False, 0))[0]}
+            sizes = {e: person[e][1] if e in person else self.sizes.get(e, 0) for e in current}
             choice = current if len(current) <= 1 else dominant(current, sizes)
             mine = now.get(self.decided[bare], self.decided[bare])
             if (mine not in choice) if choice else (mine in current):
@@ -336,20 +366,25 @@ class _BareWords:
     def _read_between(self, store: Store, sounds: set[str]) -> None:
         """The stored bare words of these sounds between two people's full names in their
         article, as stored: the people (whose last or first word each spells), their sizes
-        (full-name mentions: the 3-to-1 rule's counts), and the entity each word joined."""
+        (person_group: the 3-to-1 rule's counts), and the entity each word joined."""
         self.between_read |= sounds
         rows = store.bare_words_between_names(sounds)
-        kinds = store.entity_types({f for *_, f, _ in rows})
+        groups = {t.entity_id: person_group(t.counts) for t in store.entity_tallies({f for *_, f, _ in rows})}
         candidates: dict[tuple[str, int, str], set[str]] = defaultdict(set)
         for article, seq, sound, key, entity, full, spelt in rows:
             word, sk = name_skeleton(key)[0], name_skeleton(spelt)
-            if kinds.get(full) == "PER" and len(sk) >= 2 and (same_word(word, sk[0]) or same_word(word, sk[-1])):
+            if groups.get(full, (False, 0))[0] and len(sk) >= 2 and (same_word(word, sk[0]) or same_word(word, sk[-1])):
                 candidates[(article, seq, sound)].add(full)
                 self.decided[(article, seq, sound)] = entity
         # One full name there: its size does not matter.
         between = {bare: people for bare, people in candidates.items() if len(people) >= 2}
         self.between |= between
-        self.sizes |= store.full_name_sizes({e for people in between.values() for e in people})
+        self.sizes |= {e: groups[e][1] for people in between.values() for e in people}
+
+
+def _ends(e: Entity) -> set[str]:
+    """The sounds of the first and last words of an entity's full names."""
+    return {s for key, *_ in e.tally if (k := name_keys(key)).words >= 2 for s in (k.first, k.last) if s}
 
 
 class _People:
@@ -364,7 +399,11 @@ class _People:
     def ending(self, word: str) -> set[str]:
         sound = consonants(word)
         if sound not in self.by_sound:
-            self.by_sound[sound] = _people_ending((eid, "PER", [key]) for eid, key in self.store.person_full_names(sound))
+            # A person's as resolve reads one: by the types of its full names' mentions.
+            counts: dict[str, Counter[TallyKey]] = defaultdict(Counter)
+            for eid, key, kind, n in self.store.full_names_ending(sound):
+                counts[eid][(key, key, kind, "")] += n
+            self.by_sound[sound] = _people_ending((eid, "PER" if person_group(c)[0] else "", {k for k, *_ in c}) for eid, c in counts.items())
         return _namesakes(word, self.by_sound[sound])
 
 

@@ -143,6 +143,22 @@ def spells(text: str, key: str) -> bool:
     return phrase_key(text) == phrase_key(key)
 
 
+def person_group(counts: Mapping[TallyKey, int]) -> tuple[bool, int]:
+    """What resolve weighs of an entity with a full name, from its mentions counted: whether its
+    group of spellings is a person's and how many mentions that group has (the 3-to-1 rule's
+    count). The group is its full names and the one-word spellings that are one of them written
+    as one word (أبومازن / أبو مازن); not the bare words that joined it, which the tagger types
+    as it likes (an entity's own type counts them: a person named «كريم» as an organisation
+    twice is stored as one while his full names are a person's)."""
+    joined = {"".join(sk) for key, *_ in counts if len(sk := name_skeleton(key)) >= 2}
+    kinds: Counter[str] = Counter()
+    for (key, _, kind, _), n in counts.items():
+        sk = name_skeleton(key)
+        if len(sk) >= 2 or (sk and "".join(sk) in joined):
+            kinds[kind] += n
+    return bool(kinds) and _most(kinds) == "PER", kinds.total()
+
+
 def _most(counts: Mapping[str, int]) -> str:
     """The most frequent; of equals, the first in sorted order (never the order rows came in)."""
     return min(counts, key=lambda k: (-counts[k], k))
@@ -208,8 +224,8 @@ def resolve(
     a full resolution decides it. A stored bare word keeps the full name it joined, unless it is
     in `recheck` (its article's candidate full names are then in `known`), when it is decided
     again: a new full name may be the one it belongs to, or make it ambiguous. `unread`: for a
-    bare word decided here (its skeleton), the stored people with a full name ending in it that
-    were not read (the store-wide rule counts them; a run need not read every «… محمد» of an
+    bare word decided here (its skeleton), the stored entities whose full names are a person's
+    (person_group) with a full name ending in it that were not read (the store-wide rule counts them; a run need not read every «… محمد» of an
     archive to know a bare «محمد» is ambiguous); NeedsEntities is raised if the one person a
     bare word belongs to is among them.
     Returns the entity of every mention given one by one, and the entities they make, each

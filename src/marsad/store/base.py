@@ -420,14 +420,14 @@ class Store(ABC):
         sql = "SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
         return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, sounds)]
 
-    def person_full_names(self, last_sound: str) -> list[tuple[str, str]]:
-        """(entity, key) of each spelling of two words or more whose last word has this sound,
-        of the entities that are people."""
+    def full_names_ending(self, last_sound: str) -> list[tuple[str, str, str, int]]:
+        """(entity, key, type, mentions) of the names of two words or more whose last word has
+        this sound (whose groups are people's: resolve.person_group)."""
         sql = (
-            "SELECT DISTINCT m.entity_id, m.key FROM mentions m JOIN entities e ON e.id = m.entity_id"
-            " WHERE m.last_sound = ? AND m.words >= 2 AND e.type = 'PER'"
+            "SELECT entity_id, key, type, count(*) FROM mentions WHERE last_sound = ? AND words >= 2 AND entity_id IS NOT NULL"
+            " GROUP BY entity_id, key, type"
         )
-        return [(r[0], r[1]) for r in self.execute(sql, (last_sound,)).fetchall()]
+        return [(r[0], r[1], r[2], int(r[3])) for r in self.execute(sql, (last_sound,)).fetchall()]
 
     def bare_word_keys(self, sounds: Iterable[str]) -> set[str]:
         """The keys the resolved one-word mentions with these sounds are read as (each once)."""
@@ -461,14 +461,6 @@ class Store(ABC):
             " WHERE b.sound = ? AND b.words = 1 AND b.entity_id IS NOT NULL"
         )
         return [(r[0], int(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in self._rows_each(sql, ((s,) for s in sounds))]
-
-    def entity_types(self, entity_ids: Iterable[str]) -> dict[str, str]:
-        return {r[0]: r[1] for r in self._rows_in("SELECT id, type FROM entities WHERE id IN ({marks})", entity_ids)}
-
-    def full_name_sizes(self, entity_ids: Iterable[str]) -> dict[str, int]:
-        """entity -> how many of its mentions are of two words or more (its full names')."""
-        sql = "SELECT entity_id, count(*) FROM mentions WHERE entity_id IN ({marks}) AND words >= 2 GROUP BY entity_id"
-        return {r[0]: int(r[1]) for r in self._rows_in(sql, entity_ids)}
 
     def entities_of_full_names_in(self, article_sounds: Iterable[tuple[str, str]]) -> set[str]:
         """Entities of the names of two words or more, in each article, whose first or last word
