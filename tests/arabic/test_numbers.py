@@ -24,3 +24,20 @@ from marsad.arabic.numbers import count_phrase
 )
 def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
     assert count_phrase(n, noun) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("بلغت الصادرات 8ر4 مليار دولار", "بلغت الصادرات 4.8 مليار دولار"),  # the press's decimal: fraction first
+        ("نمو متوقع ٥ر٨ ٪", "نمو متوقع 8.5 ٪"),
+        ("نجح 14 ألف و400 طالب", "نجح 14400 طالب"),
+        ("في عام 2013 و5 أيام", "في عام 2013 و5 أيام"),  # no thousand: as it was
+        ("رقم 12ر3ر4", "رقم 12ر3ر4"),  # a chain is no decimal
+    ],
+)
+def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:
+    from marsad.arabic.numbers import plain_figures
+
+    assert plain_figures(text) == want
+    assert plain_figures(plain_figures(text)) == plain_figures(text)  # idempotent

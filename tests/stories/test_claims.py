@@ -128,3 +128,16 @@ def test_counts_of_different_places_are_no_disagreement() -> None:
     near = _record("b", "الثانية", "أعلن المتحدث باسم وزارة الصحة إصابة 22 شخصا في الاشتباكات الدائرة اليوم في الجيزة قرب الجسر.", [ministry, giza])
     same = _record("c", "الثالثة", "أعلن المتحدث باسم وزارة الصحة إصابة 30 شخصا في الاشتباكات الدائرة اليوم في الجيزة قرب الجسر.", [ministry, giza])
     assert [{s.article for s in x.sides} for x in _dossier([wide, near, same]).disagreements] == [{"b", "c"}]
+
+
+def test_a_count_broken_down_is_no_disagreement_and_one_figure_in_two_notations_agrees() -> None:
+    """A sentence giving seats several figures (a list's total and its parts) breaks the count
+    down: another part's figure does not contradict it. «8ر4 مليار» and «4.8 مليار» are one figure."""
+    parts = _record("a", "الأولى", "وأسفرت نتائج انتخابات اتحاد الطلاب عن فوز القائمة بعدد 108 مقاعد من أصل 294 مقعدا على مستوى كليات الجامعة.", [])
+    one = _record("b", "الثانية", "وأسفرت نتائج انتخابات اتحاد الطلاب عن فوز القائمة بعدد 14 مقعدا على مستوى كليات الجامعة بالفرقة الثالثة.", [])
+    assert _dossier([parts, one]).disagreements == ()
+    press = _record("c", "الأولى", "وقال الوزير إن صادرات خدمات التعهيد بلغت 8ر4 مليار دولار خلال العام المالي الماضي بزيادة كبيرة.", [])
+    plain = _record("d", "الثانية", "وقال الوزير إن صادرات خدمات التعهيد بلغت 4.8 مليار دولار خلال العام المالي الماضي بزيادة كبيرة.", [])
+    other = _record("e", "الثالثة", "وقال الوزير إن صادرات خدمات التعهيد بلغت 6.2 مليار دولار خلال العام المالي الماضي بزيادة كبيرة.", [])
+    assert _dossier([press, plain]).disagreements == ()
+    assert [x.kind for x in _dossier([press, other]).disagreements] == ["numbers"]

@@ -3,9 +3,22 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
+from marsad.arabic.normalize import normalize_digits
 from marsad.data import load_data
+
+# «8ر4» is 4.8: the Egyptian press writes a decimal with a reh between the digits, the fraction
+# first (an outlet reprinting «8ر4 مليار» writes «4.8 مليار»).
+_REH_DECIMAL = re.compile(r"(?<![\d.\u0631])(\d+)\u0631(\d+)(?![\d.\u0631])")  # reh (a chain of them is left alone)
+
+
+@cache
+def _thousands() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, load_data("count_nouns.json")["thousands"]))
+    # «14 ألف و400»: 14,400 (waw before the hundreds)
+    return re.compile(rf"(?<![\d.])(\d+)\s+(?:{words})\s+\u0648\s*(\d{{1,3}})(?![\d.])")  # waw
 
 
 @cache
@@ -29,3 +42,11 @@ def count_phrase(n: int, noun: str) -> str:
     if 11 <= tail <= 99:
         return f"{n} {forms['accusative']}"
     return f"{n} {forms['genitive']}"  # 100, 101, 102, 200 …
+
+
+def plain_figures(text: str) -> str:
+    """The text with its figures written as digits alone: Eastern Arabic digits as ASCII, the
+    press's «8ر4» as 4.8, «14 ألف و400» as 14400; so that one figure written two ways reads as
+    one (stories/dossier.py compares the numbers outlets give)."""
+    text = _REH_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", normalize_digits(text))
+    return _thousands().sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text)

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
-from marsad.arabic.normalize import match_key, normalize_digits
+from marsad.arabic.normalize import match_key
+from marsad.arabic.numbers import plain_figures
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import strip_proclitics
 from marsad.article import Article
@@ -343,7 +344,7 @@ def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence
                     start = _role_start(r.text, start, s.start)
                     unnamed[start - s.start : min(end, s.end) - s.start] = " " * (min(end, s.end) - start)
                 facts = content_terms("".join(unnamed))
-                numbers = frozenset(_NUMBER_RE.findall(normalize_digits(s.text)))
+                numbers = frozenset(_NUMBER_RE.findall(plain_figures(s.text)))
                 negated = _negated(s.text)
                 out.append(_Sentence(s.text, r.id, r.outlet, Weighted.of(terms, idf), last or single, Weighted.of(facts, idf), entities, places, numbers, negated))
     return out
@@ -436,7 +437,7 @@ def _counts(text: str) -> dict[str, set[str]]:
     clock times are not counts."""
     out: dict[str, set[str]] = {}
     calendar = _calendar_words()
-    text = normalize_digits(text)
+    text = plain_figures(text)
     for found in _COUNT_RE.finditer(text):
         number, word = found.groups()
         if not text[: found.start()].strip():
@@ -444,8 +445,20 @@ def _counts(text: str) -> dict[str, set[str]]:
         key = strip_proclitics(match_key(word))
         if key in calendar or (len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100):
             continue
-        out.setdefault(key[:4], set()).add(number)
+        out.setdefault(_count_key(key), set()).add(number)
     return out
+
+
+_LONG_VOWELS = frozenset("\u0627\u0648\u064a\u0649\u0629")  # alef, waw, yeh, alef maksura, teh marbuta
+
+
+def _count_key(key: str) -> str:
+    """The noun a figure counts, as its first three consonants: singular and broken plural, and
+    the accusative's alef, meet («مقعدا»، «مقاعد» -> مقع; «شخصا»، «أشخاص» -> شخص; «مصابا»،
+    «مصابين» -> مصب), so that «108 مقاعد من أصل 294 مقعدا» gives one noun two figures."""
+    if key[:1] == "\u0627" and sum(c not in _LONG_VOWELS for c in key[1:]) >= 3:
+        key = key[1:]  # the alef of a plural «أفعال»
+    return (key[:1] + "".join(c for c in key[1:] if c not in _LONG_VOWELS))[:3]
 
 
 def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
@@ -480,7 +493,10 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
                 kind = "denial"
             elif counts_a and a.negated == b.negated and b.numbers:
                 counts_b = _counts(b.text)
-                differ = [w for w in counts_a.keys() & counts_b.keys() if not counts_a[w] & counts_b[w]]
+                # One figure each: a sentence giving a word several figures breaks a count down
+                # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
+                # differs from them without contradicting them.
+                differ = [w for w in counts_a.keys() & counts_b.keys() if len(counts_a[w]) == len(counts_b[w]) == 1 and counts_a[w] != counts_b[w]]
                 if differ and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH:
                     kind = "numbers"
             key = (min(a.article, b.article), max(a.article, b.article), kind or "")
