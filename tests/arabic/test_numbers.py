@@ -34,6 +34,12 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("نجح 14 ألف و400 طالب", "نجح 14400 طالب"),
         ("في عام 2013 و5 أيام", "في عام 2013 و5 أيام"),  # no thousand: as it was
         ("رقم 12ر3ر4", "رقم 12ر3ر4"),  # a chain is no decimal
+        ("بلغ 173,2 مليون", "بلغ 173.2 مليون"),  # a decimal comma: one or two digits after it
+        ("بلغ ١٧٣٫٢ مليون", "بلغ 173.2 مليون"),
+        ("نحو 1,500 شخص و12,345,678 جنيه", "نحو 1500 شخص و12345678 جنيه"),  # thousands groups
+        ("صرف 240 ألفا و288 جنيها", "صرف 240288 جنيها"),
+        ("صرف نحو 39 ألف جنيه و3 آلاف دولار", "صرف نحو 39000 جنيه و3000 دولار"),
+        ("ألف شكر", "ألف شكر"),  # no figure: as it was
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

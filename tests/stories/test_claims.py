@@ -141,3 +141,21 @@ def test_a_count_broken_down_is_no_disagreement_and_one_figure_in_two_notations_
     other = _record("e", "الثالثة", "وقال الوزير إن صادرات خدمات التعهيد بلغت 6.2 مليار دولار خلال العام المالي الماضي بزيادة كبيرة.", [])
     assert _dossier([press, plain]).disagreements == ()
     assert [x.kind for x in _dossier([press, other]).disagreements] == ["numbers"]
+
+
+def test_approximate_figures_registration_numbers_and_date_ranges_are_no_contradiction() -> None:
+    """«نحو 39 ألف جنيه» agrees with 38,916 pounds; a case's number and an exam's days are not
+    counts; an exact figure a third off still disagrees."""
+    about = _record("a", "الأولى", "وقال وزير القوى العاملة إن صندوق الطوارئ صرف نحو 39 ألف جنيه للعمال المتضررين خلال الشهر الماضي.", [])
+    exact = _record("b", "الثانية", "وقال وزير القوى العاملة إن صندوق الطوارئ صرف 38916 جنيها للعمال المتضررين خلال الشهر الماضي.", [])
+    far = _record("c", "الثالثة", "وقال وزير القوى العاملة إن صندوق الطوارئ صرف 52000 جنيه للعمال المتضررين خلال الشهر الماضي.", [])
+    assert _dossier([about, exact]).disagreements == ()
+    rounded = _record("h", "الرابعة", "وقال وزير القوى العاملة إن صندوق الطوارئ صرف حوالي 39000 جنيه للعمال المتضررين خلال الشهر الماضي.", [])
+    assert _dossier([rounded, exact]).disagreements == ()
+    assert [x.kind for x in _dossier([exact, far]).disagreements] == ["numbers"]
+    case = _record("d", "الأولى", "وأحالت النيابة العامة الدعوى رقم 1234 لسنة 2013 إلى محكمة جنايات القاهرة للنظر فيها.", [])
+    other = _record("e", "الثانية", "وأحالت النيابة العامة الدعوى رقم 4321 لسنة 2013 إلى محكمة جنايات القاهرة للنظر فيها.", [])
+    assert _dossier([case, other]).disagreements == ()
+    exams = _record("f", "الأولى", "وأعلنت وزارة التربية والتعليم أن امتحانات الشهادة الإعدادية تبدأ من 7 إلى 13 مايو المقبل.", [])
+    moved = _record("g", "الثانية", "وأعلنت وزارة التربية والتعليم أن امتحانات الشهادة الإعدادية تبدأ من 5 إلى 11 مايو المقبل.", [])
+    assert _dossier([exams, moved]).disagreements == ()

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import plain_figures
 from marsad.arabic.sentences import split_sentences
+from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import strip_proclitics
 from marsad.article import Article
 from marsad.data import load_data
@@ -432,21 +433,47 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(strip_proclitics(match_key(w.split()[0])) for w in names)
 
 
+@cache
+def _figure_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words before a figure that make it a name (identifiers: «القضية رقم 1234») or an
+    approximation («نحو 39 ألفا»), normalised."""
+    identifiers = frozenset(match_key(w) for w in load_data("count_nouns.json")["identifiers"])
+    approximate = tuple(match_key(w) for w in load_data("time_words.json")["approximate"])
+    return identifiers, approximate
+
+
 def _counts(text: str) -> dict[str, set[str]]:
-    """Numbers by the word they count: «قتل 20 شخصا» -> {شخص…: {20}}. Years, days of a month and
-    clock times are not counts."""
+    """Numbers by the word they count: «قتل 20 شخصا» -> {شخص…: {20}}. Years, days of a month,
+    clock times, numbers naming a thing («رقم 1234») and numbers before a stop word are not
+    counts; a figure given as approximate («نحو 39 ألفا») is marked "~"."""
     out: dict[str, set[str]] = {}
     calendar = _calendar_words()
+    identifiers, approximate = _figure_words()
+    stop = stopwords()
     text = plain_figures(text)
     for found in _COUNT_RE.finditer(text):
         number, word = found.groups()
-        if not text[: found.start()].strip():
+        before = text[: found.start()].strip()
+        if not before:
             continue  # a number opening the sentence numbers a note or a list item («3 منحت ثروات …»)
         key = strip_proclitics(match_key(word))
         if key in calendar or (len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100):
             continue
-        out.setdefault(_count_key(key), set()).add(number)
+        said = match_key(before[-30:])
+        if match_key(word) in stop or key in stop or strip_proclitics(said.rsplit(" ", 1)[-1]) in identifiers:
+            continue
+        out.setdefault(_count_key(key), set()).add(("~" if said.endswith(approximate) else "") + number)
     return out
+
+
+def _same_figure(a: str, b: str) -> bool:
+    """Two figures for one count agree: equal, or within a tenth when one is approximate."""
+    if a.lstrip("~") == b.lstrip("~"):
+        return True
+    if not (a.startswith("~") or b.startswith("~")):
+        return False
+    x, y = float(a.lstrip("~").replace(",", ".")), float(b.lstrip("~").replace(",", "."))
+    return abs(x - y) <= 0.1 * max(x, y)
 
 
 _LONG_VOWELS = frozenset("\u0627\u0648\u064a\u0649\u0629")  # alef, waw, yeh, alef maksura, teh marbuta
@@ -496,7 +523,11 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
                 # One figure each: a sentence giving a word several figures breaks a count down
                 # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
                 # differs from them without contradicting them.
-                differ = [w for w in counts_a.keys() & counts_b.keys() if len(counts_a[w]) == len(counts_b[w]) == 1 and counts_a[w] != counts_b[w]]
+                differ = [
+                    w
+                    for w in counts_a.keys() & counts_b.keys()
+                    if len(counts_a[w]) == len(counts_b[w]) == 1 and not _same_figure(next(iter(counts_a[w])), next(iter(counts_b[w])))
+                ]
                 if differ and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH:
                     kind = "numbers"
             key = (min(a.article, b.article), max(a.article, b.article), kind or "")
