@@ -36,6 +36,7 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("رقم 12ر3ر4", "رقم 12ر3ر4"),  # a chain is no decimal
         ("بلغ 173,2 مليون", "بلغ 173.2 مليون"),  # a decimal comma: one or two digits after it
         ("بلغ ١٧٣٫٢ مليون", "بلغ 173.2 مليون"),
+        ("بلغ 4،8 مليار", "بلغ 4.8 مليار"),  # the arabic comma as a decimal separator
         ("نحو 1,500 شخص و12,345,678 جنيه", "نحو 1500 شخص و12345678 جنيه"),  # thousands groups
         ("صرف 240 ألفا و288 جنيها", "صرف 240288 جنيها"),
         ("صرف نحو 39 ألف جنيه و3 آلاف دولار", "صرف نحو 39000 جنيه و3000 دولار"),

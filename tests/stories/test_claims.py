@@ -159,3 +159,10 @@ def test_approximate_figures_registration_numbers_and_date_ranges_are_no_contrad
     exams = _record("f", "الأولى", "وأعلنت وزارة التربية والتعليم أن امتحانات الشهادة الإعدادية تبدأ من 7 إلى 13 مايو المقبل.", [])
     moved = _record("g", "الثانية", "وأعلنت وزارة التربية والتعليم أن امتحانات الشهادة الإعدادية تبدأ من 5 إلى 11 مايو المقبل.", [])
     assert _dossier([exams, moved]).disagreements == ()
+
+
+def test_a_count_glued_to_its_noun_is_read_as_one() -> None:
+    """«12قضية» (no space) counts cases as «12 قضية» does: against «15 قضية» a disagreement."""
+    glued = _record("a", "الأولى", "وكشفت التحريات أن المتهم الهارب مطلوب في 12قضية سرقة بالإكراه في محافظة الجيزة.", [])
+    other = _record("b", "الثانية", "وكشفت التحريات أن المتهم الهارب مطلوب في 15 قضية سرقة بالإكراه في محافظة الجيزة.", [])
+    assert [x.kind for x in _dossier([glued, other]).disagreements] == ["numbers"]

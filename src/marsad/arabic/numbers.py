@@ -9,8 +9,8 @@ from functools import cache
 from marsad.arabic.normalize import normalize_digits
 from marsad.data import load_data
 
-# «173,2» and «173٫2» are 173.2 (a thousands group has three digits); «1,500» and «1٬500» are 1500.
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+)[,\u066b](\d{1,2})(?![\d,])")  # arabic decimal separator
+# «173,2», «173،2» and «173٫2» are 173.2 (a thousands group has three digits); «1,500» and «1٬500» are 1500.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,\u060c])(\d+)[,\u060c\u066b](\d{1,2})(?![\d,\u060c])")  # arabic comma, arabic decimal separator
 _THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")  # arabic thousands separator
 # «8ر4» is 4.8: the Egyptian press writes a decimal with a reh between the digits, the fraction
 # first (an outlet reprinting «8ر4 مليار» writes «4.8 مليار»).

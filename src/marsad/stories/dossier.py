@@ -68,7 +68,7 @@ TOP_ENTITIES = 10
 _WORD_RE = re.compile(r"\w+")
 MAX_ROLE_WORDS = 4  # a title and up to three adjectives before a name
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
-_COUNT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\w{3,})")  # a number and the word it counts
+_COUNT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d]{3,})")  # a number and the word it counts («12 قضية», «12قضية»)
 
 
 @cache
