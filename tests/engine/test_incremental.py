@@ -342,6 +342,17 @@ _TURNS = {
         [("أبو مازن ومحمد مازن التقيا وقال مازن", ["أبو مازن", "محمد مازن", "مازن"]), ("وصل أبومازن اليوم", ["أبومازن"])],
         [("أبو مازن يصل", ["أبو مازن"])],
     ),
+    # ... and a new one-word spelling of him («أبومازن») makes it 3 to 1.
+    "a count grown by a one-word spelling": (
+        [("أبو مازن ومحمد مازن التقيا وقال مازن", ["أبو مازن", "محمد مازن", "مازن"]), ("وصل أبومازن اليوم", ["أبومازن"])],
+        [("عاد أبومازن", ["أبومازن"])],
+    ),
+    # New mentions typed as an organisation turn the spelling «شويغو» from a person's: the stored
+    # bare «شويغو» no longer joins the one «… شويغو» of the store.
+    "a bare spelling turned from a person's": (
+        [("سيرغي شويغو يصل", ["سيرغي شويغو"]), ("قال شويغو إن", ["شويغو"])],
+        [(f"وصل شويغو {i}", ["شويغو@ORG"]) for i in range(2)],
+    ),
     # A bare word between two full names, one of an entity stored as an organisation.
     "between a person stored as an organisation": (
         [("كريم سعيد وماهر سعيد التقيا وقال سعيد ثم كريم وكريم", ["كريم سعيد", "ماهر سعيد", "سعيد", "كريم@ORG", "كريم@ORG"])],

@@ -129,7 +129,7 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
             continue
         # The stored bare words the new full names may have decided otherwise, now that the
         # people they belong to are known: resolve again with them, as a full resolution would.
-        more = [w for w in wide.affected(store, people, ids, known, tallies, assignment, entities) if w[:2] not in recheck]
+        more = [w for w in wide.affected(store, people, ids, new, known, tallies, assignment, entities) if w[:2] not in recheck]
         if not more:
             break
         more_recheck, more_ids = _rechecked(store, more)
@@ -297,13 +297,15 @@ class _BareWords:
         store: Store,
         people: _People,
         ids: set[str],
+        new: list[MentionRow],
         known: list[MentionRow],
         tallies: list[Tally],
         assignment: Mapping[tuple[str, int], str],
         entities: list[Entity],
     ) -> list[tuple[str, int, str]]:
         """(article, seq, sound) of the stored bare words to decide again, given a resolution of
-        the entities `ids` (its `known` rows, `tallies`, `assignment` and `entities`)."""
+        the `new` mentions and the entities `ids` (its `known` rows, `tallies`, `assignment` and
+        `entities`)."""
         now = {t: e.id for e in entities for t in e.tallied}  # stored entity -> the entity it is part of now
         now |= {m.entity_id: assignment[(m.article_id, m.seq)] for m in known if m.entity_id and len(name_skeleton(m.key)) >= 2}
         person = {e.id: person_group(e.tally) for e in entities}  # (a person's?, size) as resolve weighs them
@@ -327,19 +329,25 @@ class _BareWords:
             if m.entity_id:
                 stored[m.entity_id][tally_key(m)] += 1
         parts: dict[str, set[str]] = defaultdict(set)
-        for old, new in now.items():
-            parts[new].add(old)
+        for was, part_of in now.items():
+            parts[part_of].add(was)
         turned: set[str] = set()
         for e in entities:
             if any(person_group(stored[x])[0] != person[e.id][0] for x in parts[e.id] if x in stored):
                 turned |= _ends(e)
         words += store.resolved_bare_words(turned)
-        # The people whose size changed: those of a familiar name, and those a new name joined.
+        words += store.resolved_bare_words_spelt(_bare_spellings_turned(new, stored.values()))
+        # The people whose size changed: those of a familiar name, those a new name joined, and
+        # those a new one-word spelling of a full name joined («أبومازن» for «أبو مازن»).
         of_stored = {assignment[(m.article_id, m.seq)] for m in known if (m.article_id, m.seq) in assignment}
         joined = {assignment[(m.article_id, m.seq)] for ms in self.unseen.values() for m in ms}
+        run_words = {(assignment[(m.article_id, m.seq)], "".join(sk)) for m in new if len(sk := name_skeleton(m.key)) == 1}
         sounds = set(self.familiar)
         for e in entities:
-            if e.id in joined and (e.id in of_stored or e.tallied) and person[e.id][0]:
+            if not ((e.id in of_stored or e.tallied) and person[e.id][0]):
+                continue
+            names = {"".join(sk) for key, *_ in e.tally if len(sk := name_skeleton(key)) >= 2}
+            if e.id in joined or any((e.id, w) in run_words for w in names):
                 sounds |= _ends(e)
         return words + self._turned_by_size(store, sounds, ids, now, person)
 
@@ -380,6 +388,37 @@ class _BareWords:
         between = {bare: people for bare, people in candidates.items() if len(people) >= 2}
         self.between |= between
         self.sizes |= {e: groups[e][1] for people in between.values() for e in people}
+
+
+def _bare_spellings_turned(new: list[MentionRow], stored: Iterable[Mapping[TallyKey, int]]) -> list[str]:
+    """The stored keys of one-word names whose spelling the new mentions turn into a person's or
+    out of one (resolve weighs a bare word by the store-wide rule only if its spelling is read as
+    a person's): every stored mention of that spelling is among `stored` (the entities read hold
+    every mention of a new mention's sound)."""
+    added: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in new:
+        if len(sk := name_skeleton(m.key)) == 1:
+            added[sk[0]][m.type] += 1
+    if not added:
+        return []
+    before: dict[str, Counter[str]] = defaultdict(Counter)
+    keys: dict[str, set[str]] = defaultdict(set)
+    for counts in stored:
+        for (key, _, kind, _), n in counts.items():
+            if len(sk := name_skeleton(key)) == 1 and sk[0] in added:
+                before[sk[0]][kind] += n
+                keys[sk[0]].add(key)
+    return sorted(
+        key
+        for word, counts in before.items()
+        if (_most_kind(counts) == "PER") != (_most_kind(counts + added[word]) == "PER")
+        for key in keys[word]
+    )
+
+
+def _most_kind(counts: Counter[str]) -> str:
+    """The most frequent type; of equals, the first in sorted order (resolve's rule)."""
+    return min(counts, key=lambda k: (-counts[k], k))
 
 
 def _ends(e: Entity) -> set[str]:
