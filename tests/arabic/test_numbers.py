@@ -34,9 +34,14 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("نجح 14 ألف و400 طالب", "نجح 14400 طالب"),
         ("في عام 2013 و5 أيام", "في عام 2013 و5 أيام"),  # no thousand: as it was
         ("رقم 12ر3ر4", "رقم 12ر3ر4"),  # a chain is no decimal
-        ("بلغ 173,2 مليون", "بلغ 173.2 مليون"),  # a decimal comma: one or two digits after it
+        ("بلغ 173,2 مليون", "بلغ 173.2 مليون"),  # a decimal comma: one or two digits, then a magnitude
         ("بلغ ١٧٣٫٢ مليون", "بلغ 173.2 مليون"),
-        ("بلغ 4،8 مليار", "بلغ 4.8 مليار"),  # the arabic comma as a decimal separator
+        ("بلغ 4،8 مليار", "بلغ 4.8 مليار"),  # the arabic comma as a decimal separator, before a magnitude
+        ("المواد 3،4 و5", "المواد 3،4 و5"),  # elsewhere it lists
+        ("قتل منذ 2011 آلاف الأشخاص", "قتل منذ 2011 آلاف الأشخاص"),  # a year before «آلاف»
+        ("ما بين 10 آلاف و15 ألف شخص", "ما بين 10000 و15000 شخص"),  # a range, not 10,015,000
+        ("شارك 10 آلاف و5 وزراء", "شارك 10000 و5 وزراء"),  # two counts
+        ("صرف 39 ألفًا", "صرف 39000"),  # with tanween
         ("نحو 1,500 شخص و12,345,678 جنيه", "نحو 1500 شخص و12345678 جنيه"),  # thousands groups
         ("صرف 240 ألفا و288 جنيها", "صرف 240288 جنيها"),
         ("صرف نحو 39 ألف جنيه و3 آلاف دولار", "صرف نحو 39000 جنيه و3000 دولار"),
@@ -48,3 +53,10 @@ def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: 
 
     assert plain_figures(text) == want
     assert plain_figures(plain_figures(text)) == plain_figures(text)  # idempotent
+
+
+def test_plain_figures_leave_an_absurdly_long_number_alone() -> None:
+    from marsad.arabic.numbers import plain_figures
+
+    long = "9" * 5000
+    assert plain_figures(f"{long} ألف و500") == f"{long} ألف و500"

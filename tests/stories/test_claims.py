@@ -166,3 +166,10 @@ def test_a_count_glued_to_its_noun_is_read_as_one() -> None:
     glued = _record("a", "الأولى", "وكشفت التحريات أن المتهم الهارب مطلوب في 12قضية سرقة بالإكراه في محافظة الجيزة.", [])
     other = _record("b", "الثانية", "وكشفت التحريات أن المتهم الهارب مطلوب في 15 قضية سرقة بالإكراه في محافظة الجيزة.", [])
     assert [x.kind for x in _dossier([glued, other]).disagreements] == ["numbers"]
+
+
+def test_the_bound_of_a_range_is_no_count() -> None:
+    """«بين 10 و15 ألف شخص» gives bounds: against «نحو 10 آلاف شخص» no disagreement."""
+    ranged = _record("a", "الأولى", "وقدرت مصادر أمنية عدد المشاركين في المسيرة بين 10 و15 ألف شخص أمام مقر المحافظة اليوم.", [])
+    about = _record("b", "الثانية", "وقدرت مصادر أمنية عدد المشاركين في المسيرة بنحو 10 آلاف شخص أمام مقر المحافظة اليوم.", [])
+    assert _dossier([ranged, about]).disagreements == ()

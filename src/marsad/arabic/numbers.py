@@ -9,8 +9,7 @@ from functools import cache
 from marsad.arabic.normalize import normalize_digits
 from marsad.data import load_data
 
-# «173,2», «173،2» and «173٫2» are 173.2 (a thousands group has three digits); «1,500» and «1٬500» are 1500.
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,\u060c])(\d+)[,\u060c\u066b](\d{1,2})(?![\d,\u060c])")  # arabic comma, arabic decimal separator
+# «1,500» and «1٬500» are 1500 (a thousands group has three digits).
 _THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")  # arabic thousands separator
 # «8ر4» is 4.8: the Egyptian press writes a decimal with a reh between the digits, the fraction
 # first (an outlet reprinting «8ر4 مليار» writes «4.8 مليار»).
@@ -18,13 +17,22 @@ _REH_DECIMAL = re.compile(r"(?<![\d.\u0631])(\d+)\u0631(\d+)(?![\d.\u0631])")  #
 
 
 @cache
-def _thousands() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = "|".join(map(re.escape, load_data("count_nouns.json")["thousands"]))
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = load_data("count_nouns.json")
+    thousands = "|".join(map(re.escape, data["thousands"]))
+    magnitudes = "|".join(map(re.escape, data["magnitudes"]))
+    tanween = "[\u064b\u064e]?\u0627?"  # fathatan or fatha, then alef: «ألفًا»
     return (
-        # «14 ألف و400»: 14,400 (waw before the hundreds)
-        re.compile(rf"(?<![\d.])(\d+)\s+(?:{words})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # waw
-        # «39 ألف جنيه», «2.5 ألف»: 39,000, 2,500
-        re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s+(?:{words})(?!\w)"),
+        # «173,2 مليون», «4،8 مليار», «173٫2»: a decimal comma before a magnitude (elsewhere
+        # a comma between digits may list them: «المواد 3،4 و5»); the Arabic decimal separator
+        # always.
+        re.compile(rf"(?<![\d.,\u060c])(\d+)(?:[,\u060c](\d{{1,2}})(?=\s*(?:{magnitudes}))|\u066b(\d+))(?![\d,\u060c])"),  # arabic comma, arabic decimal separator
+        # «14 ألف و400»: 14,400 (waw before three digits of hundreds; «10 آلاف و15 ألفا» is a
+        # range, «5 آلاف و5 وزراء» two counts)
+        re.compile(rf"(?<![\d.])(\d{{1,3}})\s+(?:{thousands}){tanween}\s+\u0648\s*(\d{{3}})(?![\d.])(?!\s*(?:{thousands}))"),  # waw
+        # «39 ألف جنيه», «2.5 ألف»: 39,000, 2,500 (fewer than a thousand thousands: «منذ 2011
+        # آلاف الأشخاص» is a year)
+        re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{thousands}){tanween}(?!\w)"),
     )
 
 
@@ -53,10 +61,10 @@ def count_phrase(n: int, noun: str) -> str:
 
 def plain_figures(text: str) -> str:
     """The text with its figures written as digits alone: Eastern Arabic digits as ASCII, the
-    press's «8ر4» as 4.8, «173,2» as 173.2, «1,500» as 1500, «14 ألف و400» as 14400, «39 ألف» as 39000; so that one figure written two ways reads as
-    one (stories/dossier.py compares the numbers outlets give)."""
+    press's «8ر4» as 4.8, «173,2 مليون» as 173.2 million, «1,500» as 1500, «14 ألف و400» as
+    14400, «39 ألف» as 39000; so that one figure written two ways reads as one (stories/dossier.py compares the numbers outlets give)."""
     text = _REH_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", normalize_digits(text))
-    text = _THOUSANDS_SEPARATOR.sub("", _DECIMAL_COMMA.sub(r"\1.\2", text))
-    and_hundreds, alone = _thousands()
+    decimal, and_hundreds, alone = _patterns()
+    text = _THOUSANDS_SEPARATOR.sub("", decimal.sub(lambda m: f"{m.group(1)}.{m.group(2) or m.group(3)}", text))
     text = and_hundreds.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text)
     return alone.sub(lambda m: f"{round(float(m.group(1)) * 1000)}", text)

@@ -68,6 +68,8 @@ TOP_ENTITIES = 10
 _WORD_RE = re.compile(r"\w+")
 MAX_ROLE_WORDS = 4  # a title and up to three adjectives before a name
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+# A figure that ends a range («بين 10 و15 ألفا»، «من 5 إلى 7»، «5-10»): a bound, not a count.
+_RANGE_END = re.compile(r"\d\s*(?:\u0648|\u0625\u0644\u0649|\u0627\u0644\u0649|-|\u2013)\s*$")  # waw; alef with hamza below (or alef), lam, alef maksura; hyphen; en dash
 _COUNT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d]{3,})")  # a number and the word it counts («12 قضية», «12قضية»)
 
 
@@ -458,6 +460,8 @@ def _counts(text: str) -> dict[str, set[str]]:
             continue  # a number opening the sentence numbers a note or a list item («3 منحت ثروات …»)
         key = strip_proclitics(match_key(word))
         if key in calendar or (len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100):
+            continue
+        if _RANGE_END.search(before):
             continue
         said = match_key(before[-30:])
         if match_key(word) in stop or key in stop or strip_proclitics(said.rsplit(" ", 1)[-1]) in identifiers:
