@@ -353,6 +353,21 @@ _TURNS = {
         [("سيرغي شويغو يصل", ["سيرغي شويغو"]), ("قال شويغو إن", ["شويغو"])],
         [(f"وصل شويغو {i}", ["شويغو@ORG"]) for i in range(2)],
     ),
+    # ... and through another spelling of it (ترامب for the stored ترمب), or a full name written
+    # as it joined (عبد الله for the stored عبدالله): resolve groups these spellings as one.
+    "a bare spelling turned through another spelling": (
+        [("دونالد ترامب يصل", ["دونالد ترامب"]), ("قال ترمب إن", ["ترمب"])],
+        [(f"وصل ترامب {i}", ["ترامب@ORG"]) for i in range(2)],
+    ),
+    "a bare spelling turned through a full name written as it": (
+        [("محمد عبدالله يصل", ["محمد عبدالله"]), ("قال عبدالله إن", ["عبدالله"])],
+        [(f"وصل عبد الله {i}", ["عبد الله@ORG"]) for i in range(2)],
+    ),
+    # A count grown by a one-word spelling of the same consonants («أبومزن» for «أبومازن»).
+    "a count grown by a spelling of the same consonants": (
+        [("أبو مازن ومحمد مازن التقيا وقال مازن", ["أبو مازن", "محمد مازن", "مازن"]), ("وصل أبومازن اليوم", ["أبومازن"])],
+        [("عاد أبومزن", ["أبومزن"])],
+    ),
     # A bare word between two full names, one of an entity stored as an organisation.
     "between a person stored as an organisation": (
         [("كريم سعيد وماهر سعيد التقيا وقال سعيد ثم كريم وكريم", ["كريم سعيد", "ماهر سعيد", "سعيد", "كريم@ORG", "كريم@ORG"])],

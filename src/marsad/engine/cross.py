@@ -341,13 +341,16 @@ class _BareWords:
         # those a new one-word spelling of a full name joined («أبومازن» for «أبو مازن»).
         of_stored = {assignment[(m.article_id, m.seq)] for m in known if (m.article_id, m.seq) in assignment}
         joined = {assignment[(m.article_id, m.seq)] for ms in self.unseen.values() for m in ms}
-        run_words = {(assignment[(m.article_id, m.seq)], "".join(sk)) for m in new if len(sk := name_skeleton(m.key)) == 1}
+        run_words: dict[str, set[str]] = defaultdict(set)  # entity -> the new one-word spellings it took
+        for m in new:
+            if len(sk := name_skeleton(m.key)) == 1:
+                run_words[assignment[(m.article_id, m.seq)]].add(sk[0])
         sounds = set(self.familiar)
         for e in entities:
             if not ((e.id in of_stored or e.tallied) and person[e.id][0]):
                 continue
             names = {"".join(sk) for key, *_ in e.tally if len(sk := name_skeleton(key)) >= 2}
-            if e.id in joined or any((e.id, w) in run_words for w in names):
+            if e.id in joined or any(same_word(w, name) for w in run_words.get(e.id, ()) for name in names):
                 sounds |= _ends(e)
         return words + self._turned_by_size(store, sounds, ids, now, person)
 
@@ -391,29 +394,37 @@ class _BareWords:
 
 
 def _bare_spellings_turned(new: list[MentionRow], stored: Iterable[Mapping[TallyKey, int]]) -> list[str]:
-    """The stored keys of one-word names whose spelling the new mentions turn into a person's or
-    out of one (resolve weighs a bare word by the store-wide rule only if its spelling is read as
-    a person's): every stored mention of that spelling is among `stored` (the entities read hold
-    every mention of a new mention's sound)."""
-    added: dict[str, Counter[str]] = defaultdict(Counter)
+    """The stored keys of one-word names whose group of spellings the new mentions turn into a
+    person's or out of one (resolve weighs a bare word by the store-wide rule only if its group
+    is read as a person's): the group of a one-word spelling is the one-word spellings it may
+    be (names.same_word: ترمب، ترامب) and the full names written as one of them (عبد الله /
+    عبدالله), as resolve groups them. Every stored mention of such a spelling is among
+    `stored` (the entities read hold every mention of a new mention's sound)."""
+    run: dict[str, Counter[str]] = defaultdict(Counter)  # new spelling (a full name joined) -> its types
     for m in new:
-        if len(sk := name_skeleton(m.key)) == 1:
-            added[sk[0]][m.type] += 1
-    if not added:
+        if sk := name_skeleton(m.key):
+            run["".join(sk)][m.type] += 1
+    if not run:
         return []
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for word in run:
+        by_sound[consonants(word)].add(word)
+
+    def group_of(word: str) -> str | None:
+        """The new spelling a one-word spelling (or a full name, joined) is one with."""
+        return next((w for w in sorted(by_sound.get(consonants(word), ())) if same_word(word, w)), None)
+
     before: dict[str, Counter[str]] = defaultdict(Counter)
     keys: dict[str, set[str]] = defaultdict(set)
     for counts in stored:
         for (key, _, kind, _), n in counts.items():
-            if len(sk := name_skeleton(key)) == 1 and sk[0] in added:
-                before[sk[0]][kind] += n
-                keys[sk[0]].add(key)
-    return sorted(
-        key
-        for word, counts in before.items()
-        if (_most_kind(counts) == "PER") != (_most_kind(counts + added[word]) == "PER")
-        for key in keys[word]
-    )
+            sk = name_skeleton(key)
+            if sk and (found := group_of("".join(sk))):
+                before[found][kind] += n
+                if len(sk) == 1:
+                    keys[found].add(key)
+    after = {w: before[w] + run[w] for w in run}
+    return sorted(key for w in run if keys[w] and (_most_kind(before[w]) == "PER") != (_most_kind(after[w]) == "PER") for key in keys[w])
 
 
 def _most_kind(counts: Counter[str]) -> str:

@@ -147,14 +147,14 @@ def person_group(counts: Mapping[TallyKey, int]) -> tuple[bool, int]:
     """What resolve weighs of an entity with a full name, from its mentions counted: whether its
     group of spellings is a person's and how many mentions that group has (the 3-to-1 rule's
     count). The group is its full names and the one-word spellings that are one of them written
-    as one word (أبومازن / أبو مازن); not the bare words that joined it, which the tagger types
+    as one word, or spell such a word (أبومازن، أبومزن / أبو مازن); not the bare words that joined it, which the tagger types
     as it likes (an entity's own type counts them: a person named «كريم» as an organisation
     twice is stored as one while his full names are a person's)."""
     joined = {"".join(sk) for key, *_ in counts if len(sk := name_skeleton(key)) >= 2}
     kinds: Counter[str] = Counter()
     for (key, _, kind, _), n in counts.items():
         sk = name_skeleton(key)
-        if len(sk) >= 2 or (sk and "".join(sk) in joined):
+        if len(sk) >= 2 or (sk and any(same_word(sk[0], j) for j in joined)):
             kinds[kind] += n
     return bool(kinds) and _most(kinds) == "PER", kinds.total()
 
