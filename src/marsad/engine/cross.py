@@ -21,6 +21,7 @@ from marsad.entities.resolve import (
     complete_names,
     completion_names,
     dominant,
+    most_frequent,
     name_keys,
     name_support,
     person_group,
@@ -269,20 +270,21 @@ def _rechecked(store: Store, words: list[tuple[str, int, str]]) -> tuple[set[tup
 
 
 class _BareWords:
-    """The stored bare words a run's new names may decide otherwise. Far from those names, a bare word is decided by resolve's store-wide rule: it
-    joins the one person in the store with a full name ending in it. Its fate changes only if
-    the number of such people was one, or is one now, and is not the same one: a new «أحمد
-    محمد» changes nothing for a bare «محمد» when the store knew two people called «… محمد»
-    already. Rechecking every bare word of a new full name's last word instead (19,131 of
-    20,266 stored words rechecked by 150 egypt2013 articles added to 15,000) made each run's
-    cost grow with the archive.
+    """The stored bare words a run's new names may decide otherwise. Far from those names, a
+    bare word is decided by resolve's store-wide rule: it joins the one person in the store with
+    a full name ending in it. Its fate changes only if the number of such people was one, or is
+    one now, and is not the same one: a new «أحمد محمد» changes nothing for a bare «محمد» when
+    the store knew two people called «… محمد» already. Rechecking every bare word of a new full
+    name's last word instead (19,131 of 20,266 stored words rechecked by 150 egypt2013 articles
+    added to 15,000) made each run's cost grow with the archive.
     Where a bare word is decided between the full names of its article, a new name (a familiar
     one, or a new spelling joining a stored person) changes it through the size of a person
     named there (the 3-to-1 rule): it is decided again only when the new sizes turn that
-    decision. A stored entity that a new spelling of another type turns into a person, or out
-    of being one, sends back every bare word of its first and last words. "A person" and "its
-    size" are what resolve weighs (resolve.person_group), never the entity's stored type (rechecking every bare word between namesakes sent back 2,620 stored words for 150
-    egypt2013 articles added to 15,000)."""
+    decision (rechecking every bare word between namesakes sent back 2,620 stored words for the
+    same run). A stored entity that a new spelling of another type turns into a person, or out
+    of being one, sends back every bare word of its first and last words, and so does a bare
+    spelling whose group new mentions turn. "A person" and "its size" are what resolve weighs
+    (resolve.person_group), never the entity's stored type."""
 
     def __init__(self, unseen: Mapping[str, list[MentionRow]], familiar: set[str]) -> None:
         self.unseen = unseen  # last word's sound -> the new full names ending in it
@@ -290,7 +292,7 @@ class _BareWords:
         self.between_read: set[str] = set()  # sounds whose bare words between names are read
         self.between: dict[tuple[str, int, str], set[str]] = {}  # bare word -> the people it is between
         self.decided: dict[tuple[str, int, str], str] = {}  # bare word -> the entity it joined
-        self.sizes: dict[str, int] = {}  # stored person -> full-name mentions
+        self.sizes: dict[str, int] = {}  # stored person -> its size (person_group)
 
     def affected(
         self,
@@ -424,12 +426,7 @@ def _bare_spellings_turned(new: list[MentionRow], stored: Iterable[Mapping[Tally
                 if len(sk) == 1:
                     keys[found].add(key)
     after = {w: before[w] + run[w] for w in run}
-    return sorted(key for w in run if keys[w] and (_most_kind(before[w]) == "PER") != (_most_kind(after[w]) == "PER") for key in keys[w])
-
-
-def _most_kind(counts: Counter[str]) -> str:
-    """The most frequent type; of equals, the first in sorted order (resolve's rule)."""
-    return min(counts, key=lambda k: (-counts[k], k))
+    return sorted(key for w in run if keys[w] and (most_frequent(before[w]) == "PER") != (most_frequent(after[w]) == "PER") for key in keys[w])
 
 
 def _ends(e: Entity) -> set[str]:

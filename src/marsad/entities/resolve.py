@@ -147,19 +147,20 @@ def person_group(counts: Mapping[TallyKey, int]) -> tuple[bool, int]:
     """What resolve weighs of an entity with a full name, from its mentions counted: whether its
     group of spellings is a person's and how many mentions that group has (the 3-to-1 rule's
     count). The group is its full names and the one-word spellings that are one of them written
-    as one word, or spell such a word (أبومازن، أبومزن / أبو مازن); not the bare words that joined it, which the tagger types
-    as it likes (an entity's own type counts them: a person named «كريم» as an organisation
-    twice is stored as one while his full names are a person's)."""
+    as one word, or spell such a word (أبومازن، أبومزن / أبو مازن); not the bare words that
+    joined it, which the tagger types as it likes (an entity's own type counts them: a person
+    named «كريم» as an organisation twice is stored as one while his full names are a
+    person's)."""
     joined = {"".join(sk) for key, *_ in counts if len(sk := name_skeleton(key)) >= 2}
     kinds: Counter[str] = Counter()
     for (key, _, kind, _), n in counts.items():
         sk = name_skeleton(key)
         if len(sk) >= 2 or (sk and any(same_word(sk[0], j) for j in joined)):
             kinds[kind] += n
-    return bool(kinds) and _most(kinds) == "PER", kinds.total()
+    return bool(kinds) and most_frequent(kinds) == "PER", kinds.total()
 
 
-def _most(counts: Mapping[str, int]) -> str:
+def most_frequent(counts: Mapping[str, int]) -> str:
     """The most frequent; of equals, the first in sorted order (never the order rows came in)."""
     return min(counts, key=lambda k: (-counts[k], k))
 
@@ -225,9 +226,9 @@ def resolve(
     in `recheck` (its article's candidate full names are then in `known`), when it is decided
     again: a new full name may be the one it belongs to, or make it ambiguous. `unread`: for a
     bare word decided here (its skeleton), the stored entities whose full names are a person's
-    (person_group) with a full name ending in it that were not read (the store-wide rule counts them; a run need not read every «… محمد» of an
-    archive to know a bare «محمد» is ambiguous); NeedsEntities is raised if the one person a
-    bare word belongs to is among them.
+    (person_group) with a full name ending in it that were not read: the store-wide rule counts
+    them (a run need not read every «… محمد» of an archive to know a bare «محمد» is
+    ambiguous); NeedsEntities is raised if the one person a bare word belongs to is among them.
     Returns the entity of every mention given one by one, and the entities they make, each
     rebuilt from all its members (the same as a full resolution would build it); an entity
     holds the tallied ones it absorbed in `tallied`."""
@@ -297,7 +298,7 @@ def resolve(
     for sk, ts in tallied_forms.items():
         for _, _, kind, n in ts:
             types[group_of[sk]][kind] += n
-    group_type = {g: _most(c) for g, c in types.items()}
+    group_type = {g: most_frequent(c) for g, c in types.items()}
     group_size = {g: c.total() for g, c in types.items()}
     multiword_people = {sk: group_of[sk] for sk in skeletons if len(sk) >= 2 and group_type[group_of[sk]] == "PER"}
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)  # consonants -> (last word, group)
@@ -359,7 +360,7 @@ def resolve(
                 written[text] += n
         spellings = written or read
         name = canonical_org.get(g) or _display_name(spellings)
-        kind = _most(kinds)
+        kind = most_frequent(kinds)
         eid = entity_id(name)
         group_id[g] = eid
         ent = entities.setdefault(eid, Entity(eid, name, kind))
