@@ -9,6 +9,7 @@ from functools import cache
 from marsad.arabic.normalize import normalize_digits
 from marsad.data import load_data
 
+_DIGIT = re.compile(r"\d")  # any digit, Eastern Arabic ones too
 # «1,500» and «1٬500» are 1500 (a thousands group has three digits).
 _THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")  # arabic thousands separator
 # «8ر4» is 4.8: the Egyptian press writes a decimal with a reh between the digits, the fraction
@@ -62,7 +63,10 @@ def count_phrase(n: int, noun: str) -> str:
 def plain_figures(text: str) -> str:
     """The text with its figures written as digits alone: Eastern Arabic digits as ASCII, the
     press's «8ر4» as 4.8, «173,2 مليون» as 173.2 million, «1,500» as 1500, «14 ألف و400» as
-    14400, «39 ألف» as 39000; so that one figure written two ways reads as one (stories/dossier.py compares the numbers outlets give)."""
+    14400, «39 ألف» as 39000; so that one figure written two ways reads as one
+    (stories/dossier.py compares the numbers outlets give)."""
+    if not _DIGIT.search(text):
+        return text  # most sentences: nothing to read (every sentence of a dossier comes here)
     text = _REH_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", normalize_digits(text))
     decimal, and_hundreds, alone = _patterns()
     text = _THOUSANDS_SEPARATOR.sub("", decimal.sub(lambda m: f"{m.group(1)}.{m.group(2) or m.group(3)}", text))

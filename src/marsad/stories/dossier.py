@@ -504,8 +504,15 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
             index.setdefault(t, []).append(k)
     found: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
-    for a in sentences:
-        counts_a = _counts(a.text) if a.numbers else {}
+    counted: dict[int, dict[str, set[str]]] = {}  # sentence -> its counts, read once
+
+    def counts_of(k: int) -> dict[str, set[str]]:
+        if k not in counted:
+            counted[k] = _counts(sentences[k].text) if sentences[k].numbers else {}
+        return counted[k]
+
+    for i, a in enumerate(sentences):
+        counts_a = counts_of(i)
         if not a.negated and not counts_a:
             continue
         shared: Counter[int] = Counter()
@@ -523,7 +530,7 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
             if a.negated and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH and _denies(a, b):
                 kind = "denial"
             elif counts_a and a.negated == b.negated and b.numbers:
-                counts_b = _counts(b.text)
+                counts_b = counts_of(j)
                 # One figure each: a sentence giving a word several figures breaks a count down
                 # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
                 # differs from them without contradicting them.
