@@ -173,3 +173,44 @@ def test_the_bound_of_a_range_is_no_count() -> None:
     ranged = _record("a", "الأولى", "وقدرت مصادر أمنية عدد المشاركين في المسيرة بين 10 و15 ألف شخص أمام مقر المحافظة اليوم.", [])
     about = _record("b", "الثانية", "وقدرت مصادر أمنية عدد المشاركين في المسيرة بنحو 10 آلاف شخص أمام مقر المحافظة اليوم.", [])
     assert _dossier([ranged, about]).disagreements == ()
+
+
+def test_a_figure_the_other_article_also_gives_that_count_is_no_contradiction() -> None:
+    """One outlet gives the 20 aboard a balloon and, in a sentence closer to the other's, the 18
+    killed; the other gives the 18 killed: read whole they agree. An outlet giving only its own
+    figure still disagrees."""
+    aboard = _record(
+        "a",
+        "الأولى",
+        "وكان المنطاد يحمل 20 سائحا من جنسيات مختلفة عند انفجاره فوق قرية الضبعية غرب الأقصر صباح اليوم. "
+        "وأسفر انفجار المنطاد فوق قرية الضبعية غرب الأقصر صباح اليوم عن مقتل 18 سائحا من جنسيات مختلفة.",
+        [],
+    )
+    killed = _record("b", "الثانية", "وأسفر انفجار المنطاد فوق قرية الضبعية غرب الأقصر صباح اليوم عن مقتل 18 سائحا وإصابة آخرين.", [])
+    other = _record("c", "الثالثة", "وأسفر انفجار المنطاد فوق قرية الضبعية غرب الأقصر صباح اليوم عن مقتل 19 سائحا وإصابة آخرين.", [])
+    assert _dossier([aboard, killed]).disagreements == ()
+    assert [{s.article for s in x.sides} for x in _dossier([killed, other]).disagreements] == [{"b", "c"}]
+
+
+def test_a_total_against_its_parts_is_no_contradiction() -> None:
+    """Three bolts of one cloth and two of another make the five the other outlet counts."""
+    parts = _record(
+        "a",
+        "الأولى",
+        "وضبطت الأجهزة الأمنية بحوزة المتهم 3 أثواب من قماش الزي العسكري داخل مخزن بمدينة نصر. "
+        "كما عثرت القوة على 2 أثواب من القماش الأبيض داخل المخزن نفسه بمدينة نصر.",
+        [],
+    )
+    total = _record("b", "الثانية", "وضبطت الأجهزة الأمنية بحوزة المتهم 5 أثواب من قماش الزي العسكري داخل مخزن بمدينة نصر.", [])
+    wrong = _record("c", "الثالثة", "وضبطت الأجهزة الأمنية بحوزة المتهم 7 أثواب من قماش الزي العسكري داخل مخزن بمدينة نصر.", [])
+    assert _dossier([parts, total]).disagreements == ()
+    assert [x.kind for x in _dossier([total, wrong]).disagreements] == ["numbers"]
+
+
+def test_a_negator_setting_a_condition_denies_nothing() -> None:
+    """«إذا لم يقدم الأدلة» sets a condition; it does not deny the other outlet's complaint."""
+    condition = _record("a", "الأولى", "وهدد المحامي بتقديم بلاغ إلى النائب العام ضد رئيس الحزب إذا لم يقدم الأدلة على اتهاماته خلال أيام.", [])
+    complaint = _record("b", "الثانية", "وقدم المحامي بلاغا إلى النائب العام ضد رئيس الحزب بعد أن قدم الأدلة على اتهاماته أمس.", [])
+    assert _dossier([condition, complaint]).disagreements == ()
+    denied = _record("c", "الثالثة", "ولم يقدم المحامي أي بلاغ إلى النائب العام ضد رئيس الحزب ولم يقدم الأدلة على اتهاماته أمس.", [])
+    assert [x.kind for x in _dossier([denied, complaint]).disagreements] == ["denial"]

@@ -36,6 +36,7 @@ class SpeechLexicon:
     denial_verbs: frozenset[str]  # a sentence with one denies what another asserts (نفى، كذب، دحض)
     denial_negators: frozenset[str]  # before a verb another sentence asserts: «لم يوقع» against «وقع»
     denial_relatives: frozenset[str]  # «التي لم يسيطر عليها»: a negator after one negates another thing
+    denial_conditionals: frozenset[str]  # «إذا لم يقدم»: a negator after one sets a condition
     negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
     spoken_for: frozenset[str] = frozenset()  # «في تصريحات لمتحدثه الإعلامي X»: X speaks
     weekdays: frozenset[str] = frozenset()  # «أعلنت الجبهة الإثنين رفض …»: a day, never who speaks
@@ -135,6 +136,7 @@ def speech_lexicon() -> SpeechLexicon:
         denial_verbs=keys("denial", "verbs"),
         denial_negators=keys("denial", "negators"),
         denial_relatives=keys("denial", "relatives"),
+        denial_conditionals=keys("denial", "conditionals", "words"),
         negations=keys("negations"),
         spoken_for=keys("spoken_for", "nouns"),
         weekdays=frozenset(match_key(w) for names in load_data("dates.json")["weekdays"].values() for w in names),

@@ -105,7 +105,7 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
         return _contained(b, a) < RESTATED
     said = _stems(b.text)
     for before, w, nxt in zip(("", *words), words, words[1:], strict=False):
-        if w in negators and len(nxt) >= 3 and before not in lex.denial_relatives:
+        if w in negators and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if len(stem) < 3:
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
@@ -470,13 +470,17 @@ def _counts(text: str) -> dict[str, set[str]]:
     return out
 
 
+def _value(figure: str) -> float:
+    return float(figure.lstrip("~").replace(",", "."))
+
+
 def _same_figure(a: str, b: str) -> bool:
     """Two figures for one count agree: equal, or within a tenth when one is approximate."""
     if a.lstrip("~") == b.lstrip("~"):
         return True
     if not (a.startswith("~") or b.startswith("~")):
         return False
-    x, y = float(a.lstrip("~").replace(",", ".")), float(b.lstrip("~").replace(",", "."))
+    x, y = _value(a), _value(b)
     return abs(x - y) <= 0.1 * max(x, y)
 
 
@@ -505,11 +509,30 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
     found: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
     counted: dict[int, dict[str, set[str]]] = {}  # sentence -> its counts, read once
+    of_article: dict[str, list[int]] = {}
+    for k, s in enumerate(sentences):
+        of_article.setdefault(s.article, []).append(k)
 
     def counts_of(k: int) -> dict[str, set[str]]:
         if k not in counted:
             counted[k] = _counts(sentences[k].text) if sentences[k].numbers else {}
         return counted[k]
+
+    def told_alike(i: int, j: int, word: str) -> bool:
+        """Sentence i's article gives `word` sentence j's figure too, in a sentence at least as
+        close to j as i is: read whole, the two articles agree on that count, and i's figure
+        counts something else (the 20 aboard a balloon against the 18 killed). Or j's figure is
+        the sum of those the article of i gives the word (two districts' tonnage against the
+        total): a breakdown, not a contradiction."""
+        y = next(iter(counts_of(j)[word]))
+        close = weighted_cosine(sentences[i].terms, sentences[j].terms)
+        parts: set[str] = set()
+        for k in of_article[sentences[i].article]:
+            figures = counts_of(k).get(word, set())
+            parts |= {f for f in figures if not _same_figure(f, y)}
+            if k != i and any(_same_figure(f, y) for f in figures) and weighted_cosine(sentences[k].terms, sentences[j].terms) >= close:
+                return True
+        return len(parts) >= 2 and abs(sum(map(_value, parts)) - _value(y)) < 1e-6 * max(1.0, _value(y))
 
     for i, a in enumerate(sentences):
         counts_a = counts_of(i)
@@ -539,7 +562,12 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
                     for w in counts_a.keys() & counts_b.keys()
                     if len(counts_a[w]) == len(counts_b[w]) == 1 and not _same_figure(next(iter(counts_a[w])), next(iter(counts_b[w])))
                 ]
-                if differ and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH:
+                if (
+                    differ
+                    and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH
+                    and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH
+                    and not all(told_alike(i, j, w) or told_alike(j, i, w) for w in differ)
+                ):
                     kind = "numbers"
             key = (min(a.article, b.article), max(a.article, b.article), kind or "")
             if kind is None or key in seen:
