@@ -467,3 +467,58 @@ def test_a_story_whose_articles_are_gone_is_dropped(tmp_path: Path, ctx: Context
         (left,) = store.list_stories()
         assert left.articles == 2 and store.count_stories() == 1
         assert {s for s, _ in store.story_assignments().values()} == {left.id}
+
+
+def test_an_undated_article_reads_only_the_stories_sharing_its_keys(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An undated article may join a story of any day: a later run reads the stored stories
+    sharing enough of its names and top words, not every story, and places its articles as
+    reading every story would."""
+    late = tmp_path / "undated.jsonl"
+    flood = (
+        "فيضانات وادي السنديان: الدفاع المدني يواصل إجلاء الأسر\n\n"
+        "واصلت فرق الدفاع المدني إجلاء الأسر من الأحياء المنخفضة على الضفة الشرقية في مدينة وادي السنديان بعد فيضان النهر، "
+        "وقالت المتحدثة باسم الدفاع المدني ريم الحداد إن المياه غمرت الأحياء المنخفضة، فيما أعلن محافظ وادي السنديان سليم العارف "
+        "تعليق الدراسة في جميع المدارس."
+    )
+    fair = (
+        "افتتاح معرض الكتاب في مرفأ النخيل\n\n"
+        "افتتح محافظ مرفأ النخيل معرض الكتاب السنوي بمشاركة مئة وعشرين دار نشر من أنحاء المنطقة، "
+        "وقال المحافظ إن المعرض سيستمر عشرة أيام وسيضم ندوات وأمسيات شعرية للأطفال والشباب."
+    )
+    late.write_text(
+        "".join(json.dumps({"url": f"https://undated.example/news/{k}", "text": t}, ensure_ascii=False) + "\n" for k, t in (("flood", flood), ("fair", fair))),
+        encoding="utf-8",
+    )
+    files = [str(p) for p in sorted(DEMO_CORPUS.iterdir())]
+
+    def later_run(db: str, read_every_story: bool) -> tuple[dict[str, Any], list[set[str] | None], set[str]]:
+        with open_store(db) as store:
+            run_analysis(files, store, ctx.settings, ctx)
+            archive = {s for s, _ in store.story_assignments().values()}
+            read: list[set[str] | None] = []
+            articles, assignments = type(store).story_articles, type(store).story_assignments
+
+            def spy_articles(self: Store, stories: Any = None) -> Any:
+                read.append(None if stories is None else set(stories))
+                return articles(self, None if read_every_story and stories else stories)
+
+            def spy_assignments(self: Store, stories: Any = None) -> Any:
+                return assignments(self, None if read_every_story else stories)
+
+            monkeypatch.setattr(type(store), "story_articles", spy_articles)
+            monkeypatch.setattr(type(store), "story_assignments", spy_assignments)
+            summary = run_analysis([str(late)], store, ctx.settings, ctx)
+            monkeypatch.undo()
+            assert not summary.failed
+            published = store.execute("SELECT a.published FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.source = ?", (str(late),)).fetchall()
+            assert published == [(None,), (None,)]
+            return _contents(store), read, archive
+
+    keyed, read, archive = later_run(str(tmp_path / "keyed.db"), read_every_story=False)
+    every, _, _ = later_run(str(tmp_path / "every.db"), read_every_story=True)
+    assert keyed == every
+    stories = read[-1]
+    assert stories is not None and stories < archive, (stories, archive)
+    with open_store(str(tmp_path / "keyed.db")) as store:
+        flood = store.execute("SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.headline LIKE 'فيضانات وادي السنديان%'").fetchall()
+    assert {s for (s,) in flood} <= stories, (stories, flood)

@@ -241,3 +241,16 @@ def test_one_utterance_is_matched_across_outlets_in_other_words_and_in_part() ->
     assert sorted(v.article for v in kim.variants) == ["a", "b", "c"]  # reworded, and a part of it
     assert home[("e-kim", "سنعزز التعاون في مجال الفضاء")] is not kim  # another thing Kim said
     assert [v.article for v in home[("e-putin", "سنقف دائما إلى جانب روسيا في معركتها")].variants] == ["d"]
+
+
+def test_a_dated_article_does_not_join_a_story_of_undated_ones() -> None:
+    """A story of undated articles has no evidence of when it happened: a dated article on the
+    same topic starts its own story, and an undated one placed after still joins the dated story."""
+    undated = make_doc("u", "x", None, SUMMIT, None, ["e-putin", "e-kim"])
+    dated = make_doc("d", "y", date(2023, 9, 13), SUMMIT, None, ["e-putin", "e-kim"])
+    later = make_doc("l", "z", None, SUMMIT, None, ["e-putin", "e-kim"])
+    clusterer = Clusterer(idf_of([undated, dated, later]))
+    first = clusterer.place(undated)
+    second = clusterer.place(dated)
+    assert second != first
+    assert clusterer.place(later) in {first, second}

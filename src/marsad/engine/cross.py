@@ -32,9 +32,10 @@ from marsad.entities.resolve import (
 )
 from marsad.meta.registry import Registry
 from marsad.store.base import Store
-from marsad.stories.build import Assignment, StoryVector, StoryWork, assign, dossier_of, story_work, vectorise
-from marsad.stories.cluster import WINDOW_DAYS
+from marsad.stories.build import Assignment, StoryArticle, StoryVector, StoryWork, assign, dossier_of, story_work, vectorise
+from marsad.stories.cluster import MAX_CANDIDATES, WINDOW_DAYS, shares_enough, story_keys, top_words
 from marsad.stories.records import Dossier
+from marsad.stories.weights import reference_weights
 
 DOSSIER_BATCH_ARTICLES = 500  # member records held at once while dossiers are rebuilt
 VECTORISE_CHUNK = 1000  # new articles whose texts are read and vectorised at once
@@ -502,16 +503,18 @@ def update_stories(
         release_freed_memory()
     # Only the stories the new articles can join are read: a dated article joins a story whose
     # last day is within the window before its own (articles are placed oldest first, so none
-    # reaches further back than the oldest new one); an undated one may join any.
+    # reaches further back than the oldest new one); an undated one may join a story of any day,
+    # and is compared with those sharing the most of its keys (its names and top words): those
+    # are read.
     dates = store.unplaced_dates()
-    reachable: set[str] | None = set()
-    if any(d is None for d in dates):
-        reachable = None
-    elif dates:
+    reachable: set[str] = set()
+    if any(dates):
         oldest = min(date.fromisoformat(d[:10]) for d in dates if d)
         reachable = store.stories_since((oldest - timedelta(days=WINDOW_DAYS)).isoformat())
+    if any(d is None for d in dates):
+        reachable |= _candidates_of_undated(store, [a for a in store.story_articles(()) if a.published is None])
     articles = store.story_articles(reachable)
-    placed = store.story_assignments(None if reachable is None else reachable | store.stories_of(touched))
+    placed = store.story_assignments(reachable | store.stories_of(touched))
     names = store.entity_names({e for a in articles for e in a.entities})
     assignment = with_stories_of(touched, assign(articles, placed, names), placed)
     del articles
@@ -538,6 +541,28 @@ def update_stories(
     # story being rebuilt would be missing (404) to a reader until its dossier is saved.
     store.drop_empty_stories()
     return len(assignment.changed)
+
+
+def _candidates_of_undated(store: Store, new: list[StoryArticle]) -> set[str]:
+    """The stored stories these undated articles may be compared with, as the clusterer picks
+    them (cluster.Clusterer._candidates): for each, the stories sharing enough of its keys, the
+    MAX_CANDIDATES sharing the most and any as many as the last of them. A story left out shares
+    fewer of its keys than that many stories read, and a run only adds keys to stories it read:
+    it could never be among those compared. (A near-copy of a stored article shares its words,
+    so the story of its original is read.)"""
+    weights = reference_weights()
+    keyed = [story_keys(a.entities, top_words(dict(zip(a.words, a.counts, strict=True)), weights)) for a in new]
+    postings = store.stories_with_keys({k for keys in keyed for k in keys})
+    out: set[str] = set()
+    for keys in keyed:
+        hits: Counter[str] = Counter()
+        for k in keys:
+            hits.update(postings.get(k, ()))
+        enough = sorted((n for n in hits.values() if shares_enough(n, len(keys))), reverse=True)
+        if enough:
+            floor = enough[min(len(enough), MAX_CANDIDATES) - 1]
+            out.update(s for s, n in hits.items() if n >= floor and shares_enough(n, len(keys)))
+    return out
 
 
 def _submit(

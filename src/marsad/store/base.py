@@ -645,6 +645,25 @@ class Store(ABC):
                     for v in vectors
                 ],
             )
+            self.executemany(
+                "INSERT INTO story_words VALUES (?, ?) ON CONFLICT (word, article_id) DO NOTHING",
+                [(w, v.article_id) for v in vectors for w in v.words],
+            )
+
+    def stories_with_keys(self, keys: Iterable[str]) -> dict[str, set[str]]:
+        """Index key -> the stories a member of which has it (cluster.story_keys: «e:» an entity
+        its mentions name, «w:» one of its top words), for these keys."""
+        out: dict[str, set[str]] = {}
+        keys = list(keys)
+        entities = [k[2:] for k in keys if k.startswith("e:")]
+        words = [k[2:] for k in keys if k.startswith("w:")]
+        for prefix, query, wanted in (
+            ("e:", "SELECT DISTINCT m.entity_id, sa.story_id FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id WHERE m.entity_id IN ({marks})", entities),
+            ("w:", "SELECT DISTINCT w.word, sa.story_id FROM story_words w JOIN story_articles sa ON sa.article_id = w.article_id WHERE w.word IN ({marks})", words),
+        ):
+            for key, story_id in self._rows_in(query, wanted):
+                out.setdefault(prefix + key, set()).add(story_id)
+        return out
 
     def entity_names(self, entity_ids: Iterable[str] | None = None) -> dict[str, str]:
         """entity id -> its display name, of every entity or of those of `entity_ids` the store holds."""

@@ -19,11 +19,11 @@ from datetime import date
 import numpy as np
 
 from marsad.article import Article
-from marsad.stories.cluster import Clusterer, Doc, content_terms, minhash, near_copies
+from marsad.stories.cluster import Clusterer, Doc, content_terms, minhash, near_copies, top_words
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
 from marsad.stories.records import Dossier
-from marsad.stories.weights import story_weights
+from marsad.stories.weights import reference_weights, story_weights
 
 KNOWN_RANGE_DAYS = 10
 
@@ -35,10 +35,12 @@ class StoryVector:
     article_id: str
     terms: Counter[str]
     signature: np.ndarray
+    words: tuple[str, ...]  # its top words (cluster.top_words): the store's index of candidate stories
 
 
 def vectorise(article_id: str, headline: str | None, text: str) -> StoryVector:
-    return StoryVector(article_id, content_terms(f"{headline or ''}\n{text}"), minhash(text))
+    terms = content_terms(f"{headline or ''}\n{text}")
+    return StoryVector(article_id, terms, minhash(text), tuple(top_words(terms, reference_weights())))
 
 
 @dataclass(frozen=True, slots=True)

@@ -196,11 +196,27 @@ def _cosine_to(a: Weighted, total: dict[str, float], total_norm2: float) -> floa
     return dot / (a.norm * math.sqrt(total_norm2)) if a.norm else 0.0
 
 
+def top_words(terms: Mapping[str, float], idf: Mapping[str, float]) -> list[str]:
+    """The words by which an article finds its candidate stories: its TOP_TERMS words by weighted
+    count, ties in the text's order. Words weigh what the fixed reference says, so they are
+    computed once per article and kept in the store (the index an undated article is looked up by)."""
+    return sorted(terms, key=lambda t: -terms[t] * idf.get(t, 1.0))[:TOP_TERMS]
+
+
+def story_keys(entities: Iterable[str], words: Iterable[str]) -> list[str]:
+    """An article's index keys: the entities it names (each once) and its top words. Interned: a
+    retired story keeps its keys, and an archive's stories share one copy."""
+    return [sys.intern(f"e:{e}") for e in dict.fromkeys(entities)] + [sys.intern(f"w:{t}") for t in words]
+
+
+def shares_enough(shared: int, keys: int) -> bool:
+    """A story sharing `shared` of an article's `keys` keys is compared with it: one shared common
+    word is not a reason to compare, unless the article has no more keys than that."""
+    return shared >= MIN_SHARED_KEYS or keys <= MIN_SHARED_KEYS
+
+
 def _read(doc: Doc, idf: dict[str, float]) -> Reading:
-    # the top words by weighted count (ties in the document's order)
-    top = sorted(doc.terms, key=lambda t: -doc.terms[t] * idf.get(t, 1.0))[:TOP_TERMS]
-    # keys are interned: a retired story keeps its keys, and an archive's stories share one copy
-    keys = [sys.intern(f"e:{e}") for e in doc.entities] + [sys.intern(f"w:{t}") for t in top]
+    keys = story_keys(doc.entities, top_words(doc.terms, idf))
     return Reading(Weighted.of(dampened(doc.terms), idf), Weighted.of(dampened(doc.entities), idf), keys)
 
 
@@ -304,7 +320,10 @@ class Clusterer:
 
     def _candidates(self, doc: Doc, keys: list[str]) -> dict[str, None]:
         """Stories sharing a key with the document: those still in reach, and for an undated
-        document the retired ones too."""
+        document the retired ones too. A story of undated articles only is no candidate for a
+        dated one: it has no evidence of when it happened (in one run a dated article never meets
+        one: undated articles are placed last), and a dated article's place would otherwise
+        depend on whether its run also holds an undated one, for which such stories are read."""
         hits: Counter[str] = Counter()
         retired = self._retired_by_key() if doc.day is None and self.retired else None
         for k in keys:
@@ -313,8 +332,11 @@ class Clusterer:
                 hits.update(iter(live))
             if retired is not None and k in retired:
                 hits.update(iter(retired[k]))
-        # The stories sharing the most keys; one shared common word is not a reason to compare.
-        return dict.fromkeys(s for s, n in hits.most_common(MAX_CANDIDATES) if n >= MIN_SHARED_KEYS or len(keys) <= MIN_SHARED_KEYS)
+        if doc.day:
+            for s in [s for s in hits if self.stories[s].first is None]:
+                del hits[s]
+        # The stories sharing the most keys, and enough of them.
+        return dict.fromkeys(s for s, n in hits.most_common(MAX_CANDIDATES) if shares_enough(n, len(keys)))
 
     def place(self, doc: Doc) -> str:
         if doc.day:
