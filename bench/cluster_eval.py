@@ -201,6 +201,12 @@ def stance(folds: set[str], work: Path, show: bool) -> None:
         joined = [k for k in off if story_of[k] in claim_stories[items[k]["claim_id"]]]
         disputing = [k for k in on if items[k]["stance"] == "disagree"]
         surfaced = [k for k in disputing if article_id[k] in sides]
+        # The most any system could surface: a disputing article is a side of a disagreement only
+        # against an article of its story that tells what it disputes, so one whose claim has no
+        # agreeing (or at least discussing) article in the fold has nothing to be set against.
+        telling = {stance: {items[k]["claim_id"] for k in on if items[k]["stance"] == stance} for stance in ("agree", "discuss")}
+        against_agreeing = sum(items[k]["claim_id"] in telling["agree"] for k in disputing)
+        against_telling = sum(items[k]["claim_id"] in telling["agree"] | telling["discuss"] for k in disputing)
         if show:
             for claim, ids in sorted(claim_stories.items()):
                 print(f"  {claim}: {sum(items[k]['claim_id'] == claim for k in on)} articles in {len(ids)} stories")
@@ -208,6 +214,7 @@ def stance(folds: set[str], work: Path, show: bool) -> None:
             f"fold {fold}: {len(on)} on-claim articles ({len(claim_stories)} claims), B-cubed P {s['b3_p']:.3f} R {s['b3_r']:.3f} F1 {s['b3_f1']:.3f};"
             f" off-topic in their claim's story {len(joined)}/{len(off)} ({len(joined) / max(1, len(off)):.1%});"
             f" disputing articles in a disagreement {len(surfaced)}/{len(disputing)}"
+            f" (of them {against_agreeing} have an agreeing article of their claim to be set against, {against_telling} an agreeing or discussing one)"
         )
 
 
