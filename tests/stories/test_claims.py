@@ -214,3 +214,17 @@ def test_a_negator_setting_a_condition_denies_nothing() -> None:
     assert _dossier([condition, complaint]).disagreements == ()
     denied = _record("c", "الثالثة", "ولم يقدم المحامي أي بلاغ إلى النائب العام ضد رئيس الحزب ولم يقدم الأدلة على اتهاماته أمس.", [])
     assert [x.kind for x in _dossier([denied, complaint]).disagreements] == ["denial"]
+
+
+def test_a_negated_act_the_sentence_also_tells_and_a_reference_after_a_slash_are_no_contradiction() -> None:
+    """«لم يهاجمها من أجل … ولكن هاجمها لأنهم …» tells the act and denies its reason: against an
+    outlet telling the act, no denial. «المحضر رقم 4714/62 جنايات» names a case: no count of
+    anything against another case's number."""
+    told = _record("a", "الأولى", "وقال رئيس الحزب إن من هاجم الحكومة خلال الحوار لم يهاجمها من أجل مصلحة المصريين ولكن هاجمها لأنهم يريدون نصيبهم.", [])
+    plain = _record("b", "الثانية", "وقال رئيس الحزب إن من هاجم الحكومة خلال الحوار هاجمها من أجل مصلحة المصريين ولكي يأخذوا نصيبهم.", [])
+    assert _dossier([told, plain]).disagreements == ()
+    denied = _record("c", "الثالثة", "وقال رئيس الحزب إن من هاجم الحكومة خلال الحوار لم يهاجمها من أجل مصلحة المصريين ولكي يأخذوا نصيبهم.", [])
+    assert [x.kind for x in _dossier([denied, plain]).disagreements] == ["denial"]
+    one = _record("d", "الأولى", "وتحرر عن ذلك المحضر رقم 4714/62 جنايات مركز شرطة بنها لسنة 2013 وجاري العرض على النيابة العامة.", [])
+    other = _record("e", "الثانية", "وتحرر عن ذلك المحضر رقم 20/4037 جنايات مركز شرطة بنها لسنة 2013 وجاري العرض على النيابة العامة.", [])
+    assert _dossier([one, other]).disagreements == ()

@@ -109,6 +109,8 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if len(stem) < 3:
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
+            if any(x.startswith(stem) for x in _stems(a.text) - {strip_proclitics(nxt)}):
+                continue  # «لم يهاجمها من أجل المصريين، ولكن هاجمها لأنهم …»: the act told, another thing denied
             if any(x.startswith(stem) or (len(stem) >= 3 and stem in x and x.startswith(("\u062a", "\u0648"))) for x in said):  # teh, waw
                 return True
     return False
@@ -461,8 +463,8 @@ def _counts(text: str) -> dict[str, set[str]]:
         key = strip_proclitics(match_key(word))
         if key in calendar or (len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100):
             continue
-        if _RANGE_END.search(before):
-            continue
+        if _RANGE_END.search(before) or before.endswith("/"):
+            continue  # a range's bound; the part after a slash of a reference («المحضر رقم 4714/62 جنايات»)
         said = match_key(before[-30:])
         if match_key(word) in stop or key in stop or strip_proclitics(said.rsplit(" ", 1)[-1]) in identifiers:
             continue
