@@ -283,7 +283,8 @@ def _growth_sets(new: int, base: int, collection: Path | None = None) -> list[tu
       stories stay as they were and the store grows with material they have nothing to do with
       (the cost a run must not pay: "never the whole store");
     - egypt2013: articles of one day drawn at random (every story of the day is in reach);
-    - with `collection`, egypt2013 over time (_over_time): the store grows with older news."""
+    - with `collection`, egypt2013 over time (_over_time): the store grows with older news; and
+      the same with the added articles undated."""
     out = []
     if STANCE.exists():
         pages = _stance_pages()
@@ -313,6 +314,11 @@ def _growth_sets(new: int, base: int, collection: Path | None = None) -> list[tu
         print(f"egypt2013: {EGYPT2013} is missing (it lives in ../shared/data)")
     if collection and (found := _over_time(collection, new, base)):
         out.append(found)
+        # The same, the added articles undated (a scraper that kept no date): each may join a
+        # story of any day, so the stories a run reads are those sharing their keys.
+        name, added, small, large = found
+        undated = [{k: v for k, v in p.items() if k not in ("published", "fetched_at")} for p in added]
+        out.append((name.replace("over time", "over time, added undated"), undated, small, large))
     return out
 
 
