@@ -228,3 +228,21 @@ def test_a_negated_act_the_sentence_also_tells_and_a_reference_after_a_slash_are
     one = _record("d", "الأولى", "وتحرر عن ذلك المحضر رقم 4714/62 جنايات مركز شرطة بنها لسنة 2013 وجاري العرض على النيابة العامة.", [])
     other = _record("e", "الثانية", "وتحرر عن ذلك المحضر رقم 20/4037 جنايات مركز شرطة بنها لسنة 2013 وجاري العرض على النيابة العامة.", [])
     assert _dossier([one, other]).disagreements == ()
+
+
+def test_a_denial_is_of_what_follows_its_verb_and_a_denial_told_otherwise_is_one() -> None:
+    """«ونفى وجود أي خلافات بينه وبين هيتو» denies a dispute: against an outlet telling the two
+    travelled together, no disagreement; against one reporting the dispute, a denial. «نافيا»
+    and «وهو ما نفاه» tell a denial as «نفى» does. A negated «to be» («لن أكون سعيدا») denies no act."""
+    khatib = ("أحمد معاذ الخطيب", "e-khatib", "PER")
+    denial = _record("a", "الأولى", "ونفى أحمد معاذ الخطيب وجود أي خلافات على الإطلاق بينه وبين رئيس الحكومة المؤقتة للمعارضة السورية.", [khatib])
+    trip = _record("b", "الثانية", "ووصل أحمد معاذ الخطيب إلى الدوحة على رأس وفد رسمي ضم رئيس الحكومة المؤقتة للمعارضة السورية.", [khatib])
+    dispute = _record("c", "الثالثة", "وقالت مصادر مطلعة إن خلافات حادة نشبت أمس بين أحمد معاذ الخطيب ورئيس الحكومة المؤقتة للمعارضة السورية حول تشكيل الحكومة.", [khatib])
+    assert _dossier([denial, trip]).disagreements == ()
+    assert [x.kind for x in _dossier([denial, dispute]).disagreements] == ["denial"]
+    first = _record("d", "الأولى", "ونفى الثوار أن يكونوا استعملوا في احتجاجهم أية أسلحة وأكدوا أن احتجاجاتهم سلمية ومدنية.", [])
+    second = _record("e", "الثانية", "وتظاهر الثوار أمام مقر المحافظة نافين أنهم استعملوا في احتجاجهم أية أسلحة وأن احتجاجاتهم سلمية ومدنية.", [])
+    assert _dossier([first, second]).disagreements == ()
+    sad = _record("f", "الأولى", "وقال الرئيس لن أكون سعيدا إذا أثبتت التحقيقات إدانة بعض الساسة وأخشى أن أكون على وشك أن أفعل ذلك.", [])
+    said = _record("g", "الثانية", "وقال الرئيس إذا اضطررت لاتخاذ ما يلزم لحماية الوطن سأفعل وأخشى أن أكون على وشك أن أفعل ذلك.", [])
+    assert _dossier([sad, said]).disagreements == ()

@@ -37,6 +37,7 @@ class SpeechLexicon:
     denial_negators: frozenset[str]  # before a verb another sentence asserts: «لم يوقع» against «وقع»
     denial_relatives: frozenset[str]  # «التي لم يسيطر عليها»: a negator after one negates another thing
     denial_conditionals: frozenset[str]  # «إذا لم يقدم»: a negator after one sets a condition
+    denial_auxiliaries: frozenset[str]  # «لن أكون سعيدا»: a negated «to be» denies no act
     negations: frozenset[str]  # «لم تؤكد الأمم المتحدة الموعد»: a verb denied is no statement
     spoken_for: frozenset[str] = frozenset()  # «في تصريحات لمتحدثه الإعلامي X»: X speaks
     weekdays: frozenset[str] = frozenset()  # «أعلنت الجبهة الإثنين رفض …»: a day, never who speaks
@@ -137,6 +138,7 @@ def speech_lexicon() -> SpeechLexicon:
         denial_negators=keys("denial", "negators"),
         denial_relatives=keys("denial", "relatives"),
         denial_conditionals=keys("denial", "conditionals", "words"),
+        denial_auxiliaries=keys("denial", "auxiliaries", "words"),
         negations=keys("negations"),
         spoken_for=keys("spoken_for", "nouns"),
         weekdays=frozenset(match_key(w) for names in load_data("dates.json")["weekdays"].values() for w in names),

@@ -59,6 +59,7 @@ NUMBERS_MATCH = 0.5  # word cosine above which two sentences counting one thing 
 # all of what it was set against; others held 0.55–0.57 and are still flagged (no real denial
 # was at hand to show how low the share may go without losing it).
 RESTATED = 0.6
+DENIED_WORDS = 3  # words after a denial verb (and the denier's name) that say what it denies
 MAX_DISAGREEMENTS = 20  # per story
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
@@ -102,10 +103,14 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
     if any(w in verbs for w in words):
         # «وتتهم كييف موسكو بإرسال قوات ..., ولكن روسيا تنفي ذلك»: a sentence that tells what the
         # other asserts and who denies it reports both sides itself; the outlets do not disagree.
-        return _contained(b, a) < RESTATED
+        # And what is denied is what follows the verb and the denier's name («نفى الوزير وجود
+        # أي صفقة»): the other sentence tells it, or it denies something else of the same people.
+        # Words are met by their first consonants, as counted nouns are («مصدر» / «مصادر»).
+        denied = {_count_key(t) for t in _denied_words(a, verbs)}
+        return _contained(b, a) < RESTATED and (not denied or any(_count_key(t) in denied for t in b.terms.counts))
     said = _stems(b.text)
     for before, w, nxt in zip(("", *words), words, words[1:], strict=False):
-        if w in negators and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals:
+        if w in negators and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if len(stem) < 3:
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
@@ -114,6 +119,17 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
             if any(x.startswith(stem) or (len(stem) >= 3 and stem in x and x.startswith(("\u062a", "\u0648"))) for x in said):  # teh, waw
                 return True
     return False
+
+
+def _denied_words(a: _Sentence, verbs: frozenset[str]) -> list[str]:
+    """The first DENIED_WORDS content words after the denial verb, names and the titles before
+    them left out (the denier is named there): what is denied («نفى وزير الخارجية محمد
+    عبدالعزيز وجود أية صفقة» -> وجود، صفقة)."""
+    for m in _WORD_RE.finditer(a.unnamed):
+        w = match_key(m.group())
+        if w in verbs or (w[:1] in ("\u0648", "\u0641") and w[1:] in verbs):  # waw, feh: «ونفى»
+            return list(content_terms(a.unnamed[m.end() :]))[:DENIED_WORDS]
+    return []
 
 
 # A sentence meets many others in a story (each candidate pair asks these of it): its words are
@@ -190,6 +206,7 @@ class _Sentence:
     places: frozenset[str] = frozenset()  # those of them that are places
     numbers: frozenset[str] = frozenset()
     negated: bool = False
+    unnamed: str = ""  # its text with the names (and the titles before them) blanked
 
     def same_fact(self, other: _Sentence) -> bool:
         """Two sentences that share their words can still state different facts: a different
@@ -348,10 +365,13 @@ def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence
                 for start, _, end, _ in inside:
                     start = _role_start(r.text, start, s.start)
                     unnamed[start - s.start : min(end, s.end) - s.start] = " " * (min(end, s.end) - start)
-                facts = content_terms("".join(unnamed))
+                unnamed_text = "".join(unnamed)
+                facts = content_terms(unnamed_text)
                 numbers = frozenset(_NUMBER_RE.findall(plain_figures(s.text)))
                 negated = _negated(s.text)
-                out.append(_Sentence(s.text, r.id, r.outlet, Weighted.of(terms, idf), last or single, Weighted.of(facts, idf), entities, places, numbers, negated))
+                out.append(
+                    _Sentence(s.text, r.id, r.outlet, Weighted.of(terms, idf), last or single, Weighted.of(facts, idf), entities, places, numbers, negated, unnamed_text)
+                )
     return out
 
 
