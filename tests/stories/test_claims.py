@@ -246,3 +246,22 @@ def test_a_denial_is_of_what_follows_its_verb_and_a_denial_told_otherwise_is_one
     sad = _record("f", "الأولى", "وقال الرئيس لن أكون سعيدا إذا أثبتت التحقيقات إدانة بعض الساسة وأخشى أن أكون على وشك أن أفعل ذلك.", [])
     said = _record("g", "الثانية", "وقال الرئيس إذا اضطررت لاتخاذ ما يلزم لحماية الوطن سأفعل وأخشى أن أكون على وشك أن أفعل ذلك.", [])
     assert _dossier([sad, said]).disagreements == ()
+
+
+def test_an_outlet_telling_the_report_and_then_its_denial_does_not_disagree_with_the_denial() -> None:
+    """One outlet restates the report a ministry rebuts, and its next sentence tells the rebuttal:
+    against another outlet telling the rebuttal, no disagreement. An outlet telling the report
+    alone still disagrees with the denial."""
+    denial = _record("a", "الأولى", "ونفى رئيس المكتب الفني لوزير العدل أن يكون الوزير قد طلب رفع الحصانة القضائية عن رئيس نادي القضاة في أي وقت.", [])
+    both = _record(
+        "b",
+        "الثانية",
+        "وأكد رئيس المكتب الفني لوزير العدل أنه لم يسبق للوزير أن طلب رفع الحصانة القضائية عن رئيس نادي القضاة في أي وقت. "
+        "جاء ذلك ردا على ما أثير في اجتماع النادي من أن الوزير طلب عدة مرات رفع الحصانة القضائية عن رئيس نادي القضاة.",
+        [],
+    )
+    report = _record(
+        "c", "الثالثة", "وقال أعضاء في الجمعية العمومية الطارئة يوم الجمعة الماضي إن الوزير طلب عدة مرات رفع الحصانة القضائية عن رئيس نادي القضاة في ضوء الخلافات الدائرة بينهما.", []
+    )
+    assert _dossier([denial, both]).disagreements == ()
+    assert [x.kind for x in _dossier([denial, report]).disagreements] == ["denial"]

@@ -122,14 +122,21 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
 
 
 def _denied_words(a: _Sentence, verbs: frozenset[str]) -> list[str]:
-    """The first DENIED_WORDS content words after the denial verb, names and the titles before
-    them left out (the denier is named there): what is denied («نفى وزير الخارجية محمد
-    عبدالعزيز وجود أية صفقة» -> وجود، صفقة)."""
-    for m in _WORD_RE.finditer(a.unnamed):
+    """What is denied: the first DENIED_WORDS content words after the denial verb, names and the
+    titles before them left out (the denier is named there: «نفى وزير الخارجية محمد عبدالعزيز
+    وجود أية صفقة» -> وجود، صفقة), and those after the «أن» that opens what it denies, when
+    one does (a denier described, not named: «نفى رئيس المكتب الفني أن يكون الوزير طلب …»)."""
+    words = list(_WORD_RE.finditer(a.unnamed))
+    for k, m in enumerate(words):
         w = match_key(m.group())
         if w in verbs or (w[:1] in ("\u0648", "\u0641") and w[1:] in verbs):  # waw, feh: «ونفى»
-            return list(content_terms(a.unnamed[m.end() :]))[:DENIED_WORDS]
+            found = list(content_terms(a.unnamed[m.end() :]))[:DENIED_WORDS]
+            that = next((n for n in words[k + 1 :] if match_key(n.group()) in _THAT), None)
+            return found + (list(content_terms(a.unnamed[that.end() :]))[:DENIED_WORDS] if that else [])
     return []
+
+
+_THAT = frozenset(("\u0627\u0646", "\u0628\u0627\u0646"))  # «أن», «بأن» as match keys: alef noon; beh alef noon
 
 
 # A sentence meets many others in a story (each candidate pair asks these of it): its words are
@@ -556,6 +563,16 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
                 return True
         return len(parts) >= 2 and abs(sum(map(_value, parts)) - _value(y)) < 1e-6 * max(1.0, _value(y))
 
+    def denied_alike(i: int, j: int) -> bool:
+        """Sentence j's article tells a denial too, in a sentence at least as close to the denial
+        i as j is: it reports the denial i reports (the report rebutted in one sentence, the
+        rebuttal in the next), and the outlets do not disagree."""
+        close = weighted_cosine(sentences[i].terms, sentences[j].terms)
+        return any(
+            k != j and sentences[k].negated and weighted_cosine(sentences[k].terms, sentences[i].terms) >= close
+            for k in of_article[sentences[j].article]
+        )
+
     for i, a in enumerate(sentences):
         counts_a = counts_of(i)
         if not a.negated and not counts_a:
@@ -572,7 +589,13 @@ def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
             if (a.entities and b.entities and not a.entities & b.entities) or _elsewhere(a, b):
                 continue
             kind = None
-            if a.negated and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH and _denies(a, b):
+            if (
+                a.negated
+                and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH
+                and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH
+                and _denies(a, b)
+                and not denied_alike(i, j)
+            ):
                 kind = "denial"
             elif counts_a and a.negated == b.negated and b.numbers:
                 counts_b = counts_of(j)
