@@ -46,6 +46,9 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("صرف 240 ألفا و288 جنيها", "صرف 240288 جنيها"),
         ("صرف نحو 39 ألف جنيه و3 آلاف دولار", "صرف نحو 39000 جنيه و3000 دولار"),
         ("ألف شكر", "ألف شكر"),  # no figure: as it was
+        ("بلغ عدد المحال ألفين و441 محلا", "بلغ عدد المحال 2441 محلا"),  # a thousand or two as a word
+        ("صرف ألف و500 جنيه", "صرف 1500 جنيه"),
+        ("ألف شكر و5 تحيات", "ألف شكر و5 تحيات"),  # no «و» right after the word: as it was
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

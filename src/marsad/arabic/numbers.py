@@ -18,8 +18,9 @@ _REH_DECIMAL = re.compile(r"(?<![\d.\u0631])(\d+)\u0631(\d+)(?![\d.\u0631])")  #
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load_data("count_nouns.json")
+    worded = "|".join(map(re.escape, data["thousand_words"]))
     thousands = "|".join(map(re.escape, data["thousands"]))
     magnitudes = "|".join(map(re.escape, data["magnitudes"]))
     tanween = "[\u064b\u064e]?\u0627?"  # fathatan or fatha, then alef: «ألفًا»
@@ -34,6 +35,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         # «39 ألف جنيه», «2.5 ألف»: 39,000, 2,500 (fewer than a thousand thousands: «منذ 2011
         # آلاف الأشخاص» is a year)
         re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{thousands}){tanween}(?!\w)"),
+        # «ألفان و441», «ألف و500»: a thousand or two as a word, the rest in digits (no figure
+        # before the word: «14 ألف و400» is read above)
+        re.compile(rf"(?<!\d\s)(?<![\w\d])({worded})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # waw
     )
 
 
@@ -68,7 +72,15 @@ def plain_figures(text: str) -> str:
     if not _DIGIT.search(text):
         return text  # most sentences: nothing to read (every sentence of a dossier comes here)
     text = _REH_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", normalize_digits(text))
-    decimal, and_hundreds, alone = _patterns()
+    decimal, and_hundreds, alone, worded = _patterns()
     text = _THOUSANDS_SEPARATOR.sub("", decimal.sub(lambda m: f"{m.group(1)}.{m.group(2) or m.group(3)}", text))
     text = and_hundreds.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text)
-    return alone.sub(lambda m: f"{round(float(m.group(1)) * 1000)}", text)
+    text = alone.sub(lambda m: f"{round(float(m.group(1)) * 1000)}", text)
+    values = _thousand_words()
+    return worded.sub(lambda m: str(values[m.group(1)] + int(m.group(2))), text)
+
+
+@cache
+def _thousand_words() -> dict[str, int]:
+    words: dict[str, int] = load_data("count_nouns.json")["thousand_words"]
+    return words
