@@ -265,3 +265,17 @@ def test_an_outlet_telling_the_report_and_then_its_denial_does_not_disagree_with
     )
     assert _dossier([denial, both]).disagreements == ()
     assert [x.kind for x in _dossier([denial, report]).disagreements] == ["denial"]
+
+
+def test_a_clock_time_and_a_cut_off_thousands_group_are_no_counts() -> None:
+    """«الساعة 9 صباحا» against «الساعة 10 صباحا» gives two times, not counts of mornings; «09:00
+    صباحا» neither; «350 , 000 طفل» (a page that spaced its thousands separator) counts no
+    children at 000."""
+    nine = _record("a", "الأولى", "وقع الانفجار أمام مبنى المحافظة في الساعة 9 صباحا وأسفر عن أضرار كبيرة في المباني المجاورة.", [])
+    ten = _record("b", "الثانية", "وقع الانفجار أمام مبنى المحافظة في الساعة 10 صباحا وأسفر عن أضرار كبيرة في المباني المجاورة.", [])
+    clock = _record("c", "الثالثة", "وقع الانفجار أمام مبنى المحافظة في الساعة 09:00 صباحا وأسفر عن أضرار كبيرة في المباني المجاورة.", [])
+    assert _dossier([nine, ten]).disagreements == ()
+    assert _dossier([ten, clock]).disagreements == ()
+    spaced = _record("d", "الأولى", "وساعدت المنظمة 350 , 000 طفل على التسجيل في المدارس خلال العام الدراسي الماضي في المخيمات.", [])
+    worded = _record("e", "الثانية", "وساعدت المنظمة 350 ألف طفل على التسجيل في المدارس خلال العام الدراسي الماضي في المخيمات.", [])
+    assert _dossier([spaced, worded]).disagreements == ()

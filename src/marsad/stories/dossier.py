@@ -458,9 +458,11 @@ def _outlets_of(c: _Claim) -> tuple[str, ...]:
 
 @cache
 def _calendar_words() -> frozenset[str]:
-    """Month and weekday names: «02 يناير» is a date, not a count of Januaries."""
+    """Month and weekday names, and the words of a time of day: «02 يناير» is a date and «9
+    صباحا» a time, not a count of Januaries or of mornings."""
     d = load_data("dates.json")
     names = [n for table in ("gregorian_months", "hijri_months", "weekdays") for forms in d[table].values() for n in forms]
+    names += d["am_markers"] + d["pm_markers"]
     return frozenset(strip_proclitics(match_key(w.split()[0])) for w in names)
 
 
@@ -490,8 +492,10 @@ def _counts(text: str) -> dict[str, set[str]]:
         key = strip_proclitics(match_key(word))
         if key in calendar or (len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100):
             continue
-        if _RANGE_END.search(before) or before.endswith("/"):
-            continue  # a range's bound; the part after a slash of a reference («المحضر رقم 4714/62 جنايات»)
+        if _RANGE_END.search(before) or before.endswith(("/", ":")):
+            continue  # a range's bound; the part after a slash of a reference («المحضر رقم 4714/62 جنايات»); a clock's minutes
+        if len(number) > 1 and number[0] == "0" and number[1:2] != ".":
+            continue  # «09», «000»: a clock's hour, a code, a thousands group cut off («350 , 000»), never a count
         said = match_key(before[-30:])
         if match_key(word) in stop or key in stop or strip_proclitics(said.rsplit(" ", 1)[-1]) in identifiers:
             continue
