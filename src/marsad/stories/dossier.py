@@ -106,7 +106,7 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
         # And what is denied is what follows the verb and the denier's name («نفى الوزير وجود
         # أي صفقة»): the other sentence tells it, or it denies something else of the same people.
         # Words are met by their first consonants, as counted nouns are («مصدر» / «مصادر»).
-        denied = {_count_key(t) for t in _denied_words(a, verbs)}
+        denied = _denied_keys(a.unnamed, verbs)
         return _contained(b, a) < RESTATED and (not denied or any(_count_key(t) in denied for t in b.terms.counts))
     said = _stems(b.text)
     for before, w, nxt in zip(("", *words), words, words[1:], strict=False):
@@ -121,19 +121,23 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
     return False
 
 
-def _denied_words(a: _Sentence, verbs: frozenset[str]) -> list[str]:
-    """What is denied: the first DENIED_WORDS content words after the denial verb, names and the
-    titles before them left out (the denier is named there: «نفى وزير الخارجية محمد عبدالعزيز
-    وجود أية صفقة» -> وجود، صفقة), and those after the «أن» that opens what it denies, when
-    one does (a denier described, not named: «نفى رئيس المكتب الفني أن يكون الوزير طلب …»)."""
-    words = list(_WORD_RE.finditer(a.unnamed))
+@lru_cache(maxsize=1 << 12)
+def _denied_keys(unnamed: str, verbs: frozenset[str]) -> frozenset[str]:
+    """What is denied, as consonant keys (`_count_key`): the first DENIED_WORDS content words after
+    the denial verb, names and the titles before them left out (the denier is named there: «نفى
+    وزير الخارجية محمد عبدالعزيز وجود أية صفقة» -> وجود، صفقة), and those after the «أن» that
+    opens what it denies, when one does (a denier described, not named: «نفى رئيس المكتب الفني
+    أن يكون الوزير طلب …»). Read once a sentence: a denial meets many candidate sentences."""
+    words = list(_WORD_RE.finditer(unnamed))
     for k, m in enumerate(words):
         w = match_key(m.group())
         if w in verbs or (w[:1] in ("\u0648", "\u0641") and w[1:] in verbs):  # waw, feh: «ونفى»
-            found = list(content_terms(a.unnamed[m.end() :]))[:DENIED_WORDS]
+            found = list(content_terms(unnamed[m.end() :]))[:DENIED_WORDS]
             that = next((n for n in words[k + 1 :] if match_key(n.group()) in _THAT), None)
-            return found + (list(content_terms(a.unnamed[that.end() :]))[:DENIED_WORDS] if that else [])
-    return []
+            if that:
+                found += list(content_terms(unnamed[that.end() :]))[:DENIED_WORDS]
+            return frozenset(map(_count_key, found))
+    return frozenset()
 
 
 _THAT = frozenset(("\u0627\u0646", "\u0628\u0627\u0646"))  # «أن», «بأن» as match keys: alef noon; beh alef noon
