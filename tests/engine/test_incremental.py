@@ -439,9 +439,9 @@ def test_a_turned_display_name_rebuilds_no_story_and_shows_in_it(tmp_path: Path,
         saved: list[str] = []
         real = type(store).save_stories
 
-        def spy(self: Store, dossiers: Any, members: Any) -> None:
+        def spy(self: Store, dossiers: Any, members: Any, searches: Any = None) -> None:
             saved.extend(d.id for d in dossiers)
-            real(self, dossiers, members)
+            real(self, dossiers, members, searches)
 
         monkeypatch.setattr(type(store), "save_stories", spy)
         _made_run(store, ctx, tmp_path, "loan", _LOAN)

@@ -48,15 +48,17 @@ def vectorise_here(articles: list[tuple[str, str | None, str]]) -> list[StoryVec
     return [vectorise(*a) for a in articles]
 
 
-# Stories to rebuild and the word weights -> their dossiers, to collect when wanted (an engine
-# may build them elsewhere meanwhile: the Dask engine on its workers).
-BuildDossiers = Callable[[list[StoryWork], dict[str, float]], Callable[[], list[Dossier]]]
+# Stories to rebuild and the word weights -> their dossiers and claim searches to keep
+# (stories/build.dossier_of), to collect when wanted (an engine may build them elsewhere
+# meanwhile: the Dask engine on its workers).
+Built = list[tuple[Dossier, str | None]]
+BuildDossiers = Callable[[list[StoryWork], dict[str, float]], Callable[[], Built]]
 
 
 def dossiers_here(vocabulary: Collection[str]) -> BuildDossiers:
     """Dossiers built in this process. `vocabulary`: the tagger's words."""
 
-    def build(work: list[StoryWork], idf: dict[str, float]) -> Callable[[], list[Dossier]]:
+    def build(work: list[StoryWork], idf: dict[str, float]) -> Callable[[], Built]:
         dossiers = [dossier_of(w, idf, vocabulary) for w in work]
         return lambda: dossiers
 
@@ -518,6 +520,13 @@ def update_stories(
     names = store.entity_names({e for a in articles for e in a.entities})
     assignment = with_stories_of(touched, assign(articles, placed, names), placed)
     del articles
+    # A story's kept claim search is gone on from only if every article it read is still stored
+    # in the story as it was: none analysed again since (its place was dropped) and none whose
+    # entities this run changed (its sentences name others now).
+    stale = {placed[a][0] for a in touched if a in placed}
+    stored: dict[str, set[str]] = defaultdict(set)
+    for article_id, (story_id, _) in placed.items():
+        stored[story_id].add(article_id)
     # Dossiers are rebuilt a batch of stories at a time: the records held at once stay bounded
     # however many articles the run brought (a first run over an archive changes every story).
     # Two batches are in flight: the next one's records are read while this one's are built.
@@ -529,9 +538,10 @@ def update_stories(
         if size >= DOSSIER_BATCH_ARTICLES:
             batches.append([])
             size = 0
-    in_flight: list[tuple[dict[str, tuple[str, str | None]], Callable[[], list[Dossier]]]] = []
+    in_flight: list[tuple[dict[str, tuple[str, str | None]], Callable[[], Built]]] = []
     for stories in filter(None, batches):
-        in_flight.append(_submit(store, assignment, stories, build))
+        kept = {s: search for s, (read, search) in store.claim_searches(set(stories) - stale).items() if set(read) <= stored[s]}
+        in_flight.append(_submit(store, assignment, stories, build, kept))
         if len(in_flight) > 1:
             _save(store, *in_flight.pop(0))
     for item in in_flight:
@@ -566,21 +576,23 @@ def _candidates_of_undated(store: Store, new: list[StoryArticle]) -> set[str]:
 
 
 def _submit(
-    store: Store, assignment: Assignment, stories: list[str], build: BuildDossiers
-) -> tuple[dict[str, tuple[str, str | None]], Callable[[], list[Dossier]]]:
-    """Read these changed stories' member records and hand them to `build`; their members'
-    places, and how to collect the dossiers."""
+    store: Store, assignment: Assignment, stories: list[str], build: BuildDossiers, kept: Mapping[str, str]
+) -> tuple[dict[str, tuple[str, str | None]], Callable[[], Built]]:
+    """Read these changed stories' member records and hand them to `build`, with the claim
+    searches kept for them (`kept`: story -> search); their members' places, and how to collect
+    the dossiers."""
     changed = {s: assignment.changed[s] for s in stories}
     members = {a: assignment.members[a] for ids in changed.values() for a in ids}
     part = Assignment(changed, members, {a: b for a, b in assignment.copies.items() if a in members}, assignment.idf)
     records = store.records(members, with_removed=False)
-    collect = build(story_work(part, records), assignment.idf)
+    collect = build(story_work(part, records, kept), assignment.idf)
     del records
     return members, collect
 
 
-def _save(store: Store, members: dict[str, tuple[str, str | None]], collect: Callable[[], list[Dossier]]) -> None:
-    store.save_stories(collect(), members)
+def _save(store: Store, members: dict[str, tuple[str, str | None]], collect: Callable[[], Built]) -> None:
+    built = collect()
+    store.save_stories([d for d, _ in built], members, {d.id: (list(d.articles), search) for d, search in built if search is not None})
     release_freed_memory()  # else each batch's freed records stay resident and the run's size grows
 
 

@@ -39,8 +39,8 @@ WINDOW = 256
 VECTOR_PARTITION = 256
 
 
-def dossier_task(work: StoryWork, idf: dict[str, float], ctx: Context) -> Dossier:
-    """One task: a story's dossier, from its members' records."""
+def dossier_task(work: StoryWork, idf: dict[str, float], ctx: Context) -> tuple[Dossier, str | None]:
+    """One task: a story's dossier, from its members' records (and its claim search to keep)."""
     return dossier_of(work, idf, ctx.tagger.vocabulary())
 
 
@@ -87,7 +87,7 @@ def run_analysis_dask(
 
         weights: list[tuple[dict[str, float], Any]] = []  # the run's word weights, sent to every worker once
 
-        def dossiers(work: list[StoryWork], idf: dict[str, float]) -> Callable[[], list[Dossier]]:
+        def dossiers(work: list[StoryWork], idf: dict[str, float]) -> Callable[[], list[tuple[Dossier, str | None]]]:
             if not weights or weights[0][0] is not idf:
                 weights[:] = [(idf, client.scatter(idf, broadcast=True))]
             futures = client.map(dossier_task, work, idf=weights[0][1], ctx=shared_ctx, pure=False)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+import zlib
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -735,10 +736,19 @@ class Store(ABC):
             rows = sorted(self._rows_in(head + " WHERE sa.story_id IN ({marks})", stories), key=lambda r: r[0])
         return {r[1]: (r[2], r[3]) for r in rows}
 
-    def save_stories(self, dossiers: list[Dossier], members: dict[str, tuple[str, str | None]]) -> None:
-        """Store rebuilt dossiers, each with its card, and their members' assignments (one
-        transaction)."""
+    def save_stories(
+        self, dossiers: list[Dossier], members: dict[str, tuple[str, str | None]], searches: Mapping[str, tuple[list[str], str]] | None = None
+    ) -> None:
+        """Store rebuilt dossiers, each with its card, and their members' assignments, and the
+        claim searches to keep for them (`searches`: story -> (the articles read, the search);
+        one transaction)."""
         with self.transaction():
+            if searches:
+                self.executemany(
+                    "INSERT INTO claim_searches VALUES (?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET members = excluded.members,"
+                    " search = excluded.search",
+                    [(s, json.dumps(read), zlib.compress(search.encode("utf-8"), 1)) for s, (read, search) in searches.items()],
+                )
             self.executemany(
                 "INSERT INTO story_articles VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,"
                 " copy_of = excluded.copy_of",
@@ -769,6 +779,13 @@ class Store(ABC):
         with self.transaction():
             # NOT EXISTS, not NOT IN: PostgreSQL never turns NOT IN (subquery) into an anti-join
             self.execute("DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = stories.id)")
+            self.execute("DELETE FROM claim_searches WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = claim_searches.story_id)")
+
+    def claim_searches(self, stories: Iterable[str]) -> dict[str, tuple[list[str], str]]:
+        """story -> (the articles its kept claim search read, in story order; the search), for
+        these stories (those with one kept)."""
+        rows = self._rows_in("SELECT story_id, members, search FROM claim_searches WHERE story_id IN ({marks})", stories)
+        return {r[0]: (json.loads(r[1]), zlib.decompress(r[2]).decode("utf-8")) for r in rows}
 
     def run_stories(self, run_id: int) -> list[Dossier]:
         """The stories any of a run's articles belong to, largest first."""

@@ -9,6 +9,8 @@ part of a record's text, and appended articles are stories of their own."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -16,6 +18,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import plain_figures
@@ -276,15 +280,35 @@ def build_dossier(
     idf: dict[str, float],
     vocabulary: Collection[str] = frozenset(),
 ) -> Dossier:
+    """The dossier of a story from its member articles (see `build_dossier_from`)."""
+    return build_dossier_from(None, story_id, articles, copies, inferred, idf, vocabulary)[0]
+
+
+def build_dossier_from(
+    kept: str | None,
+    story_id: str,
+    articles: Sequence[Article],
+    copies: Mapping[str, str],
+    inferred: Sequence[InferredDate],
+    idf: dict[str, float],
+    vocabulary: Collection[str] = frozenset(),
+) -> tuple[Dossier, ClaimSearch]:
     """The dossier of a story from its member articles as the store returns them (entities
     resolved: each mention's and each quote's speaker's entity filled in). `copies`: member ->
     the member it is a near-copy of; `inferred`: publication dates the story implies for its
     undated members; `idf`: the word weights clustering used. `vocabulary`: the tagger's words,
     for re-reading the times of articles dated by inference (temporal/times.find_times). The
-    articles are not changed."""
+    articles are not changed. `kept`: the claim search a run before kept for this story
+    (ClaimSearch.to_json), gone on from when the members it read are the first ones in story
+    order (else the story is read from its first member). Returns the dossier and the search, to
+    keep for the next run."""
     members = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     anchors = {i.article: i for i in inferred}
-    claims, disagreements, summary = _claims(members, copies, idf)
+    search = ClaimSearch.from_json(kept, idf) if kept else None
+    if search is None or search.members != [a.id for a in members[: len(search.members)]]:
+        search = ClaimSearch(idf)
+    search.read(members[len(search.members) :])
+    claims, disagreements, summary = search.result(copies)
     return Dossier(
         id=story_id,
         title=_title(members),
@@ -298,7 +322,7 @@ def build_dossier(
         disagreements=disagreements,
         summary=summary,
         timeline=_timeline(members, anchors, vocabulary),
-    )
+    ), search
 
 
 def _title(articles: list[Article]) -> str:
@@ -386,27 +410,85 @@ def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence
     return out
 
 
-def _claims(
-    articles: list[Article], copies: Mapping[str, str], idf: dict[str, float]
-) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], tuple[SummarySentence, ...]]:
-    """The claims stated by more than one article (best supported first), the disagreements, and
-    the summary drawn from the claims."""
-    sentences = _sentences(articles, idf)
-    claims: list[_Claim] = []
-    # Candidate claims come from an index of the words of each claim's first sentence (which
-    # states it), so a story of hundreds of articles is not compared sentence against sentence:
-    # a sentence meets the claims sharing the most words with it, found through words not so
-    # common that they point to everything.
-    index: dict[str, list[int]] = {}
-    for s in sentences:
+class ClaimSearch:
+    """A story's claims and disagreements, found by reading its members' sentences in story order
+    (`read`). Both searches look only backwards: a sentence joins the claim it states among the
+    claims before it, and is set against the sentences of the articles read before its own; so
+    what the first members give is never changed by later ones. The search is kept in the store
+    after a run (`to_json`), and a later run whose new members all come after the stored ones in
+    story order goes on from it (`from_json`), reading only the new members' sentences: the
+    search costs the new articles, not the story's size, and finds what reading every member
+    again would."""
+
+    def __init__(self, idf: dict[str, float]) -> None:
+        self.idf = idf
+        self.members: list[str] = []  # the articles read, in story order
+        self.sentences: list[_Sentence] = []
+        self.claim_of: list[int] = []  # sentence -> its claim
+        self.claims: list[_Claim] = []
+        self.found: list[Disagreement] = []
+        # Candidate claims come from an index of the words of each claim's first sentence (which
+        # states it), so a story of hundreds of articles is not compared sentence against
+        # sentence: a sentence meets the claims sharing the most words with it, found through
+        # words not so common that they point to everything. Disagreements the same way, from an
+        # index of the sentences of the articles read (and one of their negated sentences: the
+        # only ones a sentence with neither a negator nor a figure can be set against).
+        self._claim_index: dict[str, list[int]] = {}
+        self._index: dict[str, list[int]] = {}
+        self._negated_index: dict[str, list[int]] = {}
+        self._of_article: dict[str, list[int]] = {}
+        self._counted: dict[int, dict[str, set[str]]] = {}  # sentence -> its counts, read once
+        self._seen: set[tuple[str, str, str]] = set()
+
+    def read(self, articles: Sequence[Article]) -> None:
+        """Read these articles' sentences, after those read before (story order)."""
+        for r in articles:
+            first = len(self.sentences)
+            self.sentences.extend(_sentences([r], self.idf))
+            added = range(first, len(self.sentences))
+            self._of_article[r.id] = list(added)
+            for k in added:
+                self._place(k)
+            # An article's sentences are all known before any is set against another: whether the
+            # article tells a figure elsewhere too is read on the whole of it (`_told_alike`).
+            for k in added:
+                self._set_against(k)
+            for k in added:
+                self._index_sentence(k)
+            self.members.append(r.id)
+
+    def result(self, copies: Mapping[str, str]) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], tuple[SummarySentence, ...]]:
+        """The claims stated by more than one article (best supported first), the disagreements,
+        and the summary drawn from the claims. `copies`: member -> the member it is a near-copy of."""
+        # Rank: claims stated by more articles first, then by more independent sources, then by
+        # centrality (how close the claim's words are to the whole story's).
+        story_terms: Counter[str] = Counter()
+        for s in self.sentences:
+            story_terms.update(s.terms.counts)
+        story = Weighted.of(story_terms, self.idf)  # once: the story's words are as many as the page's
+        ranked = sorted(
+            self.claims,
+            key=lambda c: (
+                -len({x.article for x in c.sentences}),
+                -len(c.independent_sources(copies)),
+                -weighted_cosine(c.sentences[0].terms, story),
+                c.sentences[0].article,
+            ),
+        )
+        multi = [c for c in ranked if len({x.article for x in c.sentences}) > 1]
+        return tuple(_claim_record(c, copies) for c in multi), tuple(self.found), _summary(ranked, copies)
+
+    def _place(self, k: int) -> None:
+        """The claim sentence k states: the best matching one before it, or a new one."""
+        s = self.sentences[k]
         shared: Counter[int] = Counter()
         for t in s.terms.counts:
-            posting = index.get(t)
+            posting = self._claim_index.get(t)
             if posting and len(posting) <= MAX_POSTING:
                 shared.update(posting)
         best, score = None, CLAIM_MATCH
         for c in sorted(c for c, _ in shared.most_common(MAX_CLAIM_CANDIDATES)):
-            claim = claims[c]
+            claim = self.claims[c]
             if any(x.article == s.article for x in claim.sentences) or not s.same_fact(claim.sentences[0]):
                 continue
             sim = weighted_cosine(s.terms, claim.sentences[0].terms)
@@ -414,29 +496,195 @@ def _claims(
                 continue  # the same people, something else said of them («تفقدا منشأة» / «انتهت المحادثات»)
             if sim >= score:
                 best, score = c, sim
-        if best is None:
-            claims.append(_Claim([s]))
+        self._join(k, best)
+
+    def _join(self, k: int, claim: int | None) -> None:
+        s = self.sentences[k]
+        if claim is None:
+            claim = len(self.claims)
+            self.claims.append(_Claim([s]))
             for t in s.terms.counts:
-                index.setdefault(t, []).append(len(claims) - 1)
+                self._claim_index.setdefault(t, []).append(claim)
         else:
-            claims[best].sentences.append(s)
-    # Rank: claims stated by more articles first, then by more independent sources, then by
-    # centrality (how close the claim's words are to the whole story's).
-    story_terms: Counter[str] = Counter()
-    for s in sentences:
-        story_terms.update(s.terms.counts)
-    story = Weighted.of(story_terms, idf)  # once: the story's words are as many as the page's
-    ranked = sorted(
-        claims,
-        key=lambda c: (
-            -len({x.article for x in c.sentences}),
-            -len(c.independent_sources(copies)),
-            -weighted_cosine(c.sentences[0].terms, story),
-            c.sentences[0].article,
-        ),
-    )
-    multi = [c for c in ranked if len({x.article for x in c.sentences}) > 1]
-    return tuple(_claim_record(c, copies) for c in multi), _disagreements(sentences), _summary(ranked, copies)
+            self.claims[claim].sentences.append(s)
+        self.claim_of.append(claim)
+
+    def _index_sentence(self, k: int) -> None:
+        s = self.sentences[k]
+        for t in s.terms.counts:
+            self._index.setdefault(t, []).append(k)
+            if s.negated:
+                self._negated_index.setdefault(t, []).append(k)
+
+    def _counts_of(self, k: int) -> dict[str, set[str]]:
+        if k not in self._counted:
+            self._counted[k] = _counts(self.sentences[k].text) if self.sentences[k].numbers else {}
+        return self._counted[k]
+
+    def _set_against(self, k: int) -> None:
+        """Sentence k against the sentences of the articles read before its own: one denies what
+        the other asserts («نفى الكرملين توقيع اتفاق» against «وقع الزعيمان اتفاقا»), or they give
+        one count different numbers («قتل 20 شخصا» / «قتل 35 شخصا»); each way round."""
+        if len(self.found) >= MAX_DISAGREEMENTS:
+            return
+        s = self.sentences[k]
+        index = self._index if s.negated or self._counts_of(k) else self._negated_index
+        shared: Counter[int] = Counter()
+        for t in s.terms.counts:
+            posting = index.get(t)
+            if posting and len(posting) <= MAX_POSTING:
+                shared.update(posting)
+        for j, _ in shared.most_common(MAX_CLAIM_CANDIDATES):
+            for a, b in ((j, k), (k, j)):  # the earlier sentence first: it is the side read first
+                kind = self._disagreement(a, b)
+                x, y = self.sentences[a], self.sentences[b]
+                key = (min(x.article, y.article), max(x.article, y.article), kind or "")
+                if kind is None or key in self._seen:
+                    continue
+                self._seen.add(key)
+                self.found.append(Disagreement(kind, tuple(DisagreementSide(z.text, z.article, z.outlet, tuple(z.sources)) for z in (x, y))))
+                if len(self.found) == MAX_DISAGREEMENTS:
+                    return
+
+    def _disagreement(self, i: int, j: int) -> str | None:
+        """How sentence i disagrees with sentence j (of another outlet): "denial" when it denies
+        what j asserts, "numbers" when it gives a count j gives another figure; else None. A
+        denial or a count repeats most of what it contradicts, about the same actors: two
+        sentences that only share a topic are no disagreement."""
+        a, b = self.sentences[i], self.sentences[j]
+        counts_a = self._counts_of(i)
+        if not a.negated and not counts_a:
+            return None
+        if b.article == a.article or (b.outlet and b.outlet == a.outlet):
+            return None
+        if (a.entities and b.entities and not a.entities & b.entities) or _elsewhere(a, b):
+            return None
+        if (
+            a.negated
+            and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH
+            and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH
+            and _denies(a, b)
+            and not self._denied_alike(i, j)
+        ):
+            return "denial"
+        if counts_a and a.negated == b.negated and b.numbers:
+            counts_b = self._counts_of(j)
+            # One figure each: a sentence giving a word several figures breaks a count down
+            # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
+            # differs from them without contradicting them.
+            differ = [
+                w
+                for w in counts_a.keys() & counts_b.keys()
+                if len(counts_a[w]) == len(counts_b[w]) == 1 and not _same_figure(next(iter(counts_a[w])), next(iter(counts_b[w])))
+            ]
+            if (
+                differ
+                and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH
+                and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH
+                and not all(self._told_alike(i, j, w) or self._told_alike(j, i, w) for w in differ)
+            ):
+                return "numbers"
+        return None
+
+    def _told_alike(self, i: int, j: int, word: str) -> bool:
+        """Sentence i's article gives `word` sentence j's figure too, in a sentence at least as
+        close to j as i is: read whole, the two articles agree on that count, and i's figure
+        counts something else (the 20 aboard a balloon against the 18 killed). Or j's figure is
+        the sum of those the article of i gives the word (two districts' tonnage against the
+        total): a breakdown, not a contradiction."""
+        sentences = self.sentences
+        y = next(iter(self._counts_of(j)[word]))
+        close = weighted_cosine(sentences[i].terms, sentences[j].terms)
+        parts: set[str] = set()
+        for k in self._of_article[sentences[i].article]:
+            figures = self._counts_of(k).get(word, set())
+            parts |= {f for f in figures if not _same_figure(f, y)}
+            if k != i and any(_same_figure(f, y) for f in figures) and weighted_cosine(sentences[k].terms, sentences[j].terms) >= close:
+                return True
+        return len(parts) >= 2 and abs(sum(map(_value, parts)) - _value(y)) < 1e-6 * max(1.0, _value(y))
+
+    def _denied_alike(self, i: int, j: int) -> bool:
+        """Sentence j's article tells a denial too, in a sentence at least as close to the denial
+        i as j is: it reports the denial i reports (the report rebutted in one sentence, the
+        rebuttal in the next), and the outlets do not disagree."""
+        sentences = self.sentences
+        close = weighted_cosine(sentences[i].terms, sentences[j].terms)
+        return any(
+            k != j and sentences[k].negated and weighted_cosine(sentences[k].terms, sentences[i].terms) >= close
+            for k in self._of_article[sentences[j].article]
+        )
+
+    def to_json(self) -> str:
+        """The search as read so far, to go on from in a later run (`from_json`)."""
+        state = {
+            "format": _search_format(),
+            "members": self.members,
+            "sentences": [_sentence_json(s) for s in self.sentences],
+            "claim_of": self.claim_of,
+            "found": [d.to_json() for d in self.found],
+        }
+        return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str, idf: dict[str, float]) -> ClaimSearch | None:
+        """A search kept by `to_json`, or None when it was read by other code or data (another
+        version's rules, word lists or weights): the story is read again from its first member."""
+        state = json.loads(text)
+        if state.get("format") != _search_format():
+            return None
+        search = cls(idf)
+        search.members = list(state["members"])
+        for k, (row, claim) in enumerate(zip(state["sentences"], state["claim_of"], strict=True)):
+            s = _sentence_of_json(row)
+            search.sentences.append(s)
+            search._of_article.setdefault(s.article, []).append(k)
+            search._join(k, claim if claim < len(search.claims) else None)
+            search._index_sentence(k)
+        search.found = [Disagreement.from_json(d) for d in state["found"]]
+        search._seen = {(min(d.sides[0].article, d.sides[1].article), max(d.sides[0].article, d.sides[1].article), d.kind) for d in search.found}
+        return search
+
+
+def _weighted_json(w: Weighted) -> list[Any]:
+    return [list(w.counts), list(w.counts.values()), [w.squares[t] for t in w.counts], w.norm]
+
+
+def _weighted_of_json(row: list[Any]) -> Weighted:
+    words, counts, squares, norm = row
+    return Weighted(dict(zip(words, counts, strict=True)), dict(zip(words, squares, strict=True)), norm)
+
+
+def _sentence_json(s: _Sentence) -> list[Any]:
+    return [
+        s.text, s.article, s.outlet, _weighted_json(s.terms), s.sources, _weighted_json(s.facts),
+        sorted(s.entities), sorted(s.places), sorted(s.numbers), s.negated, s.unnamed,
+    ]  # fmt: skip
+
+
+def _sentence_of_json(row: list[Any]) -> _Sentence:
+    text, article, outlet, terms, sources, facts, entities, places, numbers, negated, unnamed = row
+    return _Sentence(
+        text, article, outlet, _weighted_of_json(terms), list(sources), _weighted_of_json(facts),
+        frozenset(entities), frozenset(places), frozenset(numbers), negated, unnamed,
+    )  # fmt: skip
+
+
+# What a kept search was read by: the code and data that read sentences, claims and disagreements
+# (and the word weights' version). A search kept by other code is not gone on from.
+_SEARCH_SOURCES = ("arabic", "statements/lexicon.py", "stories/cluster.py", "stories/dossier.py", "stories/weights.py", "data")
+
+
+@cache
+def _search_format() -> str:
+    from importlib.metadata import version
+
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1(version("wordfreq").encode())
+    for name in _SEARCH_SOURCES:
+        path = root / name
+        for f in sorted(path.glob("*.py") if path.is_dir() and name != "data" else path.glob("*.json") if path.is_dir() else [path]):
+            digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
 
 
 def _claim_record(c: _Claim, copies: Mapping[str, str]) -> Claim:
@@ -531,105 +779,6 @@ def _count_key(key: str) -> str:
     if key[:1] == "\u0627" and sum(c not in _LONG_VOWELS for c in key[1:]) >= 3:
         key = key[1:]  # the alef of a plural «أفعال»
     return (key[:1] + "".join(c for c in key[1:] if c not in _LONG_VOWELS))[:3]
-
-
-def _disagreements(sentences: list[_Sentence]) -> tuple[Disagreement, ...]:
-    """Sentences of two articles where one denies what the other asserts («نفى الكرملين توقيع
-    اتفاق» against «وقع الزعيمان اتفاقا»), or that give one count different numbers («قتل 20
-    شخصا» / «قتل 35 شخصا»). A denial or a count repeats most of what it contradicts, about the
-    same actors: two sentences that only share a topic are no disagreement. Candidates come from
-    an index of the sentences' words, as claims do."""
-    index: dict[str, list[int]] = {}
-    for k, s in enumerate(sentences):
-        for t in s.terms.counts:
-            index.setdefault(t, []).append(k)
-    found: list[Disagreement] = []
-    seen: set[tuple[str, str, str]] = set()
-    counted: dict[int, dict[str, set[str]]] = {}  # sentence -> its counts, read once
-    of_article: dict[str, list[int]] = {}
-    for k, s in enumerate(sentences):
-        of_article.setdefault(s.article, []).append(k)
-
-    def counts_of(k: int) -> dict[str, set[str]]:
-        if k not in counted:
-            counted[k] = _counts(sentences[k].text) if sentences[k].numbers else {}
-        return counted[k]
-
-    def told_alike(i: int, j: int, word: str) -> bool:
-        """Sentence i's article gives `word` sentence j's figure too, in a sentence at least as
-        close to j as i is: read whole, the two articles agree on that count, and i's figure
-        counts something else (the 20 aboard a balloon against the 18 killed). Or j's figure is
-        the sum of those the article of i gives the word (two districts' tonnage against the
-        total): a breakdown, not a contradiction."""
-        y = next(iter(counts_of(j)[word]))
-        close = weighted_cosine(sentences[i].terms, sentences[j].terms)
-        parts: set[str] = set()
-        for k in of_article[sentences[i].article]:
-            figures = counts_of(k).get(word, set())
-            parts |= {f for f in figures if not _same_figure(f, y)}
-            if k != i and any(_same_figure(f, y) for f in figures) and weighted_cosine(sentences[k].terms, sentences[j].terms) >= close:
-                return True
-        return len(parts) >= 2 and abs(sum(map(_value, parts)) - _value(y)) < 1e-6 * max(1.0, _value(y))
-
-    def denied_alike(i: int, j: int) -> bool:
-        """Sentence j's article tells a denial too, in a sentence at least as close to the denial
-        i as j is: it reports the denial i reports (the report rebutted in one sentence, the
-        rebuttal in the next), and the outlets do not disagree."""
-        close = weighted_cosine(sentences[i].terms, sentences[j].terms)
-        return any(
-            k != j and sentences[k].negated and weighted_cosine(sentences[k].terms, sentences[i].terms) >= close
-            for k in of_article[sentences[j].article]
-        )
-
-    for i, a in enumerate(sentences):
-        counts_a = counts_of(i)
-        if not a.negated and not counts_a:
-            continue
-        shared: Counter[int] = Counter()
-        for t in a.terms.counts:
-            posting = index.get(t)
-            if posting and len(posting) <= MAX_POSTING:
-                shared.update(posting)
-        for j, _ in shared.most_common(MAX_CLAIM_CANDIDATES):
-            b = sentences[j]
-            if b.article == a.article or (b.outlet and b.outlet == a.outlet):
-                continue
-            if (a.entities and b.entities and not a.entities & b.entities) or _elsewhere(a, b):
-                continue
-            kind = None
-            if (
-                a.negated
-                and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH
-                and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH
-                and _denies(a, b)
-                and not denied_alike(i, j)
-            ):
-                kind = "denial"
-            elif counts_a and a.negated == b.negated and b.numbers:
-                counts_b = counts_of(j)
-                # One figure each: a sentence giving a word several figures breaks a count down
-                # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
-                # differs from them without contradicting them.
-                differ = [
-                    w
-                    for w in counts_a.keys() & counts_b.keys()
-                    if len(counts_a[w]) == len(counts_b[w]) == 1 and not _same_figure(next(iter(counts_a[w])), next(iter(counts_b[w])))
-                ]
-                if (
-                    differ
-                    and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH
-                    and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH
-                    and not all(told_alike(i, j, w) or told_alike(j, i, w) for w in differ)
-                ):
-                    kind = "numbers"
-            key = (min(a.article, b.article), max(a.article, b.article), kind or "")
-            if kind is None or key in seen:
-                continue
-            seen.add(key)
-            found.append(Disagreement(kind, tuple(DisagreementSide(x.text, x.article, x.outlet, tuple(x.sources)) for x in (a, b))))
-            if len(found) == MAX_DISAGREEMENTS:
-                return tuple(found)
-    return tuple(found)
 
 
 def _summary(ranked: list[_Claim], copies: Mapping[str, str]) -> tuple[SummarySentence, ...]:

@@ -1,0 +1,147 @@
+"""A story's claim search is kept in the store and gone on from: a run whose new members come after
+the stored ones in story order reads only the new members' sentences, and the dossier is the one
+reading every member gives (stories/dossier.ClaimSearch)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.context import Context
+from marsad.engine.local import run_analysis
+from marsad.store import open_store
+from marsad.stories import build, dossier
+from marsad.stories.build import dossier_of
+from marsad.stories.dossier import ClaimSearch, build_dossier_from
+from marsad.stories.weights import reference_weights, story_weights
+from tests.conftest import SHARED
+from tests.stories.test_claims import KIM, PUTIN, _record
+
+EGYPT = SHARED / "data" / "news" / "egypt2013" / "articles.jsonl"
+FIRST, LATER = 160, 80  # the day's earliest articles, then the next ones
+
+
+
+def _pages(folder: Path) -> tuple[Path, Path]:
+    """egypt2013's earliest FIRST + LATER articles of its day as a scraper's JSONL pages (dated by
+    the feed), in two files: the earlier ones and the later ones."""
+    if not EGYPT.exists():
+        pytest.skip(f"needs {EGYPT} (../shared beside the repo); not found")
+    with EGYPT.open(encoding="utf-8") as f:
+        articles = sorted(map(json.loads, f), key=lambda r: (r["datetime"], r["id"]))[: FIRST + LATER]
+    pages = [
+        {"url": f"https://egypt2013.invalid/{r['outlet']}/{r['id']}", "text": f"{r['headline']}\n\n{r['text']}", "outlet": r["outlet"], "published": r["datetime"]}
+        for r in articles
+    ]
+    files = (folder / "earlier.jsonl", folder / "later.jsonl")
+    for path, part in zip(files, (pages[:FIRST], pages[FIRST:]), strict=True):
+        path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in part), encoding="utf-8")
+    return files
+
+
+def _as_rebuilt(db: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Each story's dossier as stored, and as built again from all its members' records."""
+    stored, rebuilt = {}, {}
+    with open_store(db) as store:
+        placed = store.story_assignments()
+        idf = story_weights(store.entity_names())
+        for story_id in sorted({s for s, _ in placed.values()}):
+            ids = [a for a, (s, _) in placed.items() if s == story_id]
+            records = store.records(ids, with_removed=False)
+            copies = {a: c for a, (s, c) in placed.items() if s == story_id and c}
+            built, _ = dossier_of((story_id, [records[i] for i in ids], copies, None), idf)
+            rebuilt[story_id] = built.to_json()
+            shown = store.get_story(story_id)
+            stored[story_id] = shown.to_json() if shown else None
+    return stored, rebuilt
+
+
+@pytest.mark.shared
+def test_a_later_run_goes_on_from_the_kept_claim_searches(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    earlier, later = _pages(tmp_path)
+    read: list[tuple[int, int]] = []  # (articles the search had read, articles it reads now)
+    real = ClaimSearch.read
+
+    def spy(self: ClaimSearch, articles: Any) -> None:
+        read.append((len(self.members), len(articles)))
+        real(self, articles)
+
+    # Kept from three members on here: a day's first 240 articles make few larger stories.
+    monkeypatch.setattr(build, "KEEP_SEARCH_FROM", 3)
+    with open_store(str(tmp_path / "two.db")) as store:
+        assert not run_analysis([str(earlier)], store, ctx.settings, ctx).failed
+        monkeypatch.setattr(ClaimSearch, "read", spy)
+        assert not run_analysis([str(later)], store, ctx.settings, ctx).failed
+    monkeypatch.undo()
+    # Stories the later articles joined went on from what the first run read, and their
+    # dossiers are those reading every member gives.
+    assert sum(before for before, _ in read) >= 10, read
+    stored, rebuilt = _as_rebuilt(str(tmp_path / "two.db"))
+    assert stored == rebuilt
+
+
+@pytest.mark.shared
+def test_a_kept_search_round_trips_and_is_refused_when_read_by_other_rules(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    earlier, _ = _pages(tmp_path)
+    monkeypatch.setattr(build, "KEEP_SEARCH_FROM", 3)
+    with open_store(str(tmp_path / "one.db")) as store:
+        assert not run_analysis([str(earlier)], store, ctx.settings, ctx).failed
+        stories = {s for s, _ in store.story_assignments().values()}
+        kept = store.claim_searches(stories)
+    with open_store(str(tmp_path / "one.db")) as store:
+        sizes = Counter(s for s, _ in store.story_assignments().values())
+    assert kept and kept.keys() == {s for s in stories if sizes[s] >= 3}
+    idf = reference_weights()
+    for members, text in kept.values():
+        search = ClaimSearch.from_json(text, idf)
+        assert search is not None and search.members == members
+        assert search.to_json() == text
+    # Rules or data changed since: the kept search is read again from the first member.
+    dossier._search_format.cache_clear()
+    monkeypatch.setattr(dossier, "_SEARCH_SOURCES", (*dossier._SEARCH_SOURCES, "stories/build.py"))
+    try:
+        assert all(ClaimSearch.from_json(text, idf) is None for _, text in kept.values())
+    finally:
+        dossier._search_format.cache_clear()
+
+
+def test_a_search_gone_on_from_finds_what_one_reading_finds() -> None:
+    """Kept after two articles and gone on from with a third, the search holds the claims and
+    the disagreements (the third's count against the first's, its denial against the second's
+    assertion) one reading of the three finds; kept after the third, a search is read again
+    from the first member when a new member comes before it in story order."""
+    a = _record("a", "الأولى", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
+    b = _record("b", "الثانية", "وقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون اتفاقا عسكريا لتزويد روسيا بالذخائر.", [PUTIN, KIM])
+    c = _record(
+        "c",
+        "الثالثة",
+        "قال مسؤولون في المدينة إن 35 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم. "
+        "ولم يوقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون أي اتفاق عسكري لتزويد روسيا بالذخائر.",
+        [PUTIN, KIM],
+    )
+    idf = story_weights({"e-putin": "فلاديمير بوتين", "e-kim": "كيم جونغ أون"})
+    whole, whole_search = build_dossier_from(None, "s", [a, b, c], {}, [], idf)
+    assert sorted(d.kind for d in whole.disagreements) == ["denial", "numbers"]
+    _, kept = build_dossier_from(None, "s", [a, b], {}, [], idf)
+    reads: list[list[str]] = []
+    real = ClaimSearch.read
+
+    def spy(self: ClaimSearch, articles: Any) -> None:
+        reads.append([r.id for r in articles])
+        real(self, articles)
+
+    ClaimSearch.read = spy  # type: ignore[method-assign]
+    try:
+        on, on_search = build_dossier_from(kept.to_json(), "s", [a, b, c], {}, [], idf)
+        # «0» sorts before «a»: a member coming before the kept ones is read with all of them again
+        early = _record("0", "الرابعة", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
+        again, _ = build_dossier_from(on_search.to_json(), "s", [early, a, b, c], {}, [], idf)
+    finally:
+        ClaimSearch.read = real  # type: ignore[method-assign]
+    assert reads == [["c"], ["0", "a", "b", "c"]]
+    assert on == whole and on_search.to_json() == whole_search.to_json()
+    assert again == build_dossier_from(None, "s", [early, a, b, c], {}, [], idf)[0]
