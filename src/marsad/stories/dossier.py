@@ -222,6 +222,7 @@ class _Sentence:
     numbers: frozenset[str] = frozenset()
     negated: bool = False
     unnamed: str = ""  # its text with the names (and the titles before them) blanked
+    blanks: tuple[tuple[int, int], ...] = ()  # where, in blanking order (kept searches store these, not `unnamed`)
 
     def same_fact(self, other: _Sentence) -> bool:
         """Two sentences that share their words can still state different facts: a different
@@ -396,18 +397,26 @@ def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence
                 inside = named[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
                 entities = frozenset(e for _, e, _, _ in inside)
                 places = frozenset(e for _, e, _, kind in inside if kind == "LOC")
-                unnamed = list(s.text)
-                for start, _, end, _ in inside:
-                    start = _role_start(r.text, start, s.start)
-                    unnamed[start - s.start : min(end, s.end) - s.start] = " " * (min(end, s.end) - start)
-                unnamed_text = "".join(unnamed)
+                blanks = tuple((_role_start(r.text, start, s.start) - s.start, min(end, s.end) - s.start) for start, _, end, _ in inside)
+                unnamed_text = _blanked(s.text, blanks)
                 facts = content_terms(unnamed_text)
                 numbers = frozenset(_NUMBER_RE.findall(plain_figures(s.text)))
                 negated = _negated(s.text)
                 out.append(
-                    _Sentence(s.text, r.id, r.outlet, Weighted.of(terms, idf), last or single, Weighted.of(facts, idf), entities, places, numbers, negated, unnamed_text)
+                    _Sentence(
+                        s.text, r.id, r.outlet, Weighted.of(terms, idf), last or single, Weighted.of(facts, idf),
+                        entities, places, numbers, negated, unnamed_text, blanks,
+                    )
                 )
     return out
+
+
+def _blanked(text: str, blanks: Sequence[tuple[int, int]]) -> str:
+    """The text with these spans (in order; they may overlap) made spaces."""
+    chars = list(text)
+    for start, end in blanks:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 class ClaimSearch:
@@ -439,6 +448,7 @@ class ClaimSearch:
         self._of_article: dict[str, list[int]] = {}
         self._counted: dict[int, dict[str, set[str]]] = {}  # sentence -> its counts, read once
         self._seen: set[tuple[str, str, str]] = set()
+        self._kept_rows: tuple[str, int] = ("", 0)  # the stored sentences' JSON this search was read from, and how many
 
     def read(self, articles: Sequence[Article]) -> None:
         """Read these articles' sentences, after those read before (story order)."""
@@ -615,57 +625,68 @@ class ClaimSearch:
         )
 
     def to_json(self) -> str:
-        """The search as read so far, to go on from in a later run (`from_json`)."""
-        state = {
-            "format": _search_format(),
-            "members": self.members,
-            "sentences": [_sentence_json(s) for s in self.sentences],
-            "claim_of": self.claim_of,
-            "found": [d.to_json() for d in self.found],
-        }
-        return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        """The search as read so far, to go on from in a later run (`from_json`): a line of what
+        it found, then its sentences as one JSON array (a search gone on from keeps the text of
+        the sentences it was read with and adds the new ones to it)."""
+        head = {"format": _search_format(), "members": self.members, "claim_of": self.claim_of, "found": [d.to_json() for d in self.found]}
+        kept, count = self._kept_rows
+        new = json.dumps([_sentence_json(s) for s in self.sentences[count:]], ensure_ascii=False, separators=(",", ":"))
+        rows = new if not count else kept if new == "[]" else kept[:-1] + "," + new[1:]
+        # JSON escapes a newline within a string: the first one ends the head.
+        return json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n" + rows
 
     @classmethod
     def from_json(cls, text: str, idf: dict[str, float]) -> ClaimSearch | None:
         """A search kept by `to_json`, or None when it was read by other code or data (another
         version's rules, word lists or weights): the story is read again from its first member."""
-        state = json.loads(text)
-        if state.get("format") != _search_format():
+        first, _, rows = text.partition("\n")
+        head = json.loads(first)
+        if head.get("format") != _search_format():
             return None
         search = cls(idf)
-        search.members = list(state["members"])
-        for k, (row, claim) in enumerate(zip(state["sentences"], state["claim_of"], strict=True)):
+        search.members = list(head["members"])
+        sentences = json.loads(rows)
+        for k, (row, claim) in enumerate(zip(sentences, head["claim_of"], strict=True)):
             s = _sentence_of_json(row)
             search.sentences.append(s)
             search._of_article.setdefault(s.article, []).append(k)
             search._join(k, claim if claim < len(search.claims) else None)
             search._index_sentence(k)
-        search.found = [Disagreement.from_json(d) for d in state["found"]]
+        search.found = [Disagreement.from_json(d) for d in head["found"]]
         search._seen = {(min(d.sides[0].article, d.sides[1].article), max(d.sides[0].article, d.sides[1].article), d.kind) for d in search.found}
+        search._kept_rows = (rows, len(sentences))
         return search
 
 
-def _weighted_json(w: Weighted) -> list[Any]:
-    return [list(w.counts), list(w.counts.values()), [w.squares[t] for t in w.counts], w.norm]
-
-
-def _weighted_of_json(row: list[Any]) -> Weighted:
-    words, counts, squares, norm = row
-    return Weighted(dict(zip(words, counts, strict=True)), dict(zip(words, squares, strict=True)), norm)
-
-
 def _sentence_json(s: _Sentence) -> list[Any]:
+    """A sentence as a kept search stores it. Its words outside the names (`facts`) are mostly
+    words of the whole sentence: those are stored as their place among its words, in their own
+    order (a weighted cosine sums in it), with their counts; a word of its own (a name's blanking
+    may leave one) with its squared weight. Its blanked text is stored as the spans blanked."""
+    terms = s.terms
+    place = {t: k for k, t in enumerate(terms.counts)}
+    facts = s.facts
+    keys = [place.get(t, t) for t in facts.counts]
+    own = [facts.squares[t] for t in facts.counts if t not in place]
     return [
-        s.text, s.article, s.outlet, _weighted_json(s.terms), s.sources, _weighted_json(s.facts),
-        sorted(s.entities), sorted(s.places), sorted(s.numbers), s.negated, s.unnamed,
+        s.text, s.article, s.outlet, s.sources,
+        list(terms.counts), list(terms.counts.values()), [terms.squares[t] for t in terms.counts], terms.norm,
+        keys, list(facts.counts.values()), own, facts.norm,
+        sorted(s.entities), sorted(s.places), sorted(s.numbers), s.negated, s.blanks,
     ]  # fmt: skip
 
 
 def _sentence_of_json(row: list[Any]) -> _Sentence:
-    text, article, outlet, terms, sources, facts, entities, places, numbers, negated, unnamed = row
+    text, article, outlet, sources, words, counts, squares, norm, keys, fact_counts, own, fact_norm, entities, places, numbers, negated, blanks = row
+    terms = Weighted(dict(zip(words, counts, strict=True)), dict(zip(words, squares, strict=True)), norm)
+    own_squares = iter(own)
+    fact_words = [words[k] if isinstance(k, int) else k for k in keys]
+    fact_squares = [terms.squares[t] if isinstance(k, int) else next(own_squares) for k, t in zip(keys, fact_words, strict=True)]
+    facts = Weighted(dict(zip(fact_words, fact_counts, strict=True)), dict(zip(fact_words, fact_squares, strict=True)), fact_norm)
+    spans = tuple((a, b) for a, b in blanks)
     return _Sentence(
-        text, article, outlet, _weighted_of_json(terms), list(sources), _weighted_of_json(facts),
-        frozenset(entities), frozenset(places), frozenset(numbers), negated, unnamed,
+        text, article, outlet, terms, list(sources), facts,
+        frozenset(entities), frozenset(places), frozenset(numbers), negated, _blanked(text, spans), spans,
     )  # fmt: skip
 
 
