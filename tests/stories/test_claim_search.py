@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 
+from marsad.arabic.sentences import split_sentences
 from marsad.context import Context
 from marsad.engine.local import run_analysis
 from marsad.store import open_store
 from marsad.stories import build, dossier
 from marsad.stories.build import dossier_of
+from marsad.stories.cluster import content_terms
 from marsad.stories.dossier import ClaimSearch, build_dossier_from
 from marsad.stories.weights import reference_weights, story_weights
 from tests.conftest import SHARED
@@ -145,3 +147,34 @@ def test_a_search_gone_on_from_finds_what_one_reading_finds() -> None:
     assert reads == [["c"], ["0", "a", "b", "c"]]
     assert on == whole and on_search.to_json() == whole_search.to_json()
     assert again == build_dossier_from(None, "s", [early, a, b, c], {}, [], idf)[0]
+
+
+@pytest.mark.shared
+def test_a_page_told_again_at_its_address_joins_as_read_from_every_member(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page scraped again with more text (--reprocess) is a new article of the story: the story's
+    dossier with a kept search is the one reading every member gives, and tells the new text."""
+    from dataclasses import replace
+
+    earlier, later = _pages(tmp_path)
+    monkeypatch.setattr(build, "KEEP_SEARCH_FROM", 3)
+    db = str(tmp_path / "m.db")
+    with open_store(db) as store:
+        assert not run_analysis([str(earlier), str(later)], store, ctx.settings, ctx).failed
+        placed = store.story_assignments()
+        sizes = Counter(s for s, _ in placed.values())
+        story = next(s for s, n in sizes.most_common() if n >= 3)
+        records = store.records([a for a, (s, _) in placed.items() if s == story], with_removed=False)
+        last, other = sorted(records.values(), key=lambda a: (a.published or "9999", a.id))[::-1][:2]
+    # The story's last member told again with a sentence of another member it does not tell: one
+    # more claim of two articles.
+    told = next(s.text for s in split_sentences(other.text) if len(content_terms(s.text)) >= 8 and s.text not in last.text)
+    pages = [json.loads(line) for f in (earlier, later) for line in f.read_text(encoding="utf-8").splitlines()]
+    (page,) = [p for p in pages if p["url"] == last.url]
+    page["text"] += "\n\n" + told
+    again = tmp_path / "again.jsonl"
+    again.write_text(json.dumps(page, ensure_ascii=False) + "\n", encoding="utf-8")
+    with open_store(db) as store:
+        assert not run_analysis([str(again)], store, replace(ctx.settings, reprocess=True), ctx).failed
+    stored, rebuilt = _as_rebuilt(db)
+    assert stored == rebuilt
+    assert any(v["text"] == told for c in stored[story]["claims"] for v in c["variants"])
