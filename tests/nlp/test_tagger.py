@@ -169,7 +169,7 @@ def test_numpy_tagging_equals_the_trained_torch_network(tmp_path: Path) -> None:
     for path in (tmp_path / "m.npz", MODEL_PATH):
         tagger, trained = NerTagger(path), TorchTagger(path)
         # (a run longer than MAX_TOKENS is tagged in pieces, which the padded path does not do)
-        batch = [s for s in SENTENCES if 0 < len(s) <= MAX_TOKENS] + real_sentences()[:60]
+        batch = [s for s in [*SENTENCES, *real_sentences()[:60]] if 0 < len(s) <= MAX_TOKENS]
         expected = padded_tags(trained, batch)
         assert tagger.tag_batch(batch) == expected
         # memos warm, cleared, or a sentence alone: the same tags
