@@ -63,8 +63,10 @@ def _as_rebuilt(db: str) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 @pytest.mark.shared
-def test_a_later_run_goes_on_from_the_kept_claim_searches(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_a_later_run_goes_on_from_the_kept_claim_searches(backend: str, tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     earlier, later = _pages(tmp_path)
+    db = str(tmp_path / "two.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
     read: list[tuple[int, int]] = []  # (articles the search had read, articles it reads now)
     real = ClaimSearch.read
 
@@ -74,7 +76,7 @@ def test_a_later_run_goes_on_from_the_kept_claim_searches(tmp_path: Path, ctx: C
 
     # Kept from three members on here: a day's first 240 articles make few larger stories.
     monkeypatch.setattr(build, "KEEP_SEARCH_FROM", 3)
-    with open_store(str(tmp_path / "two.db")) as store:
+    with open_store(db) as store:
         assert not run_analysis([str(earlier)], store, ctx.settings, ctx).failed
         monkeypatch.setattr(ClaimSearch, "read", spy)
         assert not run_analysis([str(later)], store, ctx.settings, ctx).failed
@@ -82,7 +84,7 @@ def test_a_later_run_goes_on_from_the_kept_claim_searches(tmp_path: Path, ctx: C
     # Stories the later articles joined went on from what the first run read, and their
     # dossiers are those reading every member gives.
     assert sum(before for before, _ in read) >= 10, read
-    stored, rebuilt = _as_rebuilt(str(tmp_path / "two.db"))
+    stored, rebuilt = _as_rebuilt(db)
     assert stored == rebuilt
 
 
