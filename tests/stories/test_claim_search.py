@@ -180,3 +180,21 @@ def test_a_page_told_again_at_its_address_joins_as_read_from_every_member(tmp_pa
     stored, rebuilt = _as_rebuilt(db)
     assert stored == rebuilt
     assert any(v["text"] == told for c in stored[story]["claims"] for v in c["variants"])
+
+
+def test_a_member_whose_names_changed_is_read_again() -> None:
+    """A kept search read a member whose entity is another now (two entities merged since, and
+    the run that merged them did not get to its stories): it is read again, with every member
+    after it, and the dossier is the one reading every member gives. A damaged kept search is
+    read again too."""
+    a = _record("a", "الأولى", "وقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون اتفاقا عسكريا لتزويد روسيا بالذخائر.", [KIM])
+    b = _record("b", "الثانية", "ووقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون اتفاقا عسكريا لتزويد روسيا بالذخائر.", [("كيم جونغ أون", "e-other", "PER")])
+    c = _record("c", "الثالثة", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
+    idf = story_weights({"e-putin": "فلاديمير بوتين", "e-kim": "كيم جونغ أون", "e-other": "كيم جونغ أون"})
+    _, kept = build_dossier_from(None, "s", [a, b], {}, [], idf)
+    assert kept.to_json() and not build_dossier_from(None, "s", [a, b], {}, [], idf)[0].claims  # two entities: two facts
+    merged = _record("b", "الثانية", b.text, [KIM])
+    whole = build_dossier_from(None, "s", [a, merged, c], {}, [], idf)[0]
+    assert [sorted(x.articles) for x in whole.claims] == [["a", "b"]]
+    assert build_dossier_from(kept.to_json(), "s", [a, merged, c], {}, [], idf)[0] == whole
+    assert build_dossier_from(kept.to_json()[:-5], "s", [a, merged, c], {}, [], idf)[0] == whole

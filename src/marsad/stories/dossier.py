@@ -306,7 +306,7 @@ def build_dossier_from(
     members = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     anchors = {i.article: i for i in inferred}
     search = ClaimSearch.from_json(kept, idf) if kept else None
-    if search is None or search.members != [a.id for a in members[: len(search.members)]]:
+    if search is None or search.marks != [_mark(a) for a in members[: len(search.marks)]]:
         search = ClaimSearch(idf)
     search.read(members[len(search.members) :])
     claims, disagreements, summary = search.result(copies)
@@ -425,13 +425,16 @@ class ClaimSearch:
     claims before it, and is set against the sentences of the articles read before its own; so
     what the first members give is never changed by later ones. The search is kept in the store
     after a run (`to_json`), and a later run whose new members all come after the stored ones in
-    story order goes on from it (`from_json`), reading only the new members' sentences: the
-    search costs the new articles, not the story's size, and finds what reading every member
-    again would."""
+    story order goes on from it (`from_json`), reading only the new members' sentences (the
+    kept ones are read back, not read again: their search is not redone), and finds what reading
+    every member again would. Each member read is kept with the mark of its record as read
+    (`_mark`): a member whose text, names or sources are not what they were is read again with
+    every member after it."""
 
     def __init__(self, idf: dict[str, float]) -> None:
         self.idf = idf
         self.members: list[str] = []  # the articles read, in story order
+        self.marks: list[str] = []  # each one's record as read (`_mark`)
         self.sentences: list[_Sentence] = []
         self.claim_of: list[int] = []  # sentence -> its claim
         self.claims: list[_Claim] = []
@@ -466,6 +469,7 @@ class ClaimSearch:
             for k in added:
                 self._index_sentence(k)
             self.members.append(r.id)
+            self.marks.append(_mark(r))
 
     def result(self, copies: Mapping[str, str]) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], tuple[SummarySentence, ...]]:
         """The claims stated by more than one article (best supported first), the disagreements,
@@ -628,7 +632,13 @@ class ClaimSearch:
         """The search as read so far, to go on from in a later run (`from_json`): a line of what
         it found, then its sentences as one JSON array (a search gone on from keeps the text of
         the sentences it was read with and adds the new ones to it)."""
-        head = {"format": _search_format(), "members": self.members, "claim_of": self.claim_of, "found": [d.to_json() for d in self.found]}
+        head = {
+            "format": _search_format(),
+            "members": self.members,
+            "marks": self.marks,
+            "claim_of": self.claim_of,
+            "found": [d.to_json() for d in self.found],
+        }
         kept, count = self._kept_rows
         new = json.dumps([_sentence_json(s) for s in self.sentences[count:]], ensure_ascii=False, separators=(",", ":"))
         rows = new if not count else kept if new == "[]" else kept[:-1] + "," + new[1:]
@@ -638,14 +648,19 @@ class ClaimSearch:
     @classmethod
     def from_json(cls, text: str, idf: dict[str, float]) -> ClaimSearch | None:
         """A search kept by `to_json`, or None when it was read by other code or data (another
-        version's rules, word lists or weights): the story is read again from its first member."""
+        version's rules, word lists or weights), or that cannot be read (a damaged row): the story
+        is read again from its first member."""
         first, _, rows = text.partition("\n")
-        head = json.loads(first)
-        if head.get("format") != _search_format():
+        try:
+            head = json.loads(first)
+            if head.get("format") != _search_format():
+                return None
+            sentences = json.loads(rows)
+        except ValueError:
             return None
         search = cls(idf)
         search.members = list(head["members"])
-        sentences = json.loads(rows)
+        search.marks = list(head["marks"])
         for k, (row, claim) in enumerate(zip(sentences, head["claim_of"], strict=True)):
             s = _sentence_of_json(row)
             search.sentences.append(s)
@@ -656,6 +671,16 @@ class ClaimSearch:
         search._seen = {(min(d.sides[0].article, d.sides[1].article), max(d.sides[0].article, d.sides[1].article), d.kind) for d in search.found}
         search._kept_rows = (rows, len(sentences))
         return search
+
+
+def _mark(article: Article) -> str:
+    """What a kept search read of a member, as a digest: its text, its names (where, which
+    entity, what type: an entity merged since renames it), its outlet and the agencies it cites."""
+    digest = hashlib.sha1(article.text.encode("utf-8"))
+    digest.update(b"\0" + (article.outlet or "").encode("utf-8"))
+    digest.update(repr(sorted((m.start, m.end, m.entity_id or "", m.type) for m in article.mentions)).encode("utf-8"))
+    digest.update(repr(sorted((c.start, c.name, c.kind) for c in article.sources)).encode("utf-8"))
+    return digest.hexdigest()[:20]
 
 
 def _sentence_json(s: _Sentence) -> list[Any]:
