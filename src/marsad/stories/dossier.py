@@ -542,23 +542,30 @@ class ClaimSearch:
         if len(self.found) >= MAX_DISAGREEMENTS:
             return
         s = self.sentences[k]
-        index = self._index if s.negated or self._counts_of(k) else self._negated_index
+        index = self._index if self._tells(k) else self._negated_index
         shared: Counter[int] = Counter()
         for t in s.terms.counts:
             posting = index.get(t)
             if posting and len(posting) <= MAX_POSTING:
                 shared.update(posting)
         for j, _ in shared.most_common(MAX_CLAIM_CANDIDATES):
+            if s.outlet and self.sentences[j].outlet == s.outlet:
+                continue  # one outlet does not disagree with itself
             for a, b in ((j, k), (k, j)):  # the earlier sentence first: it is the side read first
-                kind = self._disagreement(a, b)
+                if not self._tells(a) or (kind := self._disagreement(a, b)) is None:
+                    continue
                 x, y = self.sentences[a], self.sentences[b]
-                key = (min(x.article, y.article), max(x.article, y.article), kind or "")
-                if kind is None or key in self._seen:
+                key = (min(x.article, y.article), max(x.article, y.article), kind)
+                if key in self._seen:
                     continue
                 self._seen.add(key)
                 self.found.append(Disagreement(kind, tuple(DisagreementSide(z.text, z.article, z.outlet, tuple(z.sources)) for z in (x, y))))
                 if len(self.found) == MAX_DISAGREEMENTS:
                     return
+
+    def _tells(self, k: int) -> bool:
+        """Sentence k can be the first side of a disagreement: it denies (a negator) or counts."""
+        return self.sentences[k].negated or bool(self._counts_of(k))
 
     def _disagreement(self, i: int, j: int) -> str | None:
         """How sentence i disagrees with sentence j (of another outlet): "denial" when it denies
