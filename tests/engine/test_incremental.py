@@ -134,6 +134,65 @@ def test_a_store_made_before_the_name_keys_is_resolved_in_full_once(tmp_path: Pa
         assert _contents(store) == before
 
 
+def test_a_store_made_before_the_completion_blocks_has_them_filled_once(tmp_path: Path, ctx: Context) -> None:
+    """Person mentions stored before migration 0011 have no completion blocks: the next run gives
+    them what writing them gives, once, and the store is otherwise as it was."""
+    query = "SELECT article_id, seq, next_block, previous_block FROM mentions ORDER BY article_id, seq"
+    with open_store(str(tmp_path / "m.db")) as store:
+        run_analysis([str(DEMO_CORPUS)], store, ctx.settings, ctx)
+        before, written = _contents(store), store.execute(query).fetchall()
+        assert any(r[2] for r in written) and any(r[3] for r in written)
+        assert all((r[2] is None) == (r[3] is None) for r in written)
+        with store.transaction():
+            store.execute("UPDATE mentions SET next_block = NULL, previous_block = NULL")
+            store.execute("INSERT INTO resolution_state VALUES ('completion_blocks', 'to fill')")  # as migration 0011 leaves one
+        run_analysis([str(DEMO_CORPUS)], store, ctx.settings, ctx)
+        assert store.execute(query).fetchall() == written
+        assert store.execute("SELECT count(*) FROM resolution_state WHERE key = 'completion_blocks'").fetchone()[0] == 0
+        assert _contents(store) == before
+
+
+def _save_named(store: Store, n: int, name: str) -> None:
+    """An article «قال <name>» whose one mention (a person) is the name."""
+    from marsad.article import Article, Mention, Page
+
+    page = Page("t.txt", f"قال {name}", "text", url=f"https://t.invalid/{n}")
+    article = Article(Article.make_id(page.page_id, 0), page.page_id, "t.txt", 0, text=f"قال {name}")
+    article.mentions = [Mention(name, "PER", 4, 4 + len(name), name)]
+    with store.transaction():
+        store.save_page(page, [article], "test")
+
+
+def test_a_run_rewrites_only_the_entities_it_changes(tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of the stored entities a run reads, one it builds as it was (id, name, type, tally) keeps its
+    row; one a new mention joins is written again. «كيم سول أون» is read with «كيم جونغ أون»
+    (the same first and last words) and is another person."""
+    from marsad.engine.cross import update_entities
+
+    rows = "SELECT id, rowid, name, type, tally FROM entities"
+    with open_store(str(tmp_path / "m.db")) as store:
+        for n, name in enumerate(["كيم جونغ أون", "كيم جونغ أون", "فلاديمير بوتين"]):
+            _save_named(store, n, name)
+        update_entities(store, ctx.registry)
+        before = {r[2]: (r[0], r[1], r[4]) for r in store.execute(rows).fetchall()}
+        read: set[str] = set()
+        real = type(store).update_resolution
+
+        def spy(self: Store, assignment: Any, entities: Any, replaced: Any, fingerprint: str) -> None:
+            read.update(replaced)
+            real(self, assignment, entities, replaced, fingerprint)
+
+        monkeypatch.setattr(type(store), "update_resolution", spy)
+        _save_named(store, 3, "كيم سول أون")
+        _save_named(store, 4, "فلاديمير بوتين")
+        update_entities(store, ctx.registry)
+        after = {r[2]: (r[0], r[1], r[4]) for r in store.execute(rows).fetchall()}
+    kim, putin = before["كيم جونغ أون"], before["فلاديمير بوتين"]
+    assert {kim[0], putin[0]} <= read and "كيم سول أون" in after
+    assert after["كيم جونغ أون"] == kim  # read, built as it was: the same row
+    assert after["فلاديمير بوتين"][0] == putin[0] and after["فلاديمير بوتين"][1:] != putin[1:]  # joined: written again
+
+
 def test_reanalysed_pages_rebuild_the_entities_they_held(tmp_path: Path, ctx: Context) -> None:
     """--reprocess replaces a page's mentions: the entities that held them are rebuilt (none
     keeps a mention or an article that is gone), and the store ends as one run leaves it."""
@@ -181,16 +240,11 @@ def test_tallied_entities_renamed_in_a_chain_keep_their_own_mentions(tmp_path: P
     """An incremental resolution renames the tallied entities it did not read mention by mention
     (engine/cross.py): when one takes another's old id while that one takes a third, each
     entity's mentions follow it, never twice."""
-    from marsad.article import Article, Mention, Page
     from marsad.entities.resolve import Entity, MentionRow
 
     with open_store(str(tmp_path / "m.db")) as store:
-        with store.transaction():
-            for i, name in enumerate(["سيرغي شويغو", "شويغو", "بوتين"]):
-                page = Page("t.txt", f"قال {name}", "text", url=f"https://t.invalid/{i}")
-                article = Article(Article.make_id(page.page_id, 0), page.page_id, "t.txt", 0, text=f"قال {name}")
-                article.mentions = [Mention(name, "PER", 4, 4 + len(name), name)]
-                store.save_page(page, [article], "test")
+        for i, name in enumerate(["سيرغي شويغو", "شويغو", "بوتين"]):
+            _save_named(store, i, name)
         ids = sorted(r[0] for r in store.execute("SELECT article_id FROM mentions").fetchall())
         old = dict(zip(ids, ["e-a", "e-b", "e-c"], strict=True))
         with store.transaction():

@@ -18,6 +18,7 @@ from marsad.entities.resolve import (
     NeedsEntities,
     Tally,
     TallyKey,
+    block_text,
     complete_names,
     completion_names,
     dominant,
@@ -90,6 +91,7 @@ def update_entities(store: Store, registry: Registry) -> set[str]:
 
 def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], str]) -> set[str]:
     fingerprint = registry_fingerprint(registry)
+    store.fill_completion_blocks()
     if store.needs_full_resolution(fingerprint):
         return resolve_in_full(store, registry, text_of, fingerprint)
     _complete_new_names(store, text_of)
@@ -149,7 +151,7 @@ def resolve_in_full(store: Store, registry: Registry, text_of: Callable[[str], s
     a change of registry), inside the caller's transaction; returns the articles whose entities
     changed."""
     changes = complete_names(store.person_spans(), text_of)
-    store.update_mention_spans([(new, text_of(new.article_id)[new.start : new.end]) for _, new in changes])
+    store.update_mention_spans([(new, text_of(new.article_id)) for _, new in changes])
     rows = store.mention_rows()
     assignment, entities = resolve(rows, registry)
     touched = _touched(rows, assignment, entities)
@@ -190,24 +192,15 @@ def _complete_new_names(store: Store, text_of: Callable[[str], str]) -> None:
     before = name_support(store.person_names_in(blocks, resolved=True))
     now = before + name_support(Counter(p.key for p in new))
     newly_known = {form for form, n in now.items() if n >= MIN_NAME_SUPPORT > before[form]}
-    shorter = {
-        (k.words - 1, k.first, k.last)
-        for key, k in full.items()
-        if k.words >= 2 and k.first and k.last and name_skeleton(key) in newly_known
-    }
-    stored = store.person_spans_of(store.articles_with_people(shorter)) if shorter else []
+    # The stored mentions one word short of a newly known name: those that with the word after
+    # or before them make a name of its block (a name known before completed its mentions when it
+    # became known). The others in their articles only hold their words.
     new_ids = {p.article_id for p in new}
-    others = [p for p in stored if p.article_id not in new_ids]
-    # Of the stored mentions, only those one word short of a newly known name can be completed
-    # now (a name known before completed its mentions when it became known); the others in
-    # their articles only hold their words. Trying them all read the names of every word around
-    # every person mention of those articles (a common first name reaches most of an archive).
-    by_first = {(w, f) for w, f, _ in shorter}
-    by_last = {(w, last) for w, _, last in shorter}
-    short = [p for p in others if ((k := name_keys(p.key)).words, k.first) in by_first or (k.words, k.last) in by_last]
+    short = [p for p in store.person_spans_completed_by({block_text(form) for form in newly_known}) if p.article_id not in new_ids]
+    others = [p for p in store.person_spans_of({p.article_id for p in short}) if p.article_id not in new_ids]
     known_names = completion_names(new + short, text_of, store.person_names_in)
     changes = complete_names(new + others, text_of, known_names, new + short)
-    store.update_mention_spans([(after, text_of(after.article_id)[after.start : after.end]) for _, after in changes])
+    store.update_mention_spans([(after, text_of(after.article_id)) for _, after in changes])
 
 
 def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> tuple[set[str], set[tuple[str, int]], _BareWords]:

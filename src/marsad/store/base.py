@@ -27,7 +27,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokens import index_terms, key_variants, search_terms, tokenize
 from marsad.article import Article, ArticleHead, Mention, Page
 from marsad.entities.records import EntityMention, EntityRecord
-from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, Tally, name_keys, name_slots
+from marsad.entities.resolve import Entity, MentionRow, NameKeys, Span, Tally, completion_blocks, name_keys, name_slots
 from marsad.stories.build import StoryArticle, StoryVector
 from marsad.stories.records import Dossier, StoryCard
 
@@ -253,9 +253,12 @@ class Store(ABC):
                 ],
             )
             self.executemany(
-                'INSERT INTO mentions (article_id, seq, type, start, "end", text, key, words, sound, first_sound, last_sound)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(a.id, i, m.type, m.start, m.end, m.text, m.key, *_keyed(name_keys(m.key))) for i, m in enumerate(a.mentions)],
+                'INSERT INTO mentions (article_id, seq, type, start, "end", text, key, words, sound, first_sound, last_sound,'
+                " next_block, previous_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (a.id, i, m.type, m.start, m.end, m.text, m.key, *_keyed(name_keys(m.key)), *_blocks(a.id, i, m, a.text))
+                    for i, m in enumerate(a.mentions)
+                ],
             )
             terms = " ".join(index_terms(f"{a.headline or ''}\n{a.outlet or ''}\n{a.text}"))
             self.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (rowid, terms))
@@ -486,14 +489,30 @@ class Store(ABC):
         sql = 'SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' AND article_id IN ({marks}) ORDER BY article_id, seq'
         return [Span(*r) for r in self._rows_in(sql, article_ids)]
 
-    def articles_with_people(self, ends: Iterable[tuple[int, str, str]]) -> set[str]:
-        """Articles with a resolved person mention of this many words whose first-word or
-        last-word sound is the one given (a name one word short of a full name: completable)."""
+    def person_spans_completed_by(self, blocks: Iterable[str]) -> list[Span]:
+        """The resolved person mentions that, with the word after or before them, make a name of
+        one of these blocks (resolve.block_text): those a name of that block may complete."""
         sql = (
-            "SELECT DISTINCT article_id FROM mentions WHERE type = 'PER' AND entity_id IS NOT NULL AND words = ?"
-            " AND (first_sound = ? OR last_sound = ?)"
+            'SELECT article_id, seq, start, "end", key FROM mentions WHERE type = \'PER\' AND entity_id IS NOT NULL'
+            " AND (next_block = ? OR previous_block = ?)"
         )
-        return {r[0] for r in self._rows_each(sql, ends)}
+        found = {(r[0], r[1]): Span(*r) for r in self._rows_each(sql, ((b, b) for b in blocks))}  # a span may make two
+        return [found[k] for k in sorted(found)]
+
+    def fill_completion_blocks(self) -> None:
+        """Give the person mentions of a store made before migration 0011 their completion
+        blocks, once (inside the caller's transaction), article by article."""
+        if self.execute("SELECT 1 FROM resolution_state WHERE key = 'completion_blocks'").fetchone() is None:
+            return
+        ids = [r[0] for r in self.execute("SELECT DISTINCT article_id FROM mentions WHERE type = 'PER' AND next_block IS NULL").fetchall()]
+        for chunk in _chunks(ids):
+            texts = dict(self._rows_in("SELECT id, text FROM articles WHERE id IN ({marks})", chunk))
+            spans = self.person_spans_of(chunk)
+            self.executemany(
+                "UPDATE mentions SET next_block = ?, previous_block = ? WHERE article_id = ? AND seq = ?",
+                [(*completion_blocks(p, texts[p.article_id]), p.article_id, p.seq) for p in spans],
+            )
+        self.execute("DELETE FROM resolution_state WHERE key = 'completion_blocks'")
 
     def person_names_in(self, blocks: Iterable[tuple[int, str, str]], *, resolved: bool = False) -> Counter[str]:
         """The keys of the person mentions with these (words, first-word sound, last-word
@@ -513,8 +532,8 @@ class Store(ABC):
         return str(self.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
 
     def update_mention_spans(self, spans: list[tuple[Span, str]]) -> None:
-        """New spans (and their text) for mentions a name completion lengthened: they are
-        resolved again, and the entities they belonged to rebuilt (inside the caller's transaction)."""
+        """New spans for mentions a name completion lengthened, each with its article's text: they
+        are resolved again, and the entities they belonged to rebuilt (inside the caller's transaction)."""
         self.executemany(
             "INSERT INTO stale_entities SELECT entity_id FROM mentions WHERE article_id = ? AND seq = ? AND entity_id IS NOT NULL"
             " ON CONFLICT DO NOTHING",
@@ -522,8 +541,11 @@ class Store(ABC):
         )
         self.executemany(
             'UPDATE mentions SET start = ?, "end" = ?, text = ?, key = ?, words = ?, sound = ?, first_sound = ?, last_sound = ?,'
-            " entity_id = NULL WHERE article_id = ? AND seq = ?",
-            [(s.start, s.end, text, s.key, *_keyed(name_keys(s.key)), s.article_id, s.seq) for s, text in spans],
+            " next_block = ?, previous_block = ?, entity_id = NULL WHERE article_id = ? AND seq = ?",
+            [
+                (s.start, s.end, text[s.start : s.end], s.key, *_keyed(name_keys(s.key)), *completion_blocks(s, text), s.article_id, s.seq)
+                for s, text in spans
+            ],
         )
 
     def replace_entities(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
@@ -543,12 +565,19 @@ class Store(ABC):
         self, assignment: dict[tuple[str, int], str], entities: list[Entity], replaced: Iterable[str], registry_fingerprint: str
     ) -> None:
         """Store an incremental resolution: the entities in `replaced` (those it read) give way
-        to `entities`, and the mentions it resolved get their entities; inside the caller's transaction."""
-        for chunk in _chunks(sorted(set(replaced))):
+        to `entities`, and the mentions it resolved get their entities; inside the caller's
+        transaction. An entity built as it is stored (the same id, name, type and tally: its record
+        and name terms follow from them) is left as it is: a run reads many more entities than it
+        changes, and writing a famous one's record again grew with the archive."""
+        replaced = set(replaced)
+        built = {e.id: (e.name, e.type, _tally_text(e)) for e in entities}
+        rows = self._rows_in("SELECT id, name, type, tally FROM entities WHERE id IN ({marks})", built.keys() & replaced)
+        same = {eid for eid, *stored in rows if tuple(stored) == built[eid]}
+        for chunk in _chunks(sorted(replaced - same)):
             marks = ",".join("?" * len(chunk))
             self.execute(f"DELETE FROM entity_terms WHERE entity_id IN ({marks})", chunk)
             self.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
-        self._write_resolution(assignment, entities, registry_fingerprint)
+        self._write_resolution(assignment, [e for e in entities if e.id not in same], registry_fingerprint)
 
     def _write_resolution(self, assignment: dict[tuple[str, int], str], entities: list[Entity], registry_fingerprint: str) -> None:
         # The mentions of a tallied entity now called otherwise follow it, through a name no id
@@ -561,10 +590,7 @@ class Store(ABC):
         )
         self.executemany(
             "INSERT INTO entities (id, name, type, record, tally) VALUES (?, ?, ?, ?, ?)",
-            [
-                (e.id, e.name, e.type, json.dumps(e.stored_json(), ensure_ascii=False), json.dumps(e.tally_json(), ensure_ascii=False))
-                for e in entities
-            ],
+            [(e.id, e.name, e.type, json.dumps(e.stored_json(), ensure_ascii=False), _tally_text(e)) for e in entities],
         )
         self.executemany(
             "INSERT INTO entity_terms VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -848,6 +874,16 @@ class Store(ABC):
 
 
 _WORD_CONDITIONS = ("words > 0", "words = 1", "words >= 2", "words >= 3")
+
+
+def _blocks(article_id: str, seq: int, m: Mention, text: str) -> tuple[str, str] | tuple[None, None]:
+    """A person mention's completion blocks (none for other mentions: only person names are
+    completed)."""
+    return completion_blocks(Span(article_id, seq, m.start, m.end, m.key), text) if m.type == "PER" else (None, None)
+
+
+def _tally_text(e: Entity) -> str:
+    return json.dumps(e.tally_json(), ensure_ascii=False)
 
 
 def _keyed(keys: NameKeys) -> tuple[int, str | None, str | None, str | None]:
