@@ -29,14 +29,22 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("بلغت الصادرات 8ر4 مليار دولار", "بلغت الصادرات 4.8 مليار دولار"),  # the press's decimal: fraction first
+        ("بلغت الصادرات 8ر4 مليار دولار", "بلغت الصادرات 4800000000 دولار"),  # the press's decimal: fraction first
         ("نمو متوقع ٥ر٨ ٪", "نمو متوقع 8.5 ٪"),
         ("نجح 14 ألف و400 طالب", "نجح 14400 طالب"),
         ("في عام 2013 و5 أيام", "في عام 2013 و5 أيام"),  # no thousand: as it was
         ("رقم 12ر3ر4", "رقم 12ر3ر4"),  # a chain is no decimal
-        ("بلغ 173,2 مليون", "بلغ 173.2 مليون"),  # a decimal comma: one or two digits, then a magnitude
-        ("بلغ ١٧٣٫٢ مليون", "بلغ 173.2 مليون"),
-        ("بلغ 4،8 مليار", "بلغ 4.8 مليار"),  # the arabic comma as a decimal separator, before a magnitude
+        ("بلغ 173,2 مليون", "بلغ 173200000"),  # a decimal comma: one or two digits, then a magnitude
+        ("بلغ ١٧٣٫٢ مليون", "بلغ 173200000"),
+        ("بلغ 4،8 مليار", "بلغ 4800000000"),  # the arabic comma as a decimal separator, before a magnitude
+        ("بلغت الإيرادات 17 مليونا و412 ألفا و250 جنيها", "بلغت الإيرادات 17412250 جنيها"),  # millions, thousands and units
+        ("بلغ الدعم 3 ملايين و200 ألف جنيه", "بلغ الدعم 3200000 جنيه"),
+        ("زار مصر 2 مليار و300 مليون سائح", "زار مصر 2300000000 سائح"),  # billions, then millions
+        ("بلغ 11.4 مليونًا", "بلغ 11400000"),  # with tanween
+        ("ما بين 10 ملايين و15 مليون شخص", "ما بين 10000000 و15000000 شخص"),  # a range, not one figure
+        ("شارك 3 ملايين و5 وزراء", "شارك 3000000 و5 وزراء"),  # two counts
+        ("منذ 2011 ملايين الأشخاص", "منذ 2011 ملايين الأشخاص"),  # a year before «ملايين»
+        ("مليون شكر", "مليون شكر"),  # no figure: as it was
         ("المواد 3،4 و5", "المواد 3،4 و5"),  # elsewhere it lists
         ("قتل منذ 2011 آلاف الأشخاص", "قتل منذ 2011 آلاف الأشخاص"),  # a year before «آلاف»
         ("ما بين 10 آلاف و15 ألف شخص", "ما بين 10000 و15000 شخص"),  # a range, not 10,015,000

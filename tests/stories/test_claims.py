@@ -161,6 +161,21 @@ def test_approximate_figures_registration_numbers_and_date_ranges_are_no_contrad
     assert _dossier([exams, moved]).disagreements == ()
 
 
+def test_counts_of_millions_agree_to_the_precision_they_are_given_to() -> None:
+    """17,412,250 pounds are «17.4 مليون» and «17 مليونا و412 ألفا»; 19.6 million are not; two
+    exact figures a pound apart are two figures."""
+    said = "وقال رئيس مجلس إدارة الشركة إن إيرادات الشركة من التصدير بلغت {} خلال الربع الأول من العام الجاري."
+    exact = _record("a", "الأولى", said.format("17,412,250 جنيها"), [])
+    worded = _record("b", "الثانية", said.format("17 مليونا و412 ألفا و250 جنيها"), [])
+    rounded = _record("c", "الثالثة", said.format("17.4 مليون جنيه"), [])
+    thousands = _record("d", "الرابعة", said.format("17 مليونا و412 ألف جنيه"), [])
+    other = _record("e", "الخامسة", said.format("19.6 مليون جنيه"), [])
+    off = _record("f", "السادسة", said.format("17,412,251 جنيها"), [])
+    assert _dossier([exact, worded, rounded, thousands]).disagreements == ()
+    assert [x.kind for x in _dossier([rounded, other]).disagreements] == ["numbers"]
+    assert [x.kind for x in _dossier([exact, off]).disagreements] == ["numbers"]
+
+
 def test_a_count_glued_to_its_noun_is_read_as_one() -> None:
     """«12قضية» (no space) counts cases as «12 قضية» does: against «15 قضية» a disagreement."""
     glued = _record("a", "الأولى", "وكشفت التحريات أن المتهم الهارب مطلوب في 12قضية سرقة بالإكراه في محافظة الجيزة.", [])

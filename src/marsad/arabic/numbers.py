@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 
 from marsad.arabic.normalize import normalize_digits
 from marsad.data import load_data
 
+_TANWEEN = "[\u064b\u064e]?\u0627?"  # fathatan or fatha, then alef, after a unit word: «ألفًا», «مليونًا»
 _DIGIT = re.compile(r"\d")  # any digit, Eastern Arabic ones too
 # «1,500» and «1٬500» are 1500 (a thousands group has three digits).
 _THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")  # arabic thousands separator
@@ -23,7 +24,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     worded = "|".join(map(re.escape, data["thousand_words"]))
     thousands = "|".join(map(re.escape, data["thousands"]))
     magnitudes = "|".join(map(re.escape, data["magnitudes"]))
-    tanween = "[\u064b\u064e]?\u0627?"  # fathatan or fatha, then alef: «ألفًا»
     return (
         # «173,2 مليون», «4،8 مليار», «173٫2»: a decimal comma before a magnitude (elsewhere
         # a comma between digits may list them: «المواد 3،4 و5»); the Arabic decimal separator
@@ -31,10 +31,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.compile(rf"(?<![\d.,\u060c])(\d+)(?:[,\u060c](\d{{1,2}})(?=\s*(?:{magnitudes}))|\u066b(\d+))(?![\d,\u060c])"),  # arabic comma, arabic decimal separator
         # «14 ألف و400»: 14,400 (waw before three digits of hundreds; «10 آلاف و15 ألفا» is a
         # range, «5 آلاف و5 وزراء» two counts)
-        re.compile(rf"(?<![\d.])(\d{{1,3}})\s+(?:{thousands}){tanween}\s+\u0648\s*(\d{{3}})(?![\d.])(?!\s*(?:{thousands}))"),  # waw
+        re.compile(rf"(?<![\d.])(\d{{1,3}})\s+(?:{thousands}){_TANWEEN}\s+\u0648\s*(\d{{3}})(?![\d.])(?!\s*(?:{thousands}))"),  # waw
         # «39 ألف جنيه», «2.5 ألف»: 39,000, 2,500 (fewer than a thousand thousands: «منذ 2011
         # آلاف الأشخاص» is a year)
-        re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{thousands}){tanween}(?!\w)"),
+        re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{thousands}){_TANWEEN}(?!\w)"),
         # «ألفان و441», «ألف و500»: a thousand or two as a word, the rest in digits (no figure
         # before the word: «14 ألف و400» is read above)
         re.compile(rf"(?<!\d\s)(?<![\w\d])({worded})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # waw
@@ -66,8 +66,9 @@ def count_phrase(n: int, noun: str) -> str:
 
 def plain_figures(text: str) -> str:
     """The text with its figures written as digits alone: Eastern Arabic digits as ASCII, the
-    press's «8ر4» as 4.8, «173,2 مليون» as 173.2 million, «1,500» as 1500, «14 ألف و400» as
-    14400, «39 ألف» as 39000; so that one figure written two ways reads as one
+    press's «8ر4» as 4.8, «173,2 مليون» as 173200000, «1,500» as 1500, «14 ألف و400» as
+    14400, «39 ألف» as 39000, «17 مليونا و412 ألفا» as 17412000; so that one figure written
+    two ways reads as one
     (stories/dossier.py compares the numbers outlets give)."""
     if not _DIGIT.search(text):
         return text  # most sentences: nothing to read (every sentence of a dossier comes here)
@@ -77,7 +78,47 @@ def plain_figures(text: str) -> str:
     text = and_hundreds.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text)
     text = alone.sub(lambda m: f"{round(float(m.group(1)) * 1000)}", text)
     values = _thousand_words()
-    return worded.sub(lambda m: str(values[m.group(1)] + int(m.group(2))), text)
+    text = worded.sub(lambda m: str(values[m.group(1)] + int(m.group(2))), text)
+    # Millions before billions: «2 مليار و300 مليون» is read as 2,000,000,000 and 300,000,000,
+    # then as one figure.
+    for unit, pattern in _magnitude_patterns():
+        text = pattern.sub(partial(_times, unit=unit), text)
+    return text
+
+
+def _times(m: re.Match[str], *, unit: int) -> str:
+    """«17 مليونا» as 17000000, with «و412000» after it added when smaller than the unit (one as
+    large is another figure: «10 ملايين و15000000» is a range)."""
+    value = round(float(m.group(1)) * unit)
+    and_rest, rest = m.group(2), m.group(3)
+    if rest is not None and int(rest) < unit:
+        return str(value + int(rest))
+    return str(value) + (and_rest or "")
+
+
+@cache
+def _magnitude_patterns() -> list[tuple[int, re.Pattern[str]]]:
+    """For each unit (a million, a billion: data/count_nouns.json "millions"), smallest first, a
+    figure before one of its words, and the «و» and figure of thousands or units after it (not
+    itself before a unit word: «3 ملايين و5 ملايين»), of four digits or more (thousands read
+    already: «3 ملايين و5 وزراء» are two counts). A figure of four digits or more before the
+    word is a year («2011 ملايين»), not a count of millions."""
+    data = load_data("count_nouns.json")
+    words: dict[str, int] = data["millions"]
+    units = "|".join(map(re.escape, [*data["thousands"], *words]))
+    out = []
+    for unit in sorted(set(words.values())):
+        these = "|".join(map(re.escape, sorted((w for w, v in words.items() if v == unit), key=len, reverse=True)))
+        out.append(
+            (
+                unit,
+                re.compile(
+                    rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{these}){_TANWEEN}(?!\w)"
+                    rf"(\s+\u0648\s*(\d{{4,}})(?![\d.])(?!\s*(?:{units})))?"  # waw
+                ),
+            )
+        )
+    return out
 
 
 @cache

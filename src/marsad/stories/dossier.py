@@ -65,6 +65,8 @@ NUMBERS_MATCH = 0.5  # word cosine above which two sentences counting one thing 
 RESTATED = 0.6
 DENIED_WORDS = 3  # words after a denial verb (and the denier's name) that say what it denies
 MAX_DISAGREEMENTS = 20  # per story
+ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
+ROUNDED_ZEROS = 3  # when it is rounded to the thousand at least (17,412,250 is exact)
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
 MAX_POSTING = 50  # claims a word may point to before it is too common to find candidates by
@@ -813,13 +815,25 @@ def _value(figure: str) -> float:
 
 
 def _same_figure(a: str, b: str) -> bool:
-    """Two figures for one count agree: equal, or within a tenth when one is approximate."""
+    """Two figures for one count agree: equal, within a tenth when one is approximate, or for
+    counts of millions equal to the precision the rounder one is given to (17,412,250 pounds are
+    «17.4 مليون» and «17 مليونا و412 ألفا»: the press rounds such figures, and saying so is no
+    contradiction)."""
     if a.lstrip("~") == b.lstrip("~"):
         return True
-    if not (a.startswith("~") or b.startswith("~")):
-        return False
     x, y = _value(a), _value(b)
-    return abs(x - y) <= 0.1 * max(x, y)
+    if a.startswith("~") or b.startswith("~"):
+        return abs(x - y) <= 0.1 * max(x, y)
+    if min(x, y) < ROUNDED_FROM or not (x.is_integer() and y.is_integer()):
+        return False
+    zeros = max(_zeros(int(x)), _zeros(int(y)))
+    return zeros >= ROUNDED_ZEROS and abs(x - y) * 2 < 10**zeros
+
+
+def _zeros(n: int) -> int:
+    """The zeros a whole number ends in."""
+    digits = str(n)
+    return len(digits) - len(digits.rstrip("0"))
 
 
 _LONG_VOWELS = frozenset("\u0627\u0648\u064a\u0649\u0629")  # alef, waw, yeh, alef maksura, teh marbuta
