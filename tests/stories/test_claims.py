@@ -176,6 +176,24 @@ def test_counts_of_millions_agree_to_the_precision_they_are_given_to() -> None:
     assert [x.kind for x in _dossier([exact, off]).disagreements] == ["numbers"]
 
 
+def test_counts_over_spans_ending_when_told_hours_apart_are_no_contradiction() -> None:
+    """Two daily police bulletins («خلال الـ24 ساعة الماضية») published in the night and in the
+    evening count two spans; published an hour apart they count one, and so do two counts of no
+    span hours apart."""
+    from dataclasses import replace
+
+    said = "وأعلنت مديرية الأمن ضبط {} متهما هاربا من تنفيذ أحكام قضائية خلال الـ24 ساعة الماضية في حملات أمنية."
+    night = replace(_record("a", "الأولى", said.format(120), []), published="2013-02-11T01:13:00")
+    evening = replace(_record("b", "الثانية", said.format(95), []), published="2013-02-11T20:02:00")
+    soon = replace(evening, published="2013-02-11T02:10:00")
+    assert _dossier([night, evening]).disagreements == ()
+    assert [x.kind for x in _dossier([night, soon]).disagreements] == ["numbers"]
+    once = "وأعلنت مديرية الأمن ضبط {} متهما هاربا من تنفيذ أحكام قضائية في الحملة الأمنية على قرية الشيخ زايد."
+    first = replace(_record("c", "الأولى", once.format(120), []), published="2013-02-11T01:13:00")
+    later = replace(_record("d", "الثانية", once.format(95), []), published="2013-02-11T20:02:00")
+    assert [x.kind for x in _dossier([first, later]).disagreements] == ["numbers"]
+
+
 def test_a_count_glued_to_its_noun_is_read_as_one() -> None:
     """«12قضية» (no space) counts cases as «12 قضية» does: against «15 قضية» a disagreement."""
     glued = _record("a", "الأولى", "وكشفت التحريات أن المتهم الهارب مطلوب في 12قضية سرقة بالإكراه في محافظة الجيزة.", [])

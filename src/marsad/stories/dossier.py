@@ -16,12 +16,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from marsad.arabic.normalize import match_key
+from marsad.arabic.normalize import match_key, phrase_key
 from marsad.arabic.numbers import plain_figures
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.stopwords import stopwords
@@ -65,6 +65,7 @@ NUMBERS_MATCH = 0.5  # word cosine above which two sentences counting one thing 
 RESTATED = 0.6
 DENIED_WORDS = 3  # words after a denial verb (and the denier's name) that say what it denies
 MAX_DISAGREEMENTS = 20  # per story
+WINDOWS_APART_HOURS = 6  # counts over spans ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
 ROUNDED_ZEROS = 3  # when it is rounded to the thousand at least (17,412,250 is exact)
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
@@ -436,6 +437,7 @@ class ClaimSearch:
     def __init__(self, idf: dict[str, float]) -> None:
         self.idf = idf
         self.members: list[str] = []  # the articles read, in story order
+        self.published: dict[str, str | None] = {}  # each one's publication time
         self.marks: list[str] = []  # each one's record as read (`_mark`)
         self.sentences: list[_Sentence] = []
         self.claim_of: list[int] = []  # sentence -> its claim
@@ -462,6 +464,7 @@ class ClaimSearch:
             self.sentences.extend(_sentences([r], self.idf))
             added = range(first, len(self.sentences))
             self._of_article[r.id] = list(added)
+            self.published[r.id] = r.published
             for k in added:
                 self._place(k)
             # An article's sentences are all known before any is set against another: whether the
@@ -605,6 +608,7 @@ class ClaimSearch:
                 and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH
                 and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH
                 and not all(self._told_alike(i, j, w) or self._told_alike(j, i, w) for w in differ)
+                and not self._other_spans(i, j)
             ):
                 return "numbers"
         return None
@@ -626,6 +630,16 @@ class ClaimSearch:
                 return True
         return len(parts) >= 2 and abs(sum(map(_value, parts)) - _value(y)) < 1e-6 * max(1.0, _value(y))
 
+    def _other_spans(self, i: int, j: int) -> bool:
+        """One of the sentences counts over a span of time ending when it is told («خلال 24
+        ساعة», «حتى الآن»), and the articles were published hours apart: they count different
+        spans (two days' police bulletins, a toll as it stood in the morning and at night)."""
+        a, b = self.sentences[i], self.sentences[j]
+        if not (_rolling(a.text) or _rolling(b.text)):
+            return False
+        apart = _hours_apart(self.published.get(a.article), self.published.get(b.article))
+        return apart is not None and apart >= WINDOWS_APART_HOURS
+
     def _denied_alike(self, i: int, j: int) -> bool:
         """Sentence j's article tells a denial too, in a sentence at least as close to the denial
         i as j is: it reports the denial i reports (the report rebutted in one sentence, the
@@ -645,6 +659,7 @@ class ClaimSearch:
             "format": _search_format(),
             "members": self.members,
             "marks": self.marks,
+            "published": self.published,
             "claim_of": self.claim_of,
             "found": [d.to_json() for d in self.found],
         }
@@ -670,6 +685,7 @@ class ClaimSearch:
         search = cls(idf)
         search.members = list(head["members"])
         search.marks = list(head["marks"])
+        search.published = dict(head["published"])
         for k, (row, claim) in enumerate(zip(sentences, head["claim_of"], strict=True)):
             s = _sentence_of_json(row)
             search.sentences.append(s)
@@ -684,9 +700,11 @@ class ClaimSearch:
 
 def _mark(article: Article) -> str:
     """What a kept search read of a member, as a digest: its text, its names (where, which
-    entity, what type: an entity merged since renames it), its outlet and the agencies it cites."""
+    entity, what type: an entity merged since renames it), its outlet, its publication time and
+    the agencies it cites."""
     digest = hashlib.sha1(article.text.encode("utf-8"))
     digest.update(b"\0" + (article.outlet or "").encode("utf-8"))
+    digest.update(b"\0" + (article.published or "").encode("utf-8"))
     digest.update(repr(sorted((m.start, m.end, m.entity_id or "", m.type) for m in article.mentions)).encode("utf-8"))
     digest.update(repr(sorted((c.start, c.name, c.kind) for c in article.sources)).encode("utf-8"))
     return digest.hexdigest()[:20]
@@ -808,6 +826,34 @@ def _counts(text: str) -> dict[str, set[str]]:
             continue
         out.setdefault(_count_key(key), set()).add(("~" if said.endswith(approximate) else "") + number)
     return out
+
+
+@cache
+def _rolling_windows() -> tuple[str, ...]:
+    return tuple(f" {phrase_key(w)} " for w in load_data("time_words.json")["rolling_windows"])
+
+
+_ARTICLE_BEFORE_FIGURE = re.compile(r"(?<!\w)\u0627\u0644\s*(?=\d)")  # alef lam opening a word, before a figure: «الـ24» (tatweel dropped by phrase_key)
+
+
+def _rolling(text: str) -> bool:
+    """The sentence counts over a span of time ending when it is told (data/time_words.json)."""
+    said = f" {_ARTICLE_BEFORE_FIGURE.sub('', phrase_key(text))} "
+    return any(w in said for w in _rolling_windows())
+
+
+def _hours_apart(a: str | None, b: str | None) -> float | None:
+    """Hours between two publication times (ISO dates or date-times); None when either is
+    unknown, or both are of one day and one of them has no time."""
+    if not a or not b:
+        return None
+    try:
+        x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    except ValueError:
+        return None
+    if x.date() == y.date() and ("T" not in a or "T" not in b):
+        return None
+    return abs((x.replace(tzinfo=None) - y.replace(tzinfo=None)).total_seconds()) / 3600
 
 
 def _value(figure: str) -> float:
