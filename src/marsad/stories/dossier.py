@@ -65,7 +65,7 @@ NUMBERS_MATCH = 0.5  # word cosine above which two sentences counting one thing 
 RESTATED = 0.6
 DENIED_WORDS = 3  # words after a denial verb (and the denier's name) that say what it denies
 MAX_DISAGREEMENTS = 20  # per story
-WINDOWS_APART_HOURS = 6  # counts over spans ending when told, this far apart, are of different spans
+WINDOWS_APART_HOURS = 6  # counts over spans of fixed length ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
 ROUNDED_ZEROS = 3  # when it is rounded to the thousand at least (17,412,250 is exact)
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
@@ -631,9 +631,10 @@ class ClaimSearch:
         return len(parts) >= 2 and abs(sum(map(_value, parts)) - _value(y)) < 1e-6 * max(1.0, _value(y))
 
     def _other_spans(self, i: int, j: int) -> bool:
-        """One of the sentences counts over a span of time ending when it is told («خلال 24
-        ساعة», «حتى الآن»), and the articles were published hours apart: they count different
-        spans (two days' police bulletins, a toll as it stood in the morning and at night)."""
+        """One of the sentences counts over a span of fixed length ending when it is told («خلال
+        24 ساعة»), and the articles were published hours apart: they count different spans (a
+        night's police bulletin and an evening's). A toll «so far» is not such a count: its
+        earlier and later figures are one count told two ways."""
         a, b = self.sentences[i], self.sentences[j]
         if not (_rolling(a.text) or _rolling(b.text)):
             return False
@@ -837,7 +838,7 @@ _ARTICLE_BEFORE_FIGURE = re.compile(r"(?<!\w)\u0627\u0644\s*(?=\d)")  # alef lam
 
 
 def _rolling(text: str) -> bool:
-    """The sentence counts over a span of time ending when it is told (data/time_words.json)."""
+    """The sentence counts over a span of fixed length ending when it is told (data/time_words.json)."""
     said = f" {_ARTICLE_BEFORE_FIGURE.sub('', phrase_key(text))} "
     return any(w in said for w in _rolling_windows())
 
