@@ -194,6 +194,27 @@ def test_counts_over_spans_ending_when_told_hours_apart_are_no_contradiction() -
     assert [x.kind for x in _dossier([first, later]).disagreements] == ["numbers"]
 
 
+def test_counts_of_other_days_or_of_other_people_are_no_contradiction() -> None:
+    """A toll of Monday against one of Tuesday counts two days; a count of the defendants one judge
+    released against one of those another judge held counts other people. The same counts of
+    one day, or of the same judge's decision, disagree."""
+    from dataclasses import replace
+
+    said = "وقال المرصد السوري لحقوق الإنسان إن {} شخصا قتلوا {} في قصف القوات الحكومية على أحياء مدينة حمص."
+    monday = replace(_record("a", "الأولى", said.format(123, "يوم الاثنين"), []), published="2013-02-06T10:00:00")
+    tuesday = replace(_record("b", "الثانية", said.format(64, "يوم الثلاثاء"), []), published="2013-02-06T11:00:00")
+    also_monday = replace(_record("c", "الثالثة", said.format(64, "يوم الاثنين"), []), published="2013-02-06T12:00:00")
+    assert _dossier([monday, tuesday]).disagreements == ()
+    assert [x.kind for x in _dossier([monday, also_monday]).disagreements] == ["numbers"]
+    judge = "قرر المستشار {} قاضي المعارضات بمحكمة جنح قصر النيل إخلاء سبيل {} متهمين في أحداث الاشتباكات بمحيط وزارة الداخلية."
+    court = ("محكمة جنح قصر النيل", "e-court", "ORG")  # named by both: not entities all different
+    one = _record("d", "الأولى", judge.format("محمد ثروت", 4), [("محمد ثروت", "e-tharwat", "PER"), court])
+    other = _record("e", "الثانية", judge.format("إيهاب يسري", 6), [("إيهاب يسري", "e-yousry", "PER"), court])
+    same = _record("f", "الثالثة", judge.format("محمد ثروت", 6), [("محمد ثروت", "e-tharwat", "PER"), court])
+    assert _dossier([one, other]).disagreements == ()
+    assert [x.kind for x in _dossier([one, same]).disagreements] == ["numbers"]
+
+
 def test_a_count_glued_to_its_noun_is_read_as_one() -> None:
     """«12قضية» (no space) counts cases as «12 قضية» does: against «15 قضية» a disagreement."""
     glued = _record("a", "الأولى", "وكشفت التحريات أن المتهم الهارب مطلوب في 12قضية سرقة بالإكراه في محافظة الجيزة.", [])

@@ -222,6 +222,7 @@ class _Sentence:
     facts: Weighted  # its words outside the names: what it says of them
     entities: frozenset[str] = frozenset()  # the entities (people, organisations, places) it names
     places: frozenset[str] = frozenset()  # those of them that are places
+    people: frozenset[str] = frozenset()  # and those that are people
     numbers: frozenset[str] = frozenset()
     negated: bool = False
     unnamed: str = ""  # its text with the names (and the titles before them) blanked
@@ -400,6 +401,7 @@ def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence
                 inside = named[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
                 entities = frozenset(e for _, e, _, _ in inside)
                 places = frozenset(e for _, e, _, kind in inside if kind == "LOC")
+                people = frozenset(e for _, e, _, kind in inside if kind == "PER")
                 blanks = tuple((_role_start(r.text, start, s.start) - s.start, min(end, s.end) - s.start) for start, _, end, _ in inside)
                 unnamed_text = _blanked(s.text, blanks)
                 facts = content_terms(unnamed_text)
@@ -408,7 +410,7 @@ def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence
                 out.append(
                     _Sentence(
                         s.text, r.id, r.outlet, Weighted.of(terms, idf), last or single, Weighted.of(facts, idf),
-                        entities, places, numbers, negated, unnamed_text, blanks,
+                        entities, places, people, numbers, negated, unnamed_text, blanks,
                     )
                 )
     return out
@@ -454,6 +456,7 @@ class ClaimSearch:
         self._negated_index: dict[str, list[int]] = {}
         self._of_article: dict[str, list[int]] = {}
         self._counted: dict[int, dict[str, set[str]]] = {}  # sentence -> its counts, read once
+        self._dated: dict[int, frozenset[str]] = {}  # sentence -> the days it names, read once
         self._seen: set[tuple[str, str, str]] = set()
         self._kept_rows: tuple[str, int] = ("", 0)  # the stored sentences' JSON this search was read from, and how many
 
@@ -609,6 +612,9 @@ class ClaimSearch:
                 and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH
                 and not all(self._told_alike(i, j, w) or self._told_alike(j, i, w) for w in differ)
                 and not self._other_spans(i, j)
+                # counts of other people (those one judge released, those another held)
+                and not (a.people and b.people and not a.people & b.people)
+                and not self._other_days(i, j)
             ):
                 return "numbers"
         return None
@@ -629,6 +635,21 @@ class ClaimSearch:
             if k != i and any(_same_figure(f, y) for f in figures) and weighted_cosine(sentences[k].terms, sentences[j].terms) >= close:
                 return True
         return len(parts) >= 2 and abs(sum(map(_value, parts)) - _value(y)) < 1e-6 * max(1.0, _value(y))
+
+    def _days(self, k: int) -> frozenset[str]:
+        """The days sentence k names, resolved against its article's publication date."""
+        if k not in self._dated:
+            s = self.sentences[k]
+            times = find_times(s.text, self.published.get(s.article))
+            self._dated[k] = frozenset(t.value for t in times if t.value and len(t.value) == len("YYYY-MM-DD"))
+        return self._dated[k]
+
+    def _other_days(self, i: int, j: int) -> bool:
+        """The sentences name days, none the same: they count on other days (a toll of Monday
+        against one of Tuesday; a detention renewed yesterday against a hearing put off to
+        Saturday), not one count two ways."""
+        a, b = self._days(i), self._days(j)
+        return bool(a and b and not a & b)
 
     def _other_spans(self, i: int, j: int) -> bool:
         """One of the sentences counts over a span of fixed length ending when it is told («خلال
@@ -725,12 +746,12 @@ def _sentence_json(s: _Sentence) -> list[Any]:
         s.text, s.article, s.outlet, s.sources,
         list(terms.counts), list(terms.counts.values()), [terms.squares[t] for t in terms.counts], terms.norm,
         keys, list(facts.counts.values()), own, facts.norm,
-        sorted(s.entities), sorted(s.places), sorted(s.numbers), s.negated, s.blanks,
+        sorted(s.entities), sorted(s.places), sorted(s.people), sorted(s.numbers), s.negated, s.blanks,
     ]  # fmt: skip
 
 
 def _sentence_of_json(row: list[Any]) -> _Sentence:
-    text, article, outlet, sources, words, counts, squares, norm, keys, fact_counts, own, fact_norm, entities, places, numbers, negated, blanks = row
+    text, article, outlet, sources, words, counts, squares, norm, keys, fact_counts, own, fact_norm, entities, places, people, numbers, negated, blanks = row
     terms = Weighted(dict(zip(words, counts, strict=True)), dict(zip(words, squares, strict=True)), norm)
     own_squares = iter(own)
     fact_words = [words[k] if isinstance(k, int) else k for k in keys]
@@ -739,7 +760,7 @@ def _sentence_of_json(row: list[Any]) -> _Sentence:
     spans = tuple((a, b) for a, b in blanks)
     return _Sentence(
         text, article, outlet, terms, list(sources), facts,
-        frozenset(entities), frozenset(places), frozenset(numbers), negated, _blanked(text, spans), spans,
+        frozenset(entities), frozenset(places), frozenset(people), frozenset(numbers), negated, _blanked(text, spans), spans,
     )  # fmt: skip
 
 
