@@ -270,6 +270,26 @@ def test_a_negator_setting_a_condition_denies_nothing() -> None:
     assert [x.kind for x in _dossier([denied, complaint]).disagreements] == ["denial"]
 
 
+def test_a_pledge_and_a_denial_of_another_day_deny_nothing_reported() -> None:
+    """«لن تشهد» pledges what will not happen: against an outlet telling what the area sees each
+    year, no denial (as «لم تشهد» would be). A deal not signed on Sunday against one signed on
+    Monday: other days."""
+    from dataclasses import replace
+
+    pledge = _record("a", "الأولى", "وتعهد وزير المرافق بأنه بحلول الصيف لن تشهد قرى شمال الجيزة أي أزمات في مياه الشرب بعد تنفيذ المشروعات الجديدة.", [])
+    told = _record("b", "الثانية", "وقال وزير المرافق إن قرى شمال الجيزة تشهد أزمات في مياه الشرب كل صيف قبل تنفيذ المشروعات الجديدة.", [])
+    assert _dossier([pledge, told]).disagreements == ()
+    past = _record("c", "الثالثة", "وقال وزير المرافق إن قرى شمال الجيزة لم تشهد أي أزمات في مياه الشرب هذا الصيف بعد تنفيذ المشروعات الجديدة.", [])
+    assert [x.kind for x in _dossier([past, told]).disagreements] == ["denial"]
+    signed = "وقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون اتفاقا عسكريا لتزويد روسيا بالذخائر {}."
+    unsigned = "ولم يوقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون أي اتفاق عسكري لتزويد روسيا بالذخائر {}."
+    monday = replace(_record("d", "الأولى", signed.format("يوم الاثنين"), [PUTIN, KIM]), published="2023-09-13T10:00:00")
+    sunday = replace(_record("e", "الثانية", unsigned.format("يوم الأحد"), [PUTIN, KIM]), published="2023-09-13T11:00:00")
+    also_monday = replace(_record("f", "الثالثة", unsigned.format("يوم الاثنين"), [PUTIN, KIM]), published="2023-09-13T12:00:00")
+    assert _dossier([monday, sunday]).disagreements == ()
+    assert [x.kind for x in _dossier([monday, also_monday]).disagreements] == ["denial"]
+
+
 def test_a_negated_act_the_sentence_also_tells_and_a_reference_after_a_slash_are_no_contradiction() -> None:
     """«لم يهاجمها من أجل … ولكن هاجمها لأنهم …» tells the act and denies its reason: against an
     outlet telling the act, no denial. «المحضر رقم 4714/62 جنايات» names a case: no count of

@@ -594,6 +594,7 @@ class ClaimSearch:
             and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH
             and _denies(a, b)
             and not self._denied_alike(i, j)
+            and not self._other_days(i, j)  # a death denied on Sunday, told on Monday
         ):
             return "denial"
         if counts_a and a.negated == b.negated and b.numbers:
@@ -645,9 +646,9 @@ class ClaimSearch:
         return self._dated[k]
 
     def _other_days(self, i: int, j: int) -> bool:
-        """The sentences name days, none the same: they count on other days (a toll of Monday
+        """The sentences name days, none the same: they tell of other days (a toll of Monday
         against one of Tuesday; a detention renewed yesterday against a hearing put off to
-        Saturday), not one count two ways."""
+        Saturday; a report denied on Sunday, the event on Monday), not one fact two ways."""
         a, b = self._days(i), self._days(j)
         return bool(a and b and not a & b)
 
