@@ -556,11 +556,17 @@ class ClaimSearch:
             posting = index.get(t)
             if posting and len(posting) <= MAX_POSTING:
                 shared.update(posting)
+        tells = self._tells(k)
         for j, _ in shared.most_common(MAX_CLAIM_CANDIDATES):
             if s.outlet and self.sentences[j].outlet == s.outlet:
                 continue  # one outlet does not disagree with itself
-            for a, b in ((j, k), (k, j)):  # the earlier sentence first: it is the side read first
-                if not self._tells(a) or (kind := self._disagreement(a, b)) is None:
+            # The earlier sentence first: it is the side read first. What both ways ask alike
+            # (`_related`) is asked once.
+            sides = [(a, b) for a, b, first in ((j, k, self._tells(j)), (k, j, tells)) if first]
+            if not sides or (similar := self._related(j, k)) is None:
+                continue
+            for a, b in sides:
+                if (kind := self._disagreement(a, b, similar)) is None:
                     continue
                 x, y = self.sentences[a], self.sentences[b]
                 key = (min(x.article, y.article), max(x.article, y.article), kind)
@@ -575,22 +581,29 @@ class ClaimSearch:
         """Sentence k can be the first side of a disagreement: it denies (a negator) or counts."""
         return self.sentences[k].negated or bool(self._counts_of(k))
 
-    def _disagreement(self, i: int, j: int) -> str | None:
-        """How sentence i disagrees with sentence j (of another outlet): "denial" when it denies
-        what j asserts, "numbers" when it gives a count j gives another figure; else None. A
-        denial or a count repeats most of what it contradicts, about the same actors: two
-        sentences that only share a topic are no disagreement."""
+    def _related(self, i: int, j: int) -> float | None:
+        """What both ways of setting two sentences against each other ask alike: of two articles
+        and outlets, about the same actors and places, and repeating most of each other's words
+        (a denial or a count repeats most of what it contradicts: two sentences that only share a
+        topic are no disagreement). Their words' cosine, or None."""
         a, b = self.sentences[i], self.sentences[j]
-        counts_a = self._counts_of(i)
-        if not a.negated and not counts_a:
-            return None
         if b.article == a.article or (b.outlet and b.outlet == a.outlet):
             return None
         if (a.entities and b.entities and not a.entities & b.entities) or _elsewhere(a, b):
             return None
+        similar = weighted_cosine(a.terms, b.terms)
+        return similar if similar >= min(DENIAL_MATCH, NUMBERS_MATCH) else None
+
+    def _disagreement(self, i: int, j: int, similar: float) -> str | None:
+        """How sentence i disagrees with sentence j, two sentences `_related` (`similar`: their
+        words' cosine): "denial" when it denies what j asserts, "numbers" when it gives a count
+        j gives another figure; else None."""
+        a, b = self.sentences[i], self.sentences[j]
+        counts_a = self._counts_of(i)
         if (
             a.negated
-            and weighted_cosine(a.terms, b.terms) >= DENIAL_MATCH
+            and not b.negated  # a negated sentence is no assertion to deny (_denies)
+            and similar >= DENIAL_MATCH
             and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH
             and _denies(a, b)
             and not self._denied_alike(i, j)
@@ -609,7 +622,7 @@ class ClaimSearch:
             ]
             if (
                 differ
-                and weighted_cosine(a.terms, b.terms) >= NUMBERS_MATCH
+                and similar >= NUMBERS_MATCH
                 and weighted_cosine(a.facts, b.facts) >= NUMBERS_MATCH
                 and not all(self._told_alike(i, j, w) or self._told_alike(j, i, w) for w in differ)
                 and not self._other_spans(i, j)
