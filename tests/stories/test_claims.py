@@ -215,6 +215,16 @@ def test_counts_of_other_days_or_of_other_people_are_no_contradiction() -> None:
     assert [x.kind for x in _dossier([one, same]).disagreements] == ["numbers"]
 
 
+def test_a_count_in_words_and_in_digits_is_one_figure() -> None:
+    """«خمسة متهمين» and «5 متهمين» agree; against «3 متهمين» a disagreement."""
+    said = "وقرر قاضي المعارضات بمحكمة جنح قصر النيل تجديد حبس {} متهمين في أحداث الاشتباكات بمحيط وزارة الداخلية."
+    words = _record("a", "الأولى", said.format("خمسة"), [])
+    digits = _record("b", "الثانية", said.format("5"), [])
+    other = _record("c", "الثالثة", said.format("3"), [])
+    assert _dossier([words, digits]).disagreements == ()
+    assert [x.kind for x in _dossier([words, other]).disagreements] == ["numbers"]
+
+
 def test_a_count_glued_to_its_noun_is_read_as_one() -> None:
     """«12قضية» (no space) counts cases as «12 قضية» does: against «15 قضية» a disagreement."""
     glued = _record("a", "الأولى", "وكشفت التحريات أن المتهم الهارب مطلوب في 12قضية سرقة بالإكراه في محافظة الجيزة.", [])

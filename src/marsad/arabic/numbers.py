@@ -70,8 +70,9 @@ def plain_figures(text: str) -> str:
     14400, «39 ألف» as 39000, «17 مليونا و412 ألفا» as 17412000; so that one figure written
     two ways reads as one
     (stories/dossier.py compares the numbers outlets give)."""
+    text = _worded_counts(text)
     if not _DIGIT.search(text):
-        return text  # most sentences: nothing to read (every sentence of a dossier comes here)
+        return text  # most sentences: nothing more to read (every sentence of a dossier comes here)
     text = _REH_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", normalize_digits(text))
     decimal, and_hundreds, alone, worded = _patterns()
     text = _THOUSANDS_SEPARATOR.sub("", decimal.sub(lambda m: f"{m.group(1)}.{m.group(2) or m.group(3)}", text))
@@ -84,6 +85,23 @@ def plain_figures(text: str) -> str:
     for unit, pattern in _magnitude_patterns():
         text = pattern.sub(partial(_times, unit=unit), text)
     return text
+
+
+def _worded_counts(text: str) -> str:
+    """«خمسة متهمين» as «5 متهمين»: three to ten in words before a word (data/count_nouns.json
+    "number_words"), not before a teen's or a ten's word («خمسة عشر»، «خمسة وعشرين»)."""
+    values, pattern = _number_word_pattern()
+    return pattern.sub(lambda m: str(values[m.group(1)]), text) if pattern.search(text) else text
+
+
+@cache
+def _number_word_pattern() -> tuple[dict[str, int], re.Pattern[str]]:
+    data = load_data("count_nouns.json")
+    values: dict[str, int] = data["number_words"]
+    words = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
+    tens = "|".join(map(re.escape, data["teens_and_tens"]))
+    # waw: «خمسة وعشرين»
+    return values, re.compile(rf"(?<![\w])({words})(?=\s+[^\W\d])(?!\s+\u0648?(?:{tens})(?!\w))(?!\w)")
 
 
 def _times(m: re.Match[str], *, unit: int) -> str:
