@@ -82,8 +82,9 @@ def plain_figures(text: str) -> str:
     text = worded.sub(lambda m: str(values[m.group(1)] + int(m.group(2))), text)
     # Millions before billions: «2 مليار و300 مليون» is read as 2,000,000,000 and 300,000,000,
     # then as one figure.
-    for unit, pattern in _magnitude_patterns():
-        text = pattern.sub(partial(_times, unit=unit), text)
+    for unit, words, pattern in _magnitude_patterns():
+        if any(w in text for w in words):  # a substring test: most figures are of no million
+            text = pattern.sub(partial(_times, unit=unit), text)
     return text
 
 
@@ -91,7 +92,9 @@ def _worded_counts(text: str) -> str:
     """«خمسة متهمين» as «5 متهمين»: three to ten in words before a word (data/count_nouns.json
     "number_words"), not before a teen's or a ten's word («خمسة عشر»، «خمسة وعشرين»)."""
     values, pattern = _number_word_pattern()
-    return pattern.sub(lambda m: str(values[m.group(1)]), text) if pattern.search(text) else text
+    if values.keys().isdisjoint(text.split()):
+        return text  # most sentences: no such word (a set lookup costs less than the pattern's scan)
+    return pattern.sub(lambda m: str(values[m.group(1)]), text)
 
 
 @cache
@@ -115,8 +118,9 @@ def _times(m: re.Match[str], *, unit: int) -> str:
 
 
 @cache
-def _magnitude_patterns() -> list[tuple[int, re.Pattern[str]]]:
-    """For each unit (a million, a billion: data/count_nouns.json "millions"), smallest first, a
+def _magnitude_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
+    """For each unit (a million, a billion: data/count_nouns.json "millions"), smallest first, its
+    words and a
     figure before one of its words, and the «و» and figure of thousands or units after it (not
     itself before a unit word: «3 ملايين و5 ملايين»), of four digits or more (thousands read
     already: «3 ملايين و5 وزراء» are two counts). A figure of four digits or more before the
@@ -126,10 +130,12 @@ def _magnitude_patterns() -> list[tuple[int, re.Pattern[str]]]:
     units = "|".join(map(re.escape, [*data["thousands"], *words]))
     out = []
     for unit in sorted(set(words.values())):
-        these = "|".join(map(re.escape, sorted((w for w, v in words.items() if v == unit), key=len, reverse=True)))
+        spelt = tuple(sorted((w for w, v in words.items() if v == unit), key=len, reverse=True))
+        these = "|".join(map(re.escape, spelt))
         out.append(
             (
                 unit,
+                spelt,
                 re.compile(
                     rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{these}){_TANWEEN}(?!\w)"
                     rf"(\s+\u0648\s*(\d{{4,}})(?![\d.])(?!\s*(?:{units})))?"  # waw

@@ -550,13 +550,13 @@ class ClaimSearch:
         if len(self.found) >= MAX_DISAGREEMENTS:
             return
         s = self.sentences[k]
-        index = self._index if self._tells(k) else self._negated_index
+        tells = self._tells(k)
+        index = self._index if tells else self._negated_index
         shared: Counter[int] = Counter()
         for t in s.terms.counts:
             posting = index.get(t)
             if posting and len(posting) <= MAX_POSTING:
                 shared.update(posting)
-        tells = self._tells(k)
         for j, _ in shared.most_common(MAX_CLAIM_CANDIDATES):
             if s.outlet and self.sentences[j].outlet == s.outlet:
                 continue  # one outlet does not disagree with itself
