@@ -63,6 +63,7 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("بلغ عدد المحال ألفين و441 محلا", "بلغ عدد المحال 2441 محلا"),  # a thousand or two as a word
         ("صرف ألف و500 جنيه", "صرف 1500 جنيه"),
         ("ألف شكر و5 تحيات", "ألف شكر و5 تحيات"),  # no «و» right after the word: as it was
+        ("بلغت 441.1 مليــــــار جنيه", "بلغت 441100000000 جنيه"),  # a word drawn out with tatweel
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

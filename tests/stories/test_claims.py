@@ -271,6 +271,21 @@ def test_a_total_against_its_parts_is_no_contradiction() -> None:
     assert [x.kind for x in _dossier([total, wrong]).disagreements] == ["numbers"]
 
 
+def test_a_total_against_the_parts_one_sentence_gives_and_a_decimal_copied_backwards_are_no_contradiction() -> None:
+    """46 medium fire engines and 7 small ones are the 53 the other outlet counts (the plural is
+    another counted word); right-to-left copy writes 1.2 as «2.1»."""
+    parts = _record("a", "الأولى", "وأشار رئيس الحماية المدنية إلى أن المنحة يتم من خلالها توريد 46 سيارة إطفاء متوسطة و7 سيارات إطفاء صغيرة للمحافظات.", [])
+    total = _record("b", "الثانية", "وأشار رئيس الحماية المدنية إلى أن المنحة يتم من خلالها توريد 53 سيارة إطفاء متوسطة وصغيرة للمحافظات.", [])
+    wrong = _record("c", "الثالثة", "وأشار رئيس الحماية المدنية إلى أن المنحة يتم من خلالها توريد 60 سيارة إطفاء متوسطة وصغيرة للمحافظات.", [])
+    assert _dossier([parts, total]).disagreements == ()
+    assert [x.kind for x in _dossier([parts, wrong]).disagreements] == ["numbers"]
+    backwards = _record("d", "الأولى", "وارتفعت قيمة الاستثمارات المالية للهيئات الاقتصادية خلال العام المالي بنسبة زيادة قدرها 2.1 نقطة في غالبية القطاعات.", [])
+    forwards = _record("e", "الثانية", "وارتفعت قيمة الاستثمارات المالية للهيئات الاقتصادية خلال العام المالي بنسبة زيادة قدرها 1.2 نقطة في غالبية القطاعات.", [])
+    other = _record("f", "الثالثة", "وارتفعت قيمة الاستثمارات المالية للهيئات الاقتصادية خلال العام المالي بنسبة زيادة قدرها 3.4 نقطة في غالبية القطاعات.", [])
+    assert _dossier([backwards, forwards]).disagreements == ()
+    assert [x.kind for x in _dossier([forwards, other]).disagreements] == ["numbers"]
+
+
 def test_a_negator_setting_a_condition_denies_nothing() -> None:
     """«إذا لم يقدم الأدلة» sets a condition; it does not deny the other outlet's complaint."""
     condition = _record("a", "الأولى", "وهدد المحامي بتقديم بلاغ إلى النائب العام ضد رئيس الحزب إذا لم يقدم الأدلة على اتهاماته خلال أيام.", [])

@@ -67,9 +67,11 @@ def count_phrase(n: int, noun: str) -> str:
 def plain_figures(text: str) -> str:
     """The text with its figures written as digits alone: Eastern Arabic digits as ASCII, the
     press's «8ر4» as 4.8, «173,2 مليون» as 173200000, «1,500» as 1500, «14 ألف و400» as
-    14400, «39 ألف» as 39000, «17 مليونا و412 ألفا» as 17412000; so that one figure written
-    two ways reads as one
+    14400, «39 ألف» as 39000, «17 مليونا و412 ألفا» as 17412000, and a word drawn out with
+    tatweel («مليــــار») as the word; so that one figure written two ways reads as one
     (stories/dossier.py compares the numbers outlets give)."""
+    if "\u0640" in text:  # tatweel: «مليــــار» is «مليار»
+        text = text.replace("\u0640", "")
     text = _worded_counts(text)
     if not _DIGIT.search(text):
         return text  # most sentences: nothing more to read (every sentence of a dossier comes here)

@@ -18,6 +18,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, lru_cache
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -638,9 +639,13 @@ class ClaimSearch:
         close to j as i is: read whole, the two articles agree on that count, and i's figure
         counts something else (the 20 aboard a balloon against the 18 killed). Or j's figure is
         the sum of those the article of i gives the word (two districts' tonnage against the
-        total): a breakdown, not a contradiction."""
+        total), or of the sentence i's figure and another it gives («46 سيارة إطفاء متوسطة و7
+        سيارات صغيرة» against «53 سيارة إطفاء»: the plural is another counted word): a breakdown,
+        not a contradiction."""
         sentences = self.sentences
         y = next(iter(self._counts_of(j)[word]))
+        if _sums_to(self._counts_of(i), word, y):
+            return True
         close = weighted_cosine(sentences[i].terms, sentences[j].terms)
         parts: set[str] = set()
         for k in self._of_article[sentences[i].article]:
@@ -896,12 +901,25 @@ def _value(figure: str) -> float:
     return float(figure.lstrip("~").replace(",", "."))
 
 
+def _sums_to(counts: Mapping[str, set[str]], word: str, total: str) -> bool:
+    """The sentence's figure for `word` and one or two other figures it gives add up to `total`."""
+    own = [_value(f) for f in counts.get(word, ())]
+    others = [_value(f) for w, figures in counts.items() if w != word for f in figures]
+    goal = _value(total)
+    return any(
+        abs(x + sum(extra) - goal) < 1e-6 * max(1.0, goal)
+        for x in own
+        for n in (1, 2)
+        for extra in combinations(others, n)
+    )
+
+
 def _same_figure(a: str, b: str) -> bool:
     """Two figures for one count agree: equal, within a tenth when one is approximate, or for
     counts of millions equal to the precision the rounder one is given to (17,412,250 pounds are
     «17.4 مليون» and «17 مليونا و412 ألفا»: the press rounds such figures, and saying so is no
     contradiction)."""
-    if a.lstrip("~") == b.lstrip("~"):
+    if a.lstrip("~") == b.lstrip("~") or _reversed_decimal(a.lstrip("~")) == b.lstrip("~"):
         return True
     x, y = _value(a), _value(b)
     if a.startswith("~") or b.startswith("~"):
@@ -910,6 +928,14 @@ def _same_figure(a: str, b: str) -> bool:
         return False
     zeros = max(_zeros(int(x)), _zeros(int(y)))
     return zeros >= ROUNDED_ZEROS and abs(x - y) * 2 < 10**zeros
+
+
+def _reversed_decimal(figure: str) -> str | None:
+    """A decimal figure with its whole and fractional parts swapped: right-to-left copy turns
+    1.2 into «2،1» and 2:30 into «30.2», as the press's «8ر4» writes 4.8 (read by plain_figures;
+    the comma and the point it cannot tell)."""
+    whole, point, fraction = figure.partition(".")
+    return f"{fraction}.{whole}" if point and whole and fraction else None
 
 
 def _zeros(n: int) -> int:
