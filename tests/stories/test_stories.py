@@ -3,16 +3,19 @@ publication dates inferred from the story."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date
 
 import pytest
 
 from marsad.article import Article, Quote, SourceRef, TimeRef
-from marsad.stories.cluster import Clusterer, idf_of, make_doc, mark_copies, minhash
+from marsad.stories.build import StoryArticle, assign, vectorise
+from marsad.stories.cluster import Clusterer, StorySums, idf_of, make_doc, mark_copies, minhash
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
 from marsad.stories.records import Dossier
+from tests.conftest import SHARED
 
 SUMMIT = "التقى الرئيس الروسي فلاديمير بوتين الزعيم الكوري الشمالي كيم جونغ أون في قاعدة فوستوتشني الفضائية وبحثا التعاون العسكري والفضائي وصفقات الأسلحة المحتملة"
 FLOOD = "غمرت مياه النهر الأحياء الشرقية في وادي السنديان بعد أمطار غزيرة وأجليت مئات الأسر وأعلن الدفاع المدني حالة الطوارئ"
@@ -254,3 +257,32 @@ def test_a_dated_article_does_not_join_a_story_of_undated_ones() -> None:
     second = clusterer.place(dated)
     assert second != first
     assert clusterer.place(later) in {first, second}
+
+
+def test_a_story_restored_from_its_kept_sums_places_new_articles_as_its_members_do() -> None:
+    """Real egypt2013 articles placed in two runs: the second restores the first run's stories
+    from their kept sums (cluster.StorySums) or from their members' vectors, and places its new
+    articles, dated and undated, the same way; the sums it keeps are those the first way gives."""
+    path = SHARED / "data" / "news" / "egypt2013" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip(f"needs {path} (../shared beside the repo); not found")
+    with path.open(encoding="utf-8") as f:
+        rows = sorted(map(json.loads, f), key=lambda r: (r["datetime"], r["id"]))[:400]
+
+    def article(r: dict[str, str], dated: bool) -> StoryArticle:
+        v = vectorise(r["id"], r["headline"], r["text"])
+        return StoryArticle(r["id"], tuple(v.terms), tuple(v.terms.values()), v.signature, r["outlet"], r["datetime"] if dated else None, (), False)
+
+    first = [article(r, True) for r in rows[:300]]
+    # the later run's articles: most dated, every fourth undated, and a stored one's near-copy
+    later = [article(r, k % 4 != 0) for k, r in enumerate(rows[300:])]
+    later.append(StoryArticle("copy", first[0].words, first[0].counts, first[0].signature, "another", None, (), False))
+    one = assign(first, {})
+    placed = {a: (s, c) for a, (s, c) in one.members.items()}
+    from_members = assign(first + later, placed)
+    sums = {s: StorySums.from_json(text) for s, (_, text) in one.sums.items()}
+    from_sums = assign(later, placed, None, sums, {a.article_id: a.signature for a in first})
+    assert (from_sums.changed, from_sums.members, from_sums.copies) == (from_members.changed, from_members.members, from_members.copies)
+    assert from_sums.copies["copy"] == first[0].article_id
+    assert len(from_members.changed) > 1 and any(len(ids) > 2 for ids in from_members.changed.values())
+    assert from_sums.sums == {s: kept for s, kept in from_members.sums.items() if s in from_sums.changed}

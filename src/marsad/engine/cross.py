@@ -5,6 +5,7 @@ runs it on its workers); the rest is ordered (articles are placed oldest first) 
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, timedelta
@@ -34,7 +35,7 @@ from marsad.entities.resolve import (
 from marsad.meta.registry import Registry
 from marsad.store.base import Store
 from marsad.stories.build import Assignment, StoryArticle, StoryVector, StoryWork, assign, dossier_of, story_work, vectorise
-from marsad.stories.cluster import MAX_CANDIDATES, WINDOW_DAYS, shares_enough, story_keys, top_words
+from marsad.stories.cluster import MAX_CANDIDATES, WINDOW_DAYS, StorySums, shares_enough, story_keys, top_words
 from marsad.stories.records import Dossier
 from marsad.stories.weights import reference_weights
 
@@ -508,18 +509,23 @@ def update_stories(
         reachable = store.stories_since((oldest - timedelta(days=WINDOW_DAYS)).isoformat())
     if any(d is None for d in dates):
         reachable |= _candidates_of_undated(store, [a for a in store.story_articles(()) if a.published is None])
-    articles = store.story_articles(reachable)
     placed = store.story_assignments(reachable | store.stories_of(touched))
-    names = store.entity_names({e for a in articles for e in a.entities})
-    assignment = with_stories_of(touched, assign(articles, placed, names), placed)
-    del articles
-    # A story's kept claim search is gone on from only if every article it read is still stored
-    # in the story as it was: none analysed again since (its place was dropped) and none whose
-    # entities this run changed (its sentences name others now).
+    # A story's kept claim search and its kept sums are gone on from only if every article they
+    # read is still stored in the story as it was: none analysed again since (its place was
+    # dropped) and none whose entities this run changed (its sentences and its entity counts name
+    # others now).
     stale = {placed[a][0] for a in touched if a in placed}
     stored: dict[str, set[str]] = defaultdict(set)
     for article_id, (story_id, _) in placed.items():
         stored[story_id].add(article_id)
+    sums = {
+        s: StorySums.from_json(text) for s, (digest, text) in store.story_sums(reachable - stale).items() if digest == members_digest(stored[s])
+    }
+    articles = store.story_articles(reachable - sums.keys())
+    names = store.entity_names({e for a in articles for e in a.entities} | {e for kept in sums.values() for e in kept.entities})
+    assignment = with_stories_of(touched, assign(articles, placed, names, sums, store.story_signatures(sums.keys())), placed)
+    del articles, sums
+    store.save_story_sums({s: (members_digest(ids), text) for s, (ids, text) in assignment.sums.items()}, dropped=stale)
     # Dossiers are rebuilt a batch of stories at a time: the records held at once stay bounded
     # however many articles the run brought (a first run over an archive changes every story).
     # Two batches are in flight: the next one's records are read while this one's are built.
@@ -604,4 +610,9 @@ def with_stories_of(articles: Collection[str], assignment: Assignment, placed: M
             members[article_id] = (story_id, copy_of)
             if copy_of:
                 copies[article_id] = copy_of
-    return Assignment(dict(sorted(changed.items())), members, copies, assignment.idf)
+    return Assignment(dict(sorted(changed.items())), members, copies, assignment.idf, assignment.sums)
+
+
+def members_digest(articles: Iterable[str]) -> str:
+    """What a story's kept sums were summed over: its members, in any order."""
+    return hashlib.sha1("\n".join(sorted(articles)).encode("utf-8")).hexdigest()

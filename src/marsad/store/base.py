@@ -806,6 +806,31 @@ class Store(ABC):
             # NOT EXISTS, not NOT IN: PostgreSQL never turns NOT IN (subquery) into an anti-join
             self.execute("DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = stories.id)")
             self.execute("DELETE FROM claim_searches WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = claim_searches.story_id)")
+            self.execute("DELETE FROM story_sums WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = story_sums.story_id)")
+
+    def story_sums(self, stories: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """story -> (the digest of the members they sum, the sums: cluster.StorySums.to_json), for
+        these stories (those with sums kept)."""
+        return {r[0]: (r[1], r[2]) for r in self._rows_in("SELECT story_id, members, sums FROM story_sums WHERE story_id IN ({marks})", stories)}
+
+    def save_story_sums(self, sums: Mapping[str, tuple[str, str]], dropped: Iterable[str] = ()) -> None:
+        """Keep these stories' sums (story -> (members' digest, sums)), and drop those of the
+        `dropped` stories (their members' entities changed): one transaction."""
+        with self.transaction():
+            for chunk in _chunks(sorted(set(dropped) - set(sums))):
+                self.execute(f"DELETE FROM story_sums WHERE story_id IN ({','.join('?' * len(chunk))})", chunk)
+            self.executemany(
+                "INSERT INTO story_sums VALUES (?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET members = excluded.members, sums = excluded.sums",
+                [(s, digest, text) for s, (digest, text) in sums.items()],
+            )
+
+    def story_signatures(self, stories: Iterable[str]) -> dict[str, np.ndarray]:
+        """article -> MinHash signature, of these stories' members."""
+        rows = self._rows_in(
+            "SELECT v.article_id, v.signature FROM story_vectors v JOIN story_articles sa ON sa.article_id = v.article_id WHERE sa.story_id IN ({marks})",
+            stories,
+        )
+        return {r[0]: np.frombuffer(bytes.fromhex(r[1]), dtype="<u8").astype(np.uint64) for r in rows}
 
     def claim_searches(self, stories: Iterable[str]) -> dict[str, tuple[list[str], str]]:
         """story -> (the articles its kept claim search read, in story order; the search), for

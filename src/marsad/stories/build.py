@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
 from marsad.article import Article
-from marsad.stories.cluster import Clusterer, Doc, content_terms, minhash, near_copies, top_words
+from marsad.stories.cluster import Clusterer, Doc, StorySums, content_terms, minhash, near_copies, top_words
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier_from
 from marsad.stories.records import Dossier
@@ -78,25 +78,38 @@ class Assignment:
     members: dict[str, tuple[str, str | None]]  # article -> (story, copy_of)
     copies: dict[str, str]  # article -> the article it is a near-copy of, over the changed stories
     idf: dict[str, float]
+    # story -> (its members, its sums as StorySums.to_json) for the stories to keep sums of: those
+    # that changed and those restored from their members' vectors (none kept, or kept for other
+    # members). As text: a first run over an archive keeps every story's, held at once.
+    sums: dict[str, tuple[list[str], str]] = field(default_factory=dict)
 
 
 def assign(
-    articles: list[StoryArticle], candidate_stories: Mapping[str, tuple[str, str | None]], entity_names: Mapping[str, str] | None = None
+    articles: list[StoryArticle],
+    candidate_stories: Mapping[str, tuple[str, str | None]],
+    entity_names: Mapping[str, str] | None = None,
+    sums: Mapping[str, StorySums] | None = None,
+    signatures: Mapping[str, np.ndarray] | None = None,
 ) -> Assignment:
     """Place the articles that are in no story yet. `candidate_stories`: article -> (story,
     copy_of) for the articles already placed; new articles are placed oldest first.
-    `entity_names`: entity id -> name, which weighs the entity. Inputs are not changed.
+    `entity_names`: entity id -> name, which weighs the entity. `sums`: story -> its kept sums
+    (cluster.StorySums), for stories restored from them: their members need not be among
+    `articles`, only their signatures in `signatures` (article -> MinHash signature), by which
+    a new article is found to copy one of them. Inputs are not changed.
 
     Words and entities weigh what a fixed reference of Arabic says (stories/weights.py), not what
     the other stored articles say: a story's members do not change when unrelated articles
     arrive."""
     by_id = {a.article_id: a for a in articles}
+    sums = sums or {}
+    signed = {**(signatures or {}), **{a.article_id: a.signature for a in articles}}
     idf = story_weights(entity_names or {})
     clusterer = Clusterer(idf)
     members: dict[str, list[str]] = {}
     copies: dict[str, str] = {}
     for article_id, (story_id, copy_of) in candidate_stories.items():
-        if article_id in by_id:
+        if article_id in by_id or story_id in sums:
             members.setdefault(story_id, []).append(article_id)
             if copy_of:
                 copies[article_id] = copy_of
@@ -105,10 +118,13 @@ def assign(
     # Near-copies among all of them, in the order stories are built: stored members first.
     order = [i for _, ids in restored for i in ids] + [a.article_id for a in new]
     first_new = len(order) - len(new)
-    copied = near_copies([by_id[i].signature for i in order], first_new)
+    copied = near_copies([signed[i] for i in order], first_new)
     # Documents are made as they are placed and dropped after: only the stories are held.
     for story_id, ids in restored:
-        clusterer.restore(story_id, [by_id[i].doc() for i in ids])
+        if story_id in sums:
+            clusterer.restore_sums(story_id, ids, sums[story_id])
+        else:
+            clusterer.restore(story_id, [by_id[i].doc() for i in ids])
     changed: set[str] = set()
     for n, article in enumerate(new, first_new):
         doc = article.doc()
@@ -125,6 +141,7 @@ def assign(
         {a: (s, copies.get(a)) for s, ids in changed_members.items() for a in ids},
         {a: b for a, b in copies.items() if a in in_changed},
         idf,
+        {s: (list(ids), clusterer.sums_of(s).to_json()) for s, ids in sorted(members.items()) if s in changed or s not in sums},
     )
 
 

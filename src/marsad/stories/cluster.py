@@ -23,6 +23,7 @@ the page they were glued to has no say."""
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import sys
 from collections import Counter, defaultdict
@@ -107,6 +108,42 @@ class Story:
             words, counts, names, times = self.packed
             self.terms, self.entities = dict(zip(words, counts.tolist(), strict=True)), dict(zip(names, times.tolist(), strict=True))
             self.packed = None
+
+
+@dataclass(frozen=True, slots=True)
+class StorySums:
+    """A story as clustering holds it, without its members' vectors: the sums of their dampened
+    word and entity counts, its first and last day, its words' weighted norm (the reference
+    weights are fixed; the entities' norm is computed again, as their weights follow their names)
+    and its index keys in the order its members brought them. Kept in the store for each story,
+    so a run reads a candidate story's sums, not every member's vector."""
+
+    terms: dict[str, float]
+    entities: dict[str, float]
+    first: date | None
+    last: date | None
+    terms_norm2: float
+    keys: tuple[str, ...]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"terms": self.terms, "entities": self.entities, "first": _iso(self.first), "last": _iso(self.last), "terms_norm2": self.terms_norm2, "keys": self.keys},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> StorySums:
+        d = json.loads(text)
+        return cls(d["terms"], d["entities"], _day(d["first"]), _day(d["last"]), d["terms_norm2"], tuple(map(sys.intern, d["keys"])))
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
 
 
 def content_terms(text: str) -> Counter[str]:
@@ -275,6 +312,28 @@ class Clusterer:
         story = self.stories.setdefault(story_id, Story(story_id))
         for doc in docs:
             self._add(story, doc, _read(doc, self.idf))
+
+    def restore_sums(self, story_id: str, members: list[str], sums: StorySums) -> None:
+        """A story already stored, from its sums (`sums_of`) rather than its members' vectors: the
+        same story as `restore` makes of them, read in the size of its vocabulary, not of its
+        members' (a story of hundreds of articles is a candidate for many undated ones)."""
+        story = Story(story_id, list(members), dict(sums.terms), dict(sums.entities), sums.first, sums.last, sums.terms_norm2)
+        story.entities_norm2 = sum((v * self.idf.get(e, 1.0)) ** 2 for e, v in story.entities.items())
+        self.stories[story_id] = story
+        if story.last is not None:
+            heappush(self._last_days, (story.last, story.id))
+        for k in sums.keys:
+            story.keys[k] = None
+            self.by_key[k][story_id] = None
+
+    def sums_of(self, story_id: str) -> StorySums:
+        """What `restore_sums` needs of a story to make it again."""
+        story = self.stories[story_id]
+        story.unpack()
+        sums = StorySums(dict(story.terms), dict(story.entities), story.first, story.last, story.terms_norm2, tuple(story.keys))
+        if story_id in self.retired:
+            story.pack()
+        return sums
 
     def _add(self, story: Story, doc: Doc, reading: Reading) -> None:
         story.unpack()
