@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -286,3 +286,27 @@ def test_a_story_restored_from_its_kept_sums_places_new_articles_as_its_members_
     assert from_sums.copies["copy"] == first[0].article_id
     assert len(from_members.changed) > 1 and any(len(ids) > 2 for ids in from_members.changed.values())
     assert from_sums.sums == {s: kept for s, kept in from_members.sums.items() if s in from_sums.changed}
+
+
+def test_candidate_days_a_week_apart_are_read_once_with_the_same_inferred_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real egypt2013 texts as undated members of a story of some six weeks: the dates inferred
+    when later candidate days are the earlier ones moved by a week are those reading every
+    candidate day gives (dates.WEEK made too large for the shortcut to be taken)."""
+    path = SHARED / "data" / "news" / "egypt2013" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip(f"needs {path} (../shared beside the repo); not found")
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for _, line in zip(range(120), f, strict=False)]
+
+    def inferred() -> list[InferredDate | None]:
+        out = []
+        for r in rows:
+            day = date.fromisoformat(r["datetime"][:10])
+            known = {day - timedelta(days=k) for k in (0, 1, 3, 10, 20, 30)}
+            out.append(infer_published(r["id"], r["text"], known))
+        return out
+
+    shortcut = inferred()
+    assert sum(x is not None for x in shortcut) >= 3
+    monkeypatch.setattr("marsad.stories.dates.WEEK", 10**6)
+    assert inferred() == shortcut

@@ -20,6 +20,9 @@ SEARCH_BEFORE, SEARCH_AFTER = 3, 14  # days around the story's known dates tried
 SNIPPET_BEFORE = 80  # characters kept before each relative expression
 
 
+WEEK = 7
+
+
 @dataclass(frozen=True, slots=True)
 class InferredDate:
     """An undated article's publication date as its story implies it (a dossier lists these)."""
@@ -42,27 +45,33 @@ def infer_published(article_id: str, text: str, known: set[date], vocabulary: Co
         return None
     snippets = "\n".join(text[max(0, t.start - SNIPPET_BEFORE) : t.end + 2].split("\n")[-1] for t in relative)
     scores: dict[date, list[str]] = {}
-    day = min(known) - timedelta(days=SEARCH_BEFORE)
-    while day <= max(known) + timedelta(days=SEARCH_AFTER):
-        times = find_times(snippets, day.isoformat(), vocabulary=vocabulary)
+    first = min(known) - timedelta(days=SEARCH_BEFORE)
+    days = [first + timedelta(days=k) for k in range((max(known) + timedelta(days=SEARCH_AFTER) - first).days + 1)]
+    resolved: list[tuple[tuple[str, date], ...]] = []
+    weekly = False
+    for k, day in enumerate(days):
+        # Expressions read against a day a week later land a week later («أمس», «الأربعاء
+        # الماضي») when none names a day of the month: once two weeks of candidates show it, the
+        # later candidates' are the earlier ones' moved by a week, not read again (a story of a
+        # month has some fifty candidate days).
+        resolved.append(_week_later(resolved[k - WEEK]) if weekly else _resolved(snippets, day, vocabulary))
+        if k == 2 * WEEK - 1:
+            weekly = all(_week_later(resolved[m]) == resolved[m + WEEK] for m in range(WEEK))
         support: list[str] = []
         consistent = True
-        for t in times:
-            if t.anchor is None or t.value is None or len(t.value) != 10:
-                continue
-            named = weekday_named(t.text)
-            if _TODAY in match_key(t.text).split():
+        for said, value in resolved[k]:
+            named = weekday_named(said)
+            if _TODAY in match_key(said).split():
                 if named is not None and named != day.weekday():
                     consistent = False
                     break
                 if named is not None:
-                    support.append(t.text)
+                    support.append(said)
                 continue
-            if date.fromisoformat(t.value) in known:
-                support.append(t.text)
+            if value in known:
+                support.append(said)
         if consistent and support and any(_TODAY not in match_key(s).split() for s in support):
             scores[day] = support
-        day += timedelta(days=1)
     if not scores:
         return None
     best = max(len(s) for s in scores.values())
@@ -70,3 +79,17 @@ def infer_published(article_id: str, text: str, known: set[date], vocabulary: Co
     if len(top) != 1:
         return None  # the evidence fits more than one day
     return InferredDate(article_id, top[0].isoformat(), tuple(scores[top[0]]))
+
+
+def _resolved(snippets: str, day: date, vocabulary: Collection[str]) -> tuple[tuple[str, date], ...]:
+    """The expressions of `snippets` that `day` as the publication date resolves to a day: each
+    one's text and that day, in order."""
+    return tuple(
+        (t.text, date.fromisoformat(t.value))
+        for t in find_times(snippets, day.isoformat(), vocabulary=vocabulary)
+        if t.anchor is not None and t.value is not None and len(t.value) == len("YYYY-MM-DD")
+    )
+
+
+def _week_later(resolved: tuple[tuple[str, date], ...]) -> tuple[tuple[str, date], ...]:
+    return tuple((said, day + timedelta(days=WEEK)) for said, day in resolved)
