@@ -323,7 +323,7 @@ def build_dossier_from(
         copies=tuple(StoryCopy(a, b) for a, b in sorted(copies.items())),
         inferred_published=tuple(inferred),
         entities=_top_entities(members),
-        quotes=_quote_clusters(members),
+        quotes=search.quotes.result(),
         claims=claims,
         disagreements=disagreements,
         summary=summary,
@@ -349,37 +349,63 @@ def _top_entities(articles: list[Article]) -> tuple[DossierEntity, ...]:
 
 @dataclass(slots=True)
 class _Utterance:
-    """A quote cluster while it grows: its variants and the trigrams of each, to compare with."""
+    """A quote cluster while it grows: its first variants (as many as a dossier lists), how many
+    it has, and the trigrams of the first MAX_COMPARED, which a new quote is compared with."""
 
     speaker_id: str
     speaker: str | None
     variants: list[QuoteVariant]
     grams: list[set[str]]
+    count: int = 1
+
+    def take(self, variant: QuoteVariant, grams: set[str]) -> None:
+        if len(self.variants) < MAX_VARIANTS:
+            self.variants.append(variant)
+        if len(self.grams) < MAX_COMPARED:
+            self.grams.append(grams)
+        self.count += 1
 
 
-def _quote_clusters(articles: list[Article]) -> tuple[QuoteCluster, ...]:
-    """Quotes by one speaker that say the same thing (`_same_utterance`), across outlets, side by side."""
-    utterances: list[_Utterance] = []
-    by_speaker: dict[str, list[_Utterance]] = {}
-    for a in articles:
+class _QuoteClusters:
+    """Quotes by one speaker that say the same thing (`_same_utterance`), across outlets, side by
+    side: read member by member in story order, each quote joining the first utterance of its
+    speaker it matches. Kept with a story's claim search (`ClaimSearch.to_json`), so a run reads
+    only its new members' quotes."""
+
+    def __init__(self) -> None:
+        self.utterances: list[_Utterance] = []
+        self.by_speaker: dict[str, list[_Utterance]] = {}
+
+    def read(self, a: Article) -> None:
         for q in a.quotes:
             if not q.speaker_id:
                 continue
             grams = _trigrams(q.text)
             variant = QuoteVariant(q.text, a.outlet, a.id, q.kind)
-            home = next(
-                (u for u in by_speaker.get(q.speaker_id, []) if any(_same_utterance(grams, g) for g in u.grams[:MAX_COMPARED])),
-                None,
-            )
+            home = next((u for u in self.by_speaker.get(q.speaker_id, []) if any(_same_utterance(grams, g) for g in u.grams)), None)
             if home is None:
-                home = _Utterance(q.speaker_id, q.speaker_name, [variant], [grams])
-                utterances.append(home)
-                by_speaker.setdefault(q.speaker_id, []).append(home)
+                self._add(_Utterance(q.speaker_id, q.speaker_name, [variant], [grams]))
             else:
-                home.variants.append(variant)
-                home.grams.append(grams)
-    clusters = [QuoteCluster(u.speaker_id, u.speaker, tuple(u.variants[:MAX_VARIANTS]), len(u.variants)) for u in utterances]
-    return tuple(sorted(clusters, key=quote_order))
+                home.take(variant, grams)
+
+    def _add(self, u: _Utterance) -> None:
+        self.utterances.append(u)
+        self.by_speaker.setdefault(u.speaker_id, []).append(u)
+
+    def result(self) -> tuple[QuoteCluster, ...]:
+        clusters = [QuoteCluster(u.speaker_id, u.speaker, tuple(u.variants), u.count) for u in self.utterances]
+        return tuple(sorted(clusters, key=quote_order))
+
+    def to_json(self) -> list[Any]:
+        return [[u.speaker_id, u.speaker, u.count, [v.to_json() for v in u.variants]] for u in self.utterances]
+
+    @classmethod
+    def from_json(cls, rows: list[Any]) -> _QuoteClusters:
+        out = cls()
+        for speaker_id, speaker, count, variants in rows:
+            shown = [QuoteVariant.from_json(v) for v in variants]
+            out._add(_Utterance(speaker_id, speaker, shown, [_trigrams(v.text) for v in shown[:MAX_COMPARED]], count))
+        return out
 
 
 def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence]:
@@ -460,6 +486,7 @@ class ClaimSearch:
         self._dated: dict[int, frozenset[str]] = {}  # sentence -> the days it names, read once
         self._seen: set[tuple[str, str, str]] = set()
         self._kept_rows: tuple[str, int] = ("", 0)  # the stored sentences' JSON this search was read from, and how many
+        self.quotes = _QuoteClusters()  # the members' quote clusters, read with their sentences
 
     def read(self, articles: Sequence[Article]) -> None:
         """Read these articles' sentences, after those read before (story order)."""
@@ -477,6 +504,7 @@ class ClaimSearch:
                 self._set_against(k)
             for k in added:
                 self._index_sentence(k)
+            self.quotes.read(r)
             self.members.append(r.id)
             self.marks.append(_mark(r))
 
@@ -703,6 +731,7 @@ class ClaimSearch:
             "published": self.published,
             "claim_of": self.claim_of,
             "found": [d.to_json() for d in self.found],
+            "quotes": self.quotes.to_json(),
         }
         kept, count = self._kept_rows
         new = json.dumps([_sentence_json(s) for s in self.sentences[count:]], ensure_ascii=False, separators=(",", ":"))
@@ -734,6 +763,7 @@ class ClaimSearch:
             search._join(k, claim if claim < len(search.claims) else None)
             search._index_sentence(k)
         search.found = [Disagreement.from_json(d) for d in head["found"]]
+        search.quotes = _QuoteClusters.from_json(head["quotes"])
         search._seen = {(min(d.sides[0].article, d.sides[1].article), max(d.sides[0].article, d.sides[1].article), d.kind) for d in search.found}
         search._kept_rows = (rows, len(sentences))
         return search
@@ -741,13 +771,14 @@ class ClaimSearch:
 
 def _mark(article: Article) -> str:
     """What a kept search read of a member, as a digest: its text, its names (where, which
-    entity, what type: an entity merged since renames it), its outlet, its publication time and
-    the agencies it cites."""
+    entity, what type: an entity merged since renames it), its outlet, its publication time, the
+    agencies it cites and its quotes (where, of what kind, whose)."""
     digest = hashlib.sha1(article.text.encode("utf-8"))
     digest.update(b"\0" + (article.outlet or "").encode("utf-8"))
     digest.update(b"\0" + (article.published or "").encode("utf-8"))
     digest.update(repr(sorted((m.start, m.end, m.entity_id or "", m.type) for m in article.mentions)).encode("utf-8"))
     digest.update(repr(sorted((c.start, c.name, c.kind) for c in article.sources)).encode("utf-8"))
+    digest.update(repr([(q.start, q.end, q.kind, q.speaker_id or "") for q in article.quotes]).encode("utf-8"))
     return digest.hexdigest()[:20]
 
 
