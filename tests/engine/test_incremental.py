@@ -6,6 +6,7 @@ resolves only its new mentions against the stored entities they may join (engine
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,12 @@ from typing import Any
 import pytest
 
 from marsad.context import Context
+from marsad.engine.cross import members_digest
 from marsad.engine.local import run_analysis
 from marsad.store import open_store
 from marsad.store.base import Store
+from marsad.stories.cluster import Clusterer, StorySums
+from marsad.stories.weights import story_weights
 
 from ..conftest import DEMO_CORPUS, SAMPLE_CORPUS
 
@@ -27,6 +31,7 @@ def _contents(store: Store) -> dict[str, Any]:
     stories: dict[str, list[str]] = {}
     for article_id, (story_id, _) in store.story_assignments().items():
         stories.setdefault(story_id, []).append(article_id)
+    _check_kept_sums(store, stories)
     return {
         "entities": [
             (r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]))
@@ -47,6 +52,25 @@ def _contents(store: Store) -> dict[str, Any]:
         # (A story's id is its first member's: which that is may differ from run to run.)
         "dossiers": sorted(json.dumps({**d.to_json(), "id": None}, ensure_ascii=False) for s in stories if (d := store.get_story(s))),
     }
+
+
+def _check_kept_sums(store: Store, stories: dict[str, list[str]]) -> None:
+    """Every story's kept sums that a run would restore it from (kept for the members it has now)
+    are the sums of those members' vectors with their entities as resolved now: a run changing
+    a member's entities dropped them (engine/cross.py)."""
+    idf = story_weights(store.entity_names())
+    for story_id, (digest, text) in store.story_sums(stories).items():
+        members = set(stories[story_id])
+        if digest != members_digest(members):
+            continue
+        clusterer = Clusterer(idf)
+        clusterer.restore(story_id, [a.doc() for a in store.story_articles([story_id]) if a.article_id in members])
+        want, kept = clusterer.sums_of(story_id), StorySums.from_json(text)
+        assert (kept.first, kept.last, set(kept.keys), kept.entities.keys(), kept.terms.keys()) == (
+            want.first, want.last, set(want.keys), want.entities.keys(), want.terms.keys()
+        ), story_id
+        for mine, theirs in ((kept.terms, want.terms), (kept.entities, want.entities)):
+            assert all(math.isclose(v, theirs[k], rel_tol=1e-9) for k, v in mine.items()), story_id
 
 
 def _analyse(db: str, runs: list[list[str]], ctx: Context) -> dict[str, Any]:
