@@ -966,7 +966,8 @@ def _reversed_decimal(figure: str) -> str | None:
     1.2 into «2،1» and 2:30 into «30.2», as the press's «8ر4» writes 4.8 (read by plain_figures;
     the comma and the point it cannot tell)."""
     whole, point, fraction = figure.partition(".")
-    return f"{fraction}.{whole}" if point and whole and fraction else None
+    # Both parts more than zero: 1.0 and 0.1 are no one figure.
+    return f"{fraction}.{whole}" if point and whole.strip("0") and fraction.strip("0") else None
 
 
 def _zeros(n: int) -> int:
