@@ -29,7 +29,9 @@ def spread_names(sents: Sequence[Sequence[str]], tags_of: list[list[str]]) -> li
     known: dict[tuple[str, ...], Counter[str]] = {}
     parts: set[str] = set()
     for ks, tags in zip(keys, tags_of, strict=True):
-        for i, j, kind in spans(tags):
+        # In text order: a name tagged as many times with two types takes the first one read
+        # (Counter.most_common), the same in every process (a set's order follows the hash seed).
+        for i, j, kind in sorted(spans(tags)):
             if kind not in NAME_TYPES:
                 continue
             seq = tuple(ks[i:j])

@@ -53,8 +53,11 @@ def stem_readings(key: str) -> list[str]:
 
 @lru_cache(maxsize=_WORD_CACHE)
 def clitic_readings(key: str) -> tuple[str, ...]:
-    """stem_readings as a memoised tuple (the tagger's hot paths)."""
-    return tuple(sorted(key_variants(key), key=lambda v: (v != key, -len(v))))
+    """stem_readings as a memoised tuple (the tagger's hot paths): the word itself, then the
+    longer readings first, and readings of one length in the order of their letters (the first
+    reading the word table holds gives the word its vector: never a set's order, which follows
+    the process's hash seed)."""
+    return tuple(sorted(key_variants(key), key=lambda v: (v != key, -len(v), v)))
 
 
 @cache
