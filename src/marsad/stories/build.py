@@ -31,6 +31,11 @@ KNOWN_RANGE_DAYS = 10
 # larger on 1,500 egypt2013 articles, most of it for stories of one or two articles (most stories
 # of an archive). Kept, compressed, from ten members on: 1.9% larger on 15,000 (2026-11-30).
 KEEP_SEARCH_FROM = 10
+# A story's sums (cluster.StorySums) are kept from this many members on: a story of one or two
+# articles (most stories of an archive) is restored from their vectors at the same cost, and
+# keeping every story's held them all in memory at once after a first run over an archive
+# (15,000 egypt2013 articles: 19.6 MB of sums, 9.0 MB for the 923 stories of three or more).
+KEEP_SUMS_FROM = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +84,9 @@ class Assignment:
     copies: dict[str, str]  # article -> the article it is a near-copy of, over the changed stories
     idf: dict[str, float]
     # story -> (its members, its sums as StorySums.to_json) for the stories to keep sums of: those
-    # that changed and those restored from their members' vectors (none kept, or kept for other
-    # members). As text: a first run over an archive keeps every story's, held at once.
+    # of KEEP_SUMS_FROM members or more that changed or were restored from their members' vectors
+    # (none kept, or kept for other members). As text: a first run over an archive keeps them
+    # all, held at once.
     sums: dict[str, tuple[list[str], str]] = field(default_factory=dict)
 
 
@@ -141,7 +147,11 @@ def assign(
         {a: (s, copies.get(a)) for s, ids in changed_members.items() for a in ids},
         {a: b for a, b in copies.items() if a in in_changed},
         idf,
-        {s: (list(ids), clusterer.sums_of(s).to_json()) for s, ids in sorted(members.items()) if s in changed or s not in sums},
+        {
+            s: (list(ids), clusterer.sums_of(s).to_json())
+            for s, ids in sorted(members.items())
+            if (s in changed or s not in sums) and len(ids) >= KEEP_SUMS_FROM
+        },
     )
 
 
