@@ -105,12 +105,12 @@ def test_a_kept_search_round_trips_and_is_refused_when_read_by_other_rules(tmp_p
         assert search is not None and search.members == members
         assert search.to_json() == text
     # Rules or data changed since: the kept search is read again from the first member.
-    dossier._search_format.cache_clear()
+    dossier.search_format.cache_clear()
     monkeypatch.setattr(dossier, "_SEARCH_SOURCES", (*dossier._SEARCH_SOURCES, "stories/build.py"))
     try:
         assert all(ClaimSearch.from_json(text, idf) is None for _, text in kept.values())
     finally:
-        dossier._search_format.cache_clear()
+        dossier.search_format.cache_clear()
 
 
 def test_a_search_gone_on_from_finds_what_one_reading_finds() -> None:

@@ -279,6 +279,10 @@ def test_a_total_against_the_parts_one_sentence_gives_and_a_decimal_copied_backw
     wrong = _record("c", "الثالثة", "وأشار رئيس الحماية المدنية إلى أن المنحة يتم من خلالها توريد 60 سيارة إطفاء متوسطة وصغيرة للمحافظات.", [])
     assert _dossier([parts, total]).disagreements == ()
     assert [x.kind for x in _dossier([parts, wrong]).disagreements] == ["numbers"]
+    # The other figure of another word is another thing: 46 killed and 7 soldiers wounded are no 53 killed
+    killed = _record("g", "الأولى", "وأسفرت الاشتباكات العنيفة في ميدان المدينة عن مقتل 46 متظاهرا وإصابة 7 مجندين من قوات الأمن.", [])
+    more = _record("h", "الثانية", "وأسفرت الاشتباكات العنيفة في ميدان المدينة عن مقتل 53 متظاهرا من أبناء المحافظة.", [])
+    assert [x.kind for x in _dossier([killed, more]).disagreements] == ["numbers"]
     backwards = _record("d", "الأولى", "وارتفعت قيمة الاستثمارات المالية للهيئات الاقتصادية خلال العام المالي بنسبة زيادة قدرها 2.1 نقطة في غالبية القطاعات.", [])
     forwards = _record("e", "الثانية", "وارتفعت قيمة الاستثمارات المالية للهيئات الاقتصادية خلال العام المالي بنسبة زيادة قدرها 1.2 نقطة في غالبية القطاعات.", [])
     other = _record("f", "الثالثة", "وارتفعت قيمة الاستثمارات المالية للهيئات الاقتصادية خلال العام المالي بنسبة زيادة قدرها 3.4 نقطة في غالبية القطاعات.", [])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 
 from marsad.engine.memory import release_freed_memory
@@ -36,6 +37,7 @@ from marsad.meta.registry import Registry
 from marsad.store.base import Store
 from marsad.stories.build import Assignment, StoryArticle, StoryVector, StoryWork, assign, dossier_of, story_work, vectorise
 from marsad.stories.cluster import MAX_CANDIDATES, WINDOW_DAYS, StorySums, shares_enough, story_keys, top_words
+from marsad.stories.dossier import search_format
 from marsad.stories.records import Dossier
 from marsad.stories.weights import reference_weights
 
@@ -87,7 +89,11 @@ def update_entities(store: Store, registry: Registry) -> set[str]:
     # waits for the writer lock instead of resolving the same mentions against entities that
     # are being rewritten.
     with store.transaction():
-        return _update_entities(store, registry, text_of)
+        touched = _update_entities(store, registry, text_of)
+        # With the entities they change, not later: a run stopped after this transaction would
+        # leave the next one no `touched`, and a story's kept sums naming the entities as they were.
+        store.drop_story_sums_of(touched)
+        return touched
 
 
 def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], str]) -> set[str]:
@@ -526,6 +532,7 @@ def update_stories(
     assignment = with_stories_of(touched, assign(articles, placed, names, sums, store.story_signatures(sums.keys())), placed)
     del articles, sums
     store.save_story_sums({s: (members_digest(ids), text) for s, (ids, text) in assignment.sums.items()}, dropped=stale)
+    assignment = replace(assignment, sums={})  # saved: not held through the dossiers
     # Dossiers are rebuilt a batch of stories at a time: the records held at once stay bounded
     # however many articles the run brought (a first run over an archive changes every story).
     # Two batches are in flight: the next one's records are read while this one's are built.
@@ -614,5 +621,8 @@ def with_stories_of(articles: Collection[str], assignment: Assignment, placed: M
 
 
 def members_digest(articles: Iterable[str]) -> str:
-    """What a story's kept sums were summed over: its members, in any order."""
-    return hashlib.sha1("\n".join(sorted(articles)).encode("utf-8")).hexdigest()
+    """What a story's kept sums were summed over, and how: its members (as a set; the order they
+    were summed in moves the sums by float rounding only) and the code and data that read them
+    (dossier.search_format: the weights, normalisation, clustering code), so sums kept by
+    another version are not gone on from."""
+    return hashlib.sha1((search_format() + "\n" + "\n".join(sorted(articles))).encode("utf-8")).hexdigest()

@@ -742,7 +742,7 @@ class Store(ABC):
                     r[1],
                     tuple(map(sys.intern, terms)),
                     tuple(terms.values()),
-                    np.frombuffer(bytes.fromhex(r[6]), dtype="<u8").astype(np.uint64),
+                    _signature(r[6]),
                     r[2],
                     sys.intern(r[3]) if r[3] else None,
                     tuple(entities.pop(r[1], ())),
@@ -824,13 +824,20 @@ class Store(ABC):
                 [(s, digest, text) for s, (digest, text) in sums.items()],
             )
 
+    def drop_story_sums_of(self, articles: Iterable[str]) -> None:
+        """Drop the kept sums of the stories of these articles (their entities changed); inside the
+        caller's transaction."""
+        for chunk in _chunks(sorted(set(articles))):
+            marks = ",".join("?" * len(chunk))
+            self.execute(f"DELETE FROM story_sums WHERE story_id IN (SELECT story_id FROM story_articles WHERE article_id IN ({marks}))", chunk)
+
     def story_signatures(self, stories: Iterable[str]) -> dict[str, np.ndarray]:
         """article -> MinHash signature, of these stories' members."""
         rows = self._rows_in(
             "SELECT v.article_id, v.signature FROM story_vectors v JOIN story_articles sa ON sa.article_id = v.article_id WHERE sa.story_id IN ({marks})",
             stories,
         )
-        return {r[0]: np.frombuffer(bytes.fromhex(r[1]), dtype="<u8").astype(np.uint64) for r in rows}
+        return {r[0]: _signature(r[1]) for r in rows}
 
     def claim_searches(self, stories: Iterable[str]) -> dict[str, tuple[list[str], str]]:
         """story -> (the articles its kept claim search read, in story order; the search), for
@@ -913,6 +920,11 @@ def _tally_text(e: Entity) -> str:
 
 def _keyed(keys: NameKeys) -> tuple[int, str | None, str | None, str | None]:
     return (keys.words, keys.sound, keys.first, keys.last)
+
+
+def _signature(stored: str) -> np.ndarray:
+    """A MinHash signature as stored (hex of its little-endian words)."""
+    return np.frombuffer(bytes.fromhex(stored), dtype="<u8").astype(np.uint64)
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:

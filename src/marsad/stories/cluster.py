@@ -315,8 +315,10 @@ class Clusterer:
 
     def restore_sums(self, story_id: str, members: list[str], sums: StorySums) -> None:
         """A story already stored, from its sums (`sums_of`) rather than its members' vectors: the
-        same story as `restore` makes of them, read in the size of its vocabulary, not of its
-        members' (a story of hundreds of articles is a candidate for many undated ones)."""
+        story `restore` makes of them but for float rounding (the sums were added in the order the
+        members were placed, `restore` adds them in the order they were stored), read in the size
+        of its vocabulary, not of its members' (a story of hundreds of articles is a candidate for
+        many undated ones)."""
         story = Story(story_id, list(members), dict(sums.terms), dict(sums.entities), sums.first, sums.last, sums.terms_norm2)
         story.entities_norm2 = sum((v * self.idf.get(e, 1.0)) ** 2 for e, v in story.entities.items())
         self.stories[story_id] = story

@@ -68,6 +68,7 @@ DENIED_WORDS = 3  # words after a denial verb (and the denier's name) that say w
 MAX_DISAGREEMENTS = 20  # per story
 WINDOWS_APART_HOURS = 6  # counts over spans of fixed length ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
+FAMILY_LETTERS = 2  # first consonants (_count_key) two counted words share to be one word's forms
 ROUNDED_ZEROS = 3  # when it is rounded to the thousand at least (17,412,250 is exact)
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
@@ -725,7 +726,7 @@ class ClaimSearch:
         it found, then its sentences as one JSON array (a search gone on from keeps the text of
         the sentences it was read with and adds the new ones to it)."""
         head = {
-            "format": _search_format(),
+            "format": search_format(),
             "members": self.members,
             "marks": self.marks,
             "published": self.published,
@@ -747,7 +748,7 @@ class ClaimSearch:
         first, _, rows = text.partition("\n")
         try:
             head = json.loads(first)
-            if head.get("format") != _search_format():
+            if head.get("format") != search_format():
                 return None
             sentences = json.loads(rows)
         except ValueError:
@@ -820,7 +821,7 @@ _SEARCH_SOURCES = ("arabic", "statements/lexicon.py", "stories/cluster.py", "sto
 
 
 @cache
-def _search_format() -> str:
+def search_format() -> str:
     from importlib.metadata import version
 
     root = Path(__file__).resolve().parents[1]
@@ -933,9 +934,11 @@ def _value(figure: str) -> float:
 
 
 def _sums_to(counts: Mapping[str, set[str]], word: str, total: str) -> bool:
-    """The sentence's figure for `word` and one or two other figures it gives add up to `total`."""
+    """The sentence's figure for `word` and one or two other figures it gives of a word of its
+    family (its plural or singular: «سيارة» / «سيارات», whose keys share FAMILY_LETTERS) add up to
+    `total`. Other words are other things («46 killed and 7 soldiers wounded» are no 53 killed)."""
     own = [_value(f) for f in counts.get(word, ())]
-    others = [_value(f) for w, figures in counts.items() if w != word for f in figures]
+    others = [_value(f) for w, figures in counts.items() if w != word and len(w) >= FAMILY_LETTERS and w[:FAMILY_LETTERS] == word[:FAMILY_LETTERS] for f in figures]
     goal = _value(total)
     return any(
         abs(x + sum(extra) - goal) < 1e-6 * max(1.0, goal)
