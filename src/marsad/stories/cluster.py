@@ -115,8 +115,9 @@ class StorySums:
     """A story as clustering holds it, without its members' vectors: the sums of their dampened
     word and entity counts, its first and last day, its words' weighted norm (the reference
     weights are fixed; the entities' norm is computed again, as their weights follow their names)
-    and its index keys in the order its members brought them. Kept in the store for each story,
-    so a run reads a candidate story's sums, not every member's vector."""
+    and its index keys in the order its members brought them. Kept in the store for each story of
+    a few members or more (stories/build.KEEP_SUMS_FROM), so a run reads a candidate story's sums,
+    not every member's vector."""
 
     terms: dict[str, float]
     entities: dict[str, float]

@@ -18,9 +18,7 @@ from marsad.temporal.times import find_times, weekday_named
 
 SEARCH_BEFORE, SEARCH_AFTER = 3, 14  # days around the story's known dates tried as a publication date
 SNIPPET_BEFORE = 80  # characters kept before each relative expression
-
-
-WEEK = 7
+WEEK = 7  # days by which the candidate days' readings repeat, moved (see infer_published)
 
 
 @dataclass(frozen=True, slots=True)

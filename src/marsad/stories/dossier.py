@@ -14,7 +14,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, lru_cache
@@ -68,8 +68,8 @@ DENIED_WORDS = 3  # words after a denial verb (and the denier's name) that say w
 MAX_DISAGREEMENTS = 20  # per story
 WINDOWS_APART_HOURS = 6  # counts over spans of fixed length ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
-FAMILY_LETTERS = 2  # first consonants (_count_key) two counted words share to be one word's forms
 ROUNDED_ZEROS = 3  # when it is rounded to the thousand at least (17,412,250 is exact)
+FAMILY_LETTERS = 2  # first consonants (_count_key) two counted words share to be one word's forms
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
 MAX_POSTING = 50  # claims a word may point to before it is too common to find candidates by
@@ -682,7 +682,7 @@ class ClaimSearch:
             parts |= {f for f in figures if not _same_figure(f, y)}
             if k != i and any(_same_figure(f, y) for f in figures) and weighted_cosine(sentences[k].terms, sentences[j].terms) >= close:
                 return True
-        return len(parts) >= 2 and abs(sum(map(_value, parts)) - _value(y)) < 1e-6 * max(1.0, _value(y))
+        return len(parts) >= 2 and _adds_up(map(_value, parts), _value(y))
 
     def _days(self, k: int) -> frozenset[str]:
         """The days sentence k names, resolved against its article's publication date."""
@@ -940,12 +940,12 @@ def _sums_to(counts: Mapping[str, set[str]], word: str, total: str) -> bool:
     own = [_value(f) for f in counts.get(word, ())]
     others = [_value(f) for w, figures in counts.items() if w != word and len(w) >= FAMILY_LETTERS and w[:FAMILY_LETTERS] == word[:FAMILY_LETTERS] for f in figures]
     goal = _value(total)
-    return any(
-        abs(x + sum(extra) - goal) < 1e-6 * max(1.0, goal)
-        for x in own
-        for n in (1, 2)
-        for extra in combinations(others, n)
-    )
+    return any(_adds_up((x, *extra), goal) for x in own for n in (1, 2) for extra in combinations(others, n))
+
+
+def _adds_up(parts: Iterable[float], total: float) -> bool:
+    """The parts sum to the total (figures read from text: equal to a millionth)."""
+    return abs(sum(parts) - total) < 1e-6 * max(1.0, total)
 
 
 def _same_figure(a: str, b: str) -> bool:
