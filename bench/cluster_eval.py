@@ -18,10 +18,14 @@ share of off-topic («unrelated») articles placed in a story holding on-claim a
 claim; and how many disputing articles appear as a side of a disagreement in their story. Pages
 are written to, and the store kept in, `--work` (default build/stance): a second run reuses the
 analysed pages and only re-places them if the store is removed. `--folds` picks folds (1-3).
+`--ceiling` then scores the best that average-link clustering by the same similarities could do
+on the on-claim articles alone, its threshold chosen against the gold (an upper bound, see
+`ceiling`).
 
     .venv/bin/python bench/cluster_eval.py [--data FILE] [--show]
     .venv/bin/python bench/cluster_eval.py --generate 100000
     .venv/bin/python bench/cluster_eval.py --stance [--folds 1,2,3] [--work DIR] [--show]
+    .venv/bin/python bench/cluster_eval.py --stance --ceiling [--work DIR]   # after a --stance run
     .venv/bin/python bench/cluster_eval.py --growth 150 [--base 150] [--collection EGYPT2013.jsonl.gz] [--only NAME]
 
 Linear cost: `--growth N` adds N real articles as one run to a store of --base others, then to a
@@ -218,6 +222,90 @@ def stance(folds: set[str], work: Path, show: bool) -> None:
         )
 
 
+def ceiling(folds: set[str], work: Path) -> None:
+    """The most clustering by these similarities could give on the stance folds: average-link
+    clustering of each fold's on-claim articles alone (no off-topic ones to stray into), each
+    pair scored by `cluster.similarity` (of either article against a story of the other, the
+    higher), the threshold chosen afterwards as the one with the best B-cubed F1 against the
+    gold. An upper bound, not a method: it sees the gold and every article at once; a run places
+    articles one at a time, among the off-topic ones, with a threshold fixed in advance."""
+    from marsad.store import open_store
+    from marsad.stories.cluster import JOIN_THRESHOLD, _read, similarity
+
+    db = work / "out" / "marsad.db"
+    if not db.exists():
+        sys.exit(f"{db} is missing: run --stance with the same --work first")
+    with gzip.open(STANCE, "rt", encoding="utf-8") as f:
+        items = [r for r in map(json.loads, f) if r["fold"].removeprefix("Fold_") in folds]
+    with (work / "out" / "articles.jsonl").open(encoding="utf-8") as f:
+        line_of = {a["id"]: int(a["locator"].split()[1]) - 1 for a in map(json.loads, f) if not a.get("appended_to") and (a.get("locator") or "").startswith("line ")}
+    store = open_store(str(db), readonly=True)
+    stored = [a for a in store.story_articles() if a.article_id in line_of]
+    idf = story_weights(store.entity_names({e for a in stored for e in a.entities}))
+    docs = {line_of[a.article_id]: a.doc() for a in stored}
+    for fold in sorted(folds):
+        on = [k for k in sorted(docs) if items[k]["fold"] == f"Fold_{fold}" and items[k]["stance"] in ON_CLAIM]
+        clusterer = Clusterer(idf)
+        for k in on:
+            clusterer.restore(str(k), [docs[k]])
+        readings = {k: _read(docs[k], idf) for k in on}
+        n = len(on)
+        sims = np.zeros((n, n))
+        for i, a in enumerate(on):
+            for j, b in enumerate(on):
+                if i != j:
+                    sims[i, j] = similarity(docs[a], readings[a], clusterer.stories[str(b)])
+        sims = np.maximum(sims, sims.T)
+        merges = _average_link(sims)
+        gold = {str(k): items[k]["claim_id"] for k in on}
+        results = []
+        for threshold in np.arange(0.10, 0.6001, 0.025):
+            parent = list(range(n))
+            for a, b, value in merges:
+                if value <= threshold:
+                    break  # average-link merges come in falling order
+                parent[b] = a
+            def root(x: int) -> int:
+                while parent[x] != x:
+                    x = parent[x]
+                return x
+            s = scores(gold, {str(k): str(root(i)) for i, k in enumerate(on)})
+            results.append((s["b3_f1"], float(threshold), s))
+        f1, threshold, s = max(results)
+        at_join = min(results, key=lambda r: abs(r[1] - JOIN_THRESHOLD))[2]
+        print(
+            f"fold {fold}: {n} on-claim articles alone, average link: best B-cubed F1 {f1:.3f} (P {s['b3_p']:.3f} R {s['b3_r']:.3f})"
+            f" at threshold {threshold:.3f}; at the join threshold {JOIN_THRESHOLD:.2f}: {at_join['b3_f1']:.3f}"
+        )
+
+
+def _average_link(sims: np.ndarray) -> list[tuple[int, int, float]]:
+    """Average-link agglomeration of a similarity matrix: the merges (kept cluster, merged one,
+    their mean similarity), best first, until nothing is left to merge."""
+    n = len(sims)
+    total = sims.copy()
+    size = np.ones(n)
+    active = np.ones(n, dtype=bool)
+    np.fill_diagonal(total, -np.inf)
+    merges = []
+    for _ in range(n - 1):
+        mean = total / np.outer(size, size)
+        mean[~active, :] = -np.inf
+        mean[:, ~active] = -np.inf
+        a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
+        value = float(mean[a, b])
+        if value <= 0:
+            break
+        a, b = min(a, b), max(a, b)
+        merges.append((int(a), int(b), value))
+        total[a, :] += total[b, :]
+        total[:, a] += total[:, b]
+        total[a, a] = -np.inf
+        size[a] += size[b]
+        active[b] = False
+    return merges
+
+
 EGYPT2013 = STANCE.parent.parent / "news" / "egypt2013" / "articles.jsonl"
 
 
@@ -364,6 +452,7 @@ def main() -> None:
     ap.add_argument("--generate", type=int, help="time clustering on this many generated articles")
     ap.add_argument("--stance", action="store_true", help="score stories on the real stance set (needs ../shared)")
     ap.add_argument("--folds", default="1,2,3", help="stance folds to use")
+    ap.add_argument("--ceiling", action="store_true", help="with --stance: the best average-link clustering of the on-claim articles could do (after a --stance run)")
     ap.add_argument("--work", default="build/stance", help="where the stance pages and store are kept")
     ap.add_argument("--growth", type=int, metavar="N", help="store-wide time per article when N real articles join a store of --base, then of ten times that")
     ap.add_argument("--base", type=int, default=150)
@@ -372,6 +461,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.growth:
         growth(args.growth, args.base, Path(args.work), args.only, Path(args.collection) if args.collection else None)
+    elif args.stance and args.ceiling:
+        ceiling(set(args.folds.split(",")), Path(args.work))
     elif args.stance:
         stance(set(args.folds.split(",")), Path(args.work), args.show)
     elif args.generate:
