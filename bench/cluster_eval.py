@@ -265,11 +265,7 @@ def ceiling(folds: set[str], work: Path) -> None:
                 if value <= threshold:
                     break  # average-link merges come in falling order
                 parent[b] = a
-            def root(x: int) -> int:
-                while parent[x] != x:
-                    x = parent[x]
-                return x
-            s = scores(gold, {str(k): str(root(i)) for i, k in enumerate(on)})
+            s = scores(gold, {str(k): str(_root(parent, i)) for i, k in enumerate(on)})
             results.append((s["b3_f1"], float(threshold), s))
         f1, threshold, s = max(results)
         at_join = min(results, key=lambda r: abs(r[1] - JOIN_THRESHOLD))[2]
@@ -277,6 +273,12 @@ def ceiling(folds: set[str], work: Path) -> None:
             f"fold {fold}: {n} on-claim articles alone, average link: best B-cubed F1 {f1:.3f} (P {s['b3_p']:.3f} R {s['b3_r']:.3f})"
             f" at threshold {threshold:.3f}; at the join threshold {JOIN_THRESHOLD:.2f}: {at_join['b3_f1']:.3f}"
         )
+
+
+def _root(parent: list[int], x: int) -> int:
+    while parent[x] != x:
+        x = parent[x]
+    return x
 
 
 def _average_link(sims: np.ndarray) -> list[tuple[int, int, float]]:
