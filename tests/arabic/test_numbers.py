@@ -32,6 +32,8 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("بلغت الصادرات 8ر4 مليار دولار", "بلغت الصادرات 4800000000 دولار"),  # the press's decimal: fraction first
         ("نمو متوقع ٥ر٨ ٪", "نمو متوقع 8.5 ٪"),
         ("نجح 14 ألف و400 طالب", "نجح 14400 طالب"),
+        ("يبلغ 514 ألف 854 ملاحظًا", "يبلغ 514854 ملاحظًا"),  # the same without «و»
+        ("بين 5 آلاف 20 منهم", "بين 5000 20 منهم"),  # two digits after it: another figure
         ("في عام 2013 و5 أيام", "في عام 2013 و5 أيام"),  # no thousand: as it was
         ("رقم 12ر3ر4", "رقم 12ر3ر4"),  # a chain is no decimal
         ("بلغ 173,2 مليون", "بلغ 173200000"),  # a decimal comma: one or two digits, then a magnitude

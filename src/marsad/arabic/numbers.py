@@ -29,9 +29,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         # a comma between digits may list them: «المواد 3،4 و5»); the Arabic decimal separator
         # always.
         re.compile(rf"(?<![\d.,\u060c])(\d+)(?:[,\u060c](\d{{1,2}})(?=\s*(?:{magnitudes}))|\u066b(\d+))(?![\d,\u060c])"),  # arabic comma, arabic decimal separator
-        # «14 ألف و400»: 14,400 (waw before three digits of hundreds; «10 آلاف و15 ألفا» is a
-        # range, «5 آلاف و5 وزراء» two counts)
-        re.compile(rf"(?<![\d.])(\d{{1,3}})\s+(?:{thousands}){_TANWEEN}\s+\u0648\s*(\d{{3}})(?![\d.])(?!\s*(?:{thousands}))"),  # waw
+        # «14 ألف و400», «514 ألف 854»: 14,400, 514,854 (three digits of hundreds, «و» before
+        # them or not; «10 آلاف و15 ألفا» is a range, «5 آلاف و5 وزراء» two counts)
+        re.compile(rf"(?<![\d.])(\d{{1,3}})\s+(?:{thousands}){_TANWEEN}\s+(?:\u0648\s*)?(\d{{3}})(?![\d.])(?!\s*(?:{thousands}))"),  # waw
         # «39 ألف جنيه», «2.5 ألف»: 39,000, 2,500 (fewer than a thousand thousands: «منذ 2011
         # آلاف الأشخاص» is a year)
         re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{thousands}){_TANWEEN}(?!\w)"),
