@@ -1,5 +1,7 @@
 """Arabic code points used across marsad, named so that a reader can tell them apart."""
 
+import re
+
 # Harakat and other marks that never change which word is written:
 # U+064B..U+065F fathatan..wavy hamza below, U+0670 superscript alef,
 # U+0610..U+061A Quranic honorifics and small marks, U+06D6..U+06ED Quranic annotation signs.
@@ -9,6 +11,7 @@ AR_TATWEEL = "\u0640"  # ARABIC TATWEEL (kashida), stretches a word without chan
 # The Arabic letters proper: U+0621 hamza .. U+064A yeh, plus U+0671..U+06D3 extended letters
 # (alef wasla, Persian/Urdu letters such as keheh U+06A9 and Farsi yeh U+06CC).
 AR_LETTER_CHARSET = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+AR_LETTER_RE = re.compile(f"[{AR_LETTER_CHARSET}]")  # one Arabic letter: .search tells a text that has one
 
 # Letters that only ever end a word: teh marbuta U+0629 and alef maksura U+0649.
 # A letter straight after one of them means two words lost the space between them.

@@ -11,7 +11,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from marsad.arabic.chars import AR_LETTER_CHARSET
+from marsad.arabic.chars import AR_LETTER_RE
 from marsad.ingest.errors import InputError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -20,7 +20,6 @@ _HEAD_END_RE = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
 # The prescan reads the head wherever it ends, within this many bytes (a head with inline
 # scripts and styles runs to tens of kilobytes; browsers look at 1 KB, which misses many pages).
 _HEAD_SCAN_BYTES = 256 * 1024
-_ARABIC_LETTER_RE = re.compile(f"[{AR_LETTER_CHARSET}]")
 # Very common Arabic function words, as decoded text: في من على أن إلى الذي (fi, min, ala, anna, ila, alladhi).
 _COMMON_WORDS_RE = re.compile(
     "(?:^|\\s)(?:\u0641\u064a|\u0645\u0646|\u0639\u0644\u0649|\u0623\u0646|\u0625\u0644\u0649|\u0627\u0644\u0630\u064a)(?=\\s)"
@@ -156,12 +155,12 @@ def _plausible(text: str) -> bool:
 
 def _arabic_letter_share(text: str) -> float:
     letters = sum(1 for c in text if c.isalpha())
-    return len(_ARABIC_LETTER_RE.findall(text)) / letters if letters else 0.0
+    return len(AR_LETTER_RE.findall(text)) / letters if letters else 0.0
 
 
 def _arabic_score(text: str) -> float:
     """Common-word hits per Arabic letter: higher reads more like Arabic."""
-    letters = len(_ARABIC_LETTER_RE.findall(text))
+    letters = len(AR_LETTER_RE.findall(text))
     if letters == 0:
         return 0.0
     return (len(_COMMON_WORDS_RE.findall(text)) * 50 + letters) / (letters + 1)

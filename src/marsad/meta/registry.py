@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from marsad.arabic.chars import AR_LETTER_CHARSET
+from marsad.arabic.chars import AR_LETTER_RE
 from marsad.arabic.normalize import phrase_key
 from marsad.data import load_data
 
@@ -17,7 +17,6 @@ AGENCY = "agency"  # a wire service others cite; every other kind publishes page
 OUTLET_KINDS = ("newspaper", "tv", "radio", "site", "outlet")  # "outlet": any publisher (older and user files)
 KINDS = (AGENCY, *OUTLET_KINDS)
 
-_AR_LETTER_RE = re.compile(f"[{AR_LETTER_CHARSET}]")
 _HOST_RE = re.compile(r"(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:/\S*)?", re.IGNORECASE)  # youm7.com, https://m.elbalad.news/x
 # A camelCase seam: SadaElBalad -> Sada El Balad, CNNArabic -> CNN Arabic.
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -178,7 +177,7 @@ class Registry:
         entry = self.lookup(text)
         if entry is not None:
             return entry
-        if _AR_LETTER_RE.search(text):
+        if AR_LETTER_RE.search(text):
             key = phrase_key(text)
             core = strip_generic(key)
             if core == key or core in shared_names():

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,7 +35,7 @@ from heapq import heappop, heappush
 
 import numpy as np
 
-from marsad.arabic.chars import AR_LETTER_CHARSET
+from marsad.arabic.chars import AR_LETTER_RE
 from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import search_terms, strip_proclitics, word_key, words
 
@@ -164,12 +163,11 @@ def content_terms(text: str) -> Counter[str]:
     return Counter(arabic if 2 * len(arabic) >= len(stems) else stems)
 
 
-_ARABIC_LETTER_RE = re.compile(f"[{AR_LETTER_CHARSET}]")
 
 
 @lru_cache(maxsize=1 << 18)
 def _has_arabic_letter(stem: str) -> bool:
-    return bool(_ARABIC_LETTER_RE.search(stem))
+    return bool(AR_LETTER_RE.search(stem))
 
 
 @lru_cache(maxsize=1 << 18)
