@@ -66,6 +66,17 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("صرف ألف و500 جنيه", "صرف 1500 جنيه"),
         ("ألف شكر و5 تحيات", "ألف شكر و5 تحيات"),  # no «و» right after the word: as it was
         ("بلغت 441.1 مليــــــار جنيه", "بلغت 441100000000 جنيه"),  # a word drawn out with tatweel
+        ("تم التحفظ على 14ألف و400 باكو", "تم التحفظ على 14400 باكو"),  # no space before «ألف»
+        ("صرف 39ألف جنيه", "صرف 39000 جنيه"),
+        ("تغريمه 36 مليونا 376 ألفا و834 جنيها", "تغريمه 36376834 جنيها"),  # no «و» after the millions
+        ("بلغت 5 ملايين 2013 نسمة", "بلغت 5000000 2013 نسمة"),  # a year after them: another figure
+        ("بتدبير مبلغ 5. 1 مليار جنيه", "بتدبير مبلغ 1500000000 جنيه"),  # «5ر1» with a point and a space
+        ("بلغ 4. 11 مليون سائح", "بلغ 11400000 سائح"),
+        ("وصل العدد إلى 12. 3 أشخاص", "وصل العدد إلى 12. 3 أشخاص"),  # no magnitude after it: as it was
+        ("تزن 2 كيلو و600 جرام من الذهب", "تزن 2.6 كيلو من الذهب"),  # a unit and its part: one figure
+        ("ضبط 3 طن و 400 كيلو", "ضبط 3.4 طن"),
+        ("ضبط 3 طن و390 لتر", "ضبط 3 طن و390 لتر"),  # another measure: two figures
+        ("وزنها 2 كيلو و1500 جرام", "وزنها 2 كيلو و1500 جرام"),  # a unit's worth of parts or more: as it was
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

@@ -382,3 +382,41 @@ def test_a_clock_time_and_a_cut_off_thousands_group_are_no_counts() -> None:
     spaced = _record("d", "الأولى", "وساعدت المنظمة 350 , 000 طفل على التسجيل في المدارس خلال العام الدراسي الماضي في المخيمات.", [])
     worded = _record("e", "الثانية", "وساعدت المنظمة 350 ألف طفل على التسجيل في المدارس خلال العام الدراسي الماضي في المخيمات.", [])
     assert _dossier([spaced, worded]).disagreements == ()
+
+
+def test_numbers_naming_a_thing_are_no_counts() -> None:
+    """An article of a law («المادة 242 مكرر»), a number plate behind its letters («رقم (ه ج ل
+    748 مصر)») and a case's judicial year («لسنة 67 قضائية») name things: two outlets giving
+    other such numbers give no two figures of one count."""
+    law = _record("a", "الأولى", "وقضت المحكمة الدستورية برفض الدعوى التي تطعن بعدم دستورية المادة 242 مكررا من قانون العقوبات المصري.", [])
+    other_law = _record("b", "الثانية", "وقضت المحكمة الدستورية برفض الدعوى التي تطعن بعدم دستورية المادة 212 مكررا من قانون العقوبات المصري.", [])
+    assert _dossier([law, other_law]).disagreements == ()
+    plate = _record("c", "الأولى", "وتمكنت قوات الأمن من ضبط السيارة رقم (ه ج ل 748 مصر) ويستقلها المتهمون في منطقة السلام شرق القاهرة.", [])
+    other_plate = _record("d", "الثانية", "وتمكنت قوات الأمن من ضبط السيارة رقم (ق ج س 4376 مصر) ويستقلها المتهمون في منطقة السلام شرق القاهرة.", [])
+    assert _dossier([plate, other_plate]).disagreements == ()
+    year = _record("e", "الأولى", "وأقامت الهيئة دعواها رقم 8258 لسنة 67 قضائية أمام محكمة القضاء الإداري بشأن ملكية الأراضي.", [])
+    other_year = _record("f", "الثانية", "وأقامت الهيئة دعواها رقم 8258 لسنة 66 قضائية أمام محكمة القضاء الإداري بشأن ملكية الأراضي.", [])
+    assert _dossier([year, other_year]).disagreements == ()
+    # A count beside them is still read: 4 men against 5 in the same car.
+    four = _record("g", "الأولى", "وتمكنت قوات الأمن من ضبط السيارة رقم (ه ج ل 748 مصر) ويستقلها 4 متهمين في منطقة السلام شرق القاهرة.", [])
+    five = _record("h", "الثانية", "وتمكنت قوات الأمن من ضبط السيارة رقم (ه ج ل 748 مصر) ويستقلها 5 متهمين في منطقة السلام شرق القاهرة.", [])
+    assert [x.kind for x in _dossier([four, five]).disagreements] == ["numbers"]
+
+
+def test_one_weight_in_a_unit_and_its_part_is_one_figure() -> None:
+    """«2 كيلو و600 جرام» and «2.600 كيلو جرام» weigh the same; «3 كيلو» is another figure."""
+    parts = _record("a", "الأولى", "وعثرت الشرطة بحوزة المتهم على مشغولات ذهبية تزن 2 كيلو و600 جرام مسروقة من محل في مدينة نصر.", [])
+    decimal = _record("b", "الثانية", "وعثرت الشرطة بحوزة المتهم على مشغولات ذهبية تزن 2.600 كيلو جرام مسروقة من محل في مدينة نصر.", [])
+    other = _record("c", "الثالثة", "وعثرت الشرطة بحوزة المتهم على مشغولات ذهبية تزن 3 كيلو جرام مسروقة من محل في مدينة نصر.", [])
+    assert _dossier([parts, decimal]).disagreements == ()
+    assert [x.kind for x in _dossier([parts, other]).disagreements] == ["numbers"]
+
+
+def test_figures_of_people_under_different_decisions_are_different_counts() -> None:
+    """«حبس 11 متهما» against «إخلاء سبيل 18 متهما»: those held and those released are different
+    people. Two figures of those held are one count told two ways."""
+    held = _record("a", "الأولى", "وقررت نيابة مصر الجديدة حبس 11 متهما أربعة أيام على ذمة التحقيق في أحداث حريق بوابة قصر الاتحادية.", [])
+    released = _record("b", "الثانية", "وقررت نيابة مصر الجديدة إخلاء سبيل 18 متهما على ذمة التحقيق في أحداث حريق بوابة قصر الاتحادية.", [])
+    held_more = _record("c", "الثالثة", "وقررت نيابة مصر الجديدة حبس 14 متهما أربعة أيام على ذمة التحقيق في أحداث حريق بوابة قصر الاتحادية.", [])
+    assert _dossier([held, released]).disagreements == ()
+    assert [x.kind for x in _dossier([held, held_more]).disagreements] == ["numbers"]

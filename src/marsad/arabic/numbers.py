@@ -19,7 +19,7 @@ _REH_DECIMAL = re.compile(r"(?<![\d.\u0631])(\d+)\u0631(\d+)(?![\d.\u0631])")  #
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load_data("count_nouns.json")
     worded = "|".join(map(re.escape, data["thousand_words"]))
     thousands = "|".join(map(re.escape, data["thousands"]))
@@ -30,14 +30,18 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         # always.
         re.compile(rf"(?<![\d.,\u060c])(\d+)(?:[,\u060c](\d{{1,2}})(?=\s*(?:{magnitudes}))|\u066b(\d+))(?![\d,\u060c])"),  # arabic comma, arabic decimal separator
         # «14 ألف و400», «514 ألف 854»: 14,400, 514,854 (three digits of hundreds, «و» before
-        # them or not; «10 آلاف و15 ألفا» is a range, «5 آلاف و5 وزراء» two counts)
-        re.compile(rf"(?<![\d.])(\d{{1,3}})\s+(?:{thousands}){_TANWEEN}\s+(?:\u0648\s*)?(\d{{3}})(?![\d.])(?!\s*(?:{thousands}))"),  # waw
+        # them or not; the space after the figure too: «14ألف و400»; «10 آلاف و15 ألفا» is a range, «5 آلاف و5 وزراء» two counts)
+        re.compile(rf"(?<![\d.])(\d{{1,3}})\s*(?:{thousands}){_TANWEEN}\s+(?:\u0648\s*)?(\d{{3}})(?![\d.])(?!\s*(?:{thousands}))"),  # waw
         # «39 ألف جنيه», «2.5 ألف»: 39,000, 2,500 (fewer than a thousand thousands: «منذ 2011
         # آلاف الأشخاص» is a year)
-        re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{thousands}){_TANWEEN}(?!\w)"),
+        re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s*(?:{thousands}){_TANWEEN}(?!\w)"),
         # «ألفان و441», «ألف و500»: a thousand or two as a word, the rest in digits (no figure
         # before the word: «14 ألف و400» is read above)
         re.compile(rf"(?<!\d\s)(?<![\w\d])({worded})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # waw
+        # «5. 1 مليار», «4. 11 مليون»: the press's «5ر1» (1.5) copied with a point and a space
+        # for the reh, the fraction still first; only before a magnitude, where a figure
+        # cannot end a sentence
+        re.compile(rf"(?<![\d.,])(\d{{1,3}})\. (\d{{1,3}})(?![\d.,])(?=\s*(?:{magnitudes}))"),
     )
 
 
@@ -75,19 +79,28 @@ def plain_figures(text: str) -> str:
     text = _worded_counts(text)
     if not _DIGIT.search(text):
         return text  # most sentences: nothing more to read (every sentence of a dossier comes here)
-    text = _REH_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", normalize_digits(text))
-    decimal, and_hundreds, alone, worded = _patterns()
+    decimal, and_hundreds, alone, worded, spaced_reh = _patterns()
+    text = _REH_DECIMAL.sub(_fraction_first, normalize_digits(text))
+    if ". " in text:
+        text = spaced_reh.sub(_fraction_first, text)
     text = _THOUSANDS_SEPARATOR.sub("", decimal.sub(lambda m: f"{m.group(1)}.{m.group(2) or m.group(3)}", text))
     text = and_hundreds.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text)
     text = alone.sub(lambda m: f"{round(float(m.group(1)) * 1000)}", text)
     values = _thousand_words()
     text = worded.sub(lambda m: str(values[m.group(1)] + int(m.group(2))), text)
+    for per_unit, parts, pattern in _subunit_patterns():
+        if any(w in text for w in parts):  # a substring test: most figures are of no such measure
+            text = pattern.sub(partial(_in_units, per_unit=per_unit), text)
     # Millions before billions: «2 مليار و300 مليون» is read as 2,000,000,000 and 300,000,000,
     # then as one figure.
     for unit, words, pattern in _magnitude_patterns():
         if any(w in text for w in words):  # a substring test: most figures are of no million
             text = pattern.sub(partial(_times, unit=unit), text)
     return text
+
+
+def _fraction_first(m: re.Match[str]) -> str:
+    return f"{m.group(2)}.{m.group(1)}"
 
 
 def _worded_counts(text: str) -> str:
@@ -110,10 +123,10 @@ def _number_word_pattern() -> tuple[dict[str, int], re.Pattern[str]]:
 
 
 def _times(m: re.Match[str], *, unit: int) -> str:
-    """«17 مليونا» as 17000000, with «و412000» after it added when smaller than the unit (one as
-    large is another figure: «10 ملايين و15000000» is a range)."""
+    """«17 مليونا» as 17000000, with «و412000» (or «412000») after it added when smaller than the
+    unit (one as large is another figure: «10 ملايين و15000000» is a range)."""
     value = round(float(m.group(1)) * unit)
-    and_rest, rest = m.group(2), m.group(3)
+    and_rest, rest = m.group(2), m.group(3) or m.group(4)
     if rest is not None and int(rest) < unit:
         return str(value + int(rest))
     return str(value) + (and_rest or "")
@@ -140,10 +153,36 @@ def _magnitude_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
                 spelt,
                 re.compile(
                     rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{these}){_TANWEEN}(?!\w)"
-                    rf"(\s+\u0648\s*(\d{{4,}})(?![\d.])(?!\s*(?:{units})))?"  # waw
+                    # the rest after «و», or without it when it is thousands read already
+                    # («36 مليونا 376 ألفا و834»: five digits or more, never a year)
+                    rf"(\s+(?:\u0648\s*(\d{{4,}})|(\d{{5,}}))(?![\d.])(?!\s*(?:{units})))?"  # waw
                 ),
             )
         )
+    return out
+
+
+def _in_units(m: re.Match[str], *, per_unit: int) -> str:
+    """«2 كيلو و600 جرام» as «2.6 كيلو»: the part, fewer than make a unit, as the unit's fraction."""
+    whole, unit, part = int(m.group(1)), m.group(2), int(m.group(3))
+    if part >= per_unit:
+        return m.group(0)
+    value = f"{whole + part / per_unit:.6f}".rstrip("0").rstrip(".")
+    return f"{value} {unit}"
+
+
+@cache
+def _subunit_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
+    """For each measure written in a unit and its part (data/count_nouns.json "subunits"): how
+    many parts make the unit, the parts' words, and a figure, a unit word, «و» and a figure of
+    parts."""
+    out = []
+    for measure in load_data("count_nouns.json")["subunits"]:
+        units = "|".join(map(re.escape, sorted(measure["units"], key=len, reverse=True)))
+        parts = tuple(sorted(measure["parts"], key=len, reverse=True))
+        either = "|".join(map(re.escape, parts))
+        pattern = re.compile(rf"(?<![\d.])(\d+)\s*({units})\s+\u0648\s*(\d+)\s*(?:{either})(?!\w)")  # waw
+        out.append((int(measure["per_unit"]), parts, pattern))
     return out
 
 

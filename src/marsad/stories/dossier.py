@@ -645,10 +645,14 @@ class ClaimSearch:
             # One figure each: a sentence giving a word several figures breaks a count down
             # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
             # differs from them without contradicting them.
+            # Nor a figure of people under one decision against one of people under another (held
+            # / released).
             differ = [
                 w
                 for w in counts_a.keys() & counts_b.keys()
-                if len(counts_a[w]) == len(counts_b[w]) == 1 and not _same_figure(next(iter(counts_a[w])), next(iter(counts_b[w])))
+                if len(counts_a[w]) == len(counts_b[w]) == 1
+                and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])))
+                and not _other_decisions(a.text, x, b.text, y)
             ]
             if (
                 differ
@@ -873,6 +877,36 @@ def _figure_words() -> tuple[frozenset[str], tuple[str, ...]]:
     return identifiers, approximate
 
 
+@cache
+def _decision_phrases() -> dict[tuple[str, ...], str]:
+    """data/count_nouns.json "decisions": each phrase's words (keyed, proclitics off) -> its decision."""
+    phrases: dict[str, str] = load_data("count_nouns.json")["decisions"]["phrases"]
+    return {tuple(strip_proclitics(w) for w in _WORD_RE.findall(match_key(p))): d for p, d in phrases.items()}
+
+
+@lru_cache(maxsize=1 << 12)
+def _decision_before(text: str, figure: str) -> str | None:
+    """The decision written right before `figure` in the sentence («بحبس 15 متهما» -> detention),
+    if one is; None when none is or the figure is given twice under different ones."""
+    phrases = _decision_phrases()
+    longest = max(map(len, phrases))
+    plain = plain_figures(text)
+    found: set[str] = set()
+    for m in re.finditer(rf"(?<![\d.]){re.escape(figure.lstrip('~'))}(?![\d.])", plain):
+        words = tuple(strip_proclitics(w) for w in _WORD_RE.findall(match_key(plain[max(0, m.start() - 40) : m.start()]))[-longest:])
+        decision = next((phrases[words[k:]] for k in range(len(words)) if words[k:] in phrases), None)
+        if decision:
+            found.add(decision)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _other_decisions(a: str, figure_a: str, b: str, figure_b: str) -> bool:
+    """Each sentence's figure follows a decision, not the same one: those held against those
+    released are different people, whatever their numbers."""
+    x, y = _decision_before(a, figure_a), _decision_before(b, figure_b)
+    return x is not None and y is not None and x != y
+
+
 def _counts(text: str) -> dict[str, set[str]]:
     """Numbers by the word they count: «قتل 20 شخصا» -> {شخص…: {20}}. Years, days of a month,
     clock times, numbers naming a thing («رقم 1234») and numbers before a stop word are not
@@ -895,7 +929,10 @@ def _counts(text: str) -> dict[str, set[str]]:
         if len(number) > 1 and number[0] == "0" and number[1:2] != ".":
             continue  # «09», «000»: a clock's hour, a code, a thousands group cut off («350 , 000»), never a count
         said = match_key(before[-30:])
-        if match_key(word) in stop or key in stop or strip_proclitics(said.rsplit(" ", 1)[-1]) in identifiers:
+        named_by = _WORD_RE.findall(said)
+        while len(named_by) > 1 and len(named_by[-1]) == 1:
+            named_by.pop()  # a number plate's letters: «رقم (ه ج ل 748 مصر)»
+        if match_key(word) in stop or key in stop or (named_by and strip_proclitics(named_by[-1]) in identifiers):
             continue
         out.setdefault(_count_key(key), set()).add(("~" if said.endswith(approximate) else "") + number)
     return out
@@ -956,6 +993,8 @@ def _same_figure(a: str, b: str) -> bool:
     if a.lstrip("~") == b.lstrip("~") or _reversed_decimal(a.lstrip("~")) == b.lstrip("~"):
         return True
     x, y = _value(a), _value(b)
+    if x == y:
+        return True  # «2.6» and «2.600» kilos
     if a.startswith("~") or b.startswith("~"):
         return abs(x - y) <= 0.1 * max(x, y)
     if min(x, y) < ROUNDED_FROM or not (x.is_integer() and y.is_integer()):
