@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.article import Article, Mention
+from marsad.article import Article, Mention, Quote
 from marsad.stories.dossier import build_dossier
 from marsad.stories.records import Dossier
 from marsad.stories.weights import story_weights
@@ -420,3 +420,30 @@ def test_figures_of_people_under_different_decisions_are_different_counts() -> N
     held_more = _record("c", "الثالثة", "وقررت نيابة مصر الجديدة حبس 14 متهما أربعة أيام على ذمة التحقيق في أحداث حريق بوابة قصر الاتحادية.", [])
     assert _dossier([held, released]).disagreements == ()
     assert [x.kind for x in _dossier([held, held_more]).disagreements] == ["numbers"]
+
+
+def _quoting(record: Article, said: str, cue: str, speaker: tuple[str, str, str]) -> Article:
+    """The record with its words `said` quoted from `speaker` (surface, entity id, type) after `cue`."""
+    start = record.text.index(said)
+    record.quotes.append(Quote(said, "indirect", start, start + len(said), cue, speaker[0], speaker_id=speaker[1]))
+    return record
+
+
+def test_one_speakers_denial_and_his_own_words_elsewhere_are_no_disagreement() -> None:
+    """«نفى عزازي الأنباء عن انسحاب التيار من الجبهة» against «أكد عزازي أن المجلس اتفق على البقاء
+    …»: two outlets reporting one speaker do not disagree. The same denial against an outlet that
+    reports the withdrawal as done is a disagreement."""
+    azazi = ("عزازي علي عزازي", "e-azazi", "PER")
+    denial = _quoting(
+        _record("a", "الأولى", "نفى عزازي علي عزازي عضو مجلس أمناء التيار الشعبي الأنباء عن انسحاب التيار الشعبي من عضوية جبهة الإنقاذ الوطني.", [azazi]),
+        "الأنباء عن انسحاب التيار الشعبي من عضوية جبهة الإنقاذ الوطني",
+        "نفى",
+        azazi,
+    )
+    said = "المجلس ناقش اليوم البقاء داخل جبهة الإنقاذ الوطني واتفق الجميع على البقاء بشرط رفع السقف السياسي للجبهة"
+    own = _record("b", "الثانية", f"أكد عزازي علي عزازي عضو مجلس أمناء التيار الشعبي على هامش اجتماع المجلس أن {said}.", [azazi])
+    report = _record("c", "الثالثة", "أعلنت مصادر في التيار الشعبي على هامش اجتماع مجلس الأمناء انسحاب التيار الشعبي من عضوية جبهة الإنقاذ الوطني احتجاجا على قرارات قيادتها.", [])
+    assert [x.kind for x in _dossier([denial, own]).disagreements] == ["denial"]  # whose words, unknown: read as two reports
+    _quoting(own, said, "أكد", azazi)
+    assert _dossier([denial, own]).disagreements == ()
+    assert [x.kind for x in _dossier([denial, report]).disagreements] == ["denial"]

@@ -229,6 +229,7 @@ class _Sentence:
     negated: bool = False
     unnamed: str = ""  # its text with the names (and the titles before them) blanked
     blanks: tuple[tuple[int, int], ...] = ()  # where, in blanking order (kept searches store these, not `unnamed`)
+    speakers: frozenset[str] = frozenset()  # the entities whose words it quotes (its article's quotes there)
 
     def same_fact(self, other: _Sentence) -> bool:
         """Two sentences that share their words can still state different facts: a different
@@ -422,6 +423,7 @@ def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence
         agencies = _Agencies(r)
         named = sorted((m.start, m.entity_id, m.end, m.type) for m in r.mentions if m.entity_id)
         starts = [start for start, *_ in named]
+        quoted = [(q.start, q.end, q.speaker_id) for q in r.quotes if q.speaker_id]
         for s in split_sentences(r.text):
             last = agencies.within(s.start, s.end) or last
             terms = content_terms(s.text)
@@ -435,10 +437,11 @@ def _sentences(articles: list[Article], idf: dict[str, float]) -> list[_Sentence
                 facts = content_terms(unnamed_text)
                 numbers = frozenset(_NUMBER_RE.findall(plain_figures(s.text)))
                 negated = _negated(s.text)
+                speakers = frozenset(who for start, end, who in quoted if start < s.end and end > s.start)
                 out.append(
                     _Sentence(
                         s.text, r.id, r.outlet, Weighted.of(terms, idf), last or single, Weighted.of(facts, idf),
-                        entities, places, people, numbers, negated, unnamed_text, blanks,
+                        entities, places, people, numbers, negated, unnamed_text, blanks, speakers,
                     )
                 )
     return out
@@ -636,6 +639,10 @@ class ClaimSearch:
             and similar >= DENIAL_MATCH
             and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH
             and _denies(a, b)
+            # One person's denial and what the same person says elsewhere («نفى عزازي انسحاب
+            # التيار» / «قال عزازي إن التيار باق في الجبهة»): the outlets report one speaker, and
+            # do not disagree with each other.
+            and not a.speakers & b.speakers
             and not self._denied_alike(i, j)
             and not self._other_days(i, j)  # a death denied on Sunday, told on Monday
         ):
@@ -801,12 +808,12 @@ def _sentence_json(s: _Sentence) -> list[Any]:
         s.text, s.article, s.outlet, s.sources,
         list(terms.counts), list(terms.counts.values()), [terms.squares[t] for t in terms.counts], terms.norm,
         keys, list(facts.counts.values()), own, facts.norm,
-        sorted(s.entities), sorted(s.places), sorted(s.people), sorted(s.numbers), s.negated, s.blanks,
+        sorted(s.entities), sorted(s.places), sorted(s.people), sorted(s.numbers), s.negated, s.blanks, sorted(s.speakers),
     ]  # fmt: skip
 
 
 def _sentence_of_json(row: list[Any]) -> _Sentence:
-    text, article, outlet, sources, words, counts, squares, norm, keys, fact_counts, own, fact_norm, entities, places, people, numbers, negated, blanks = row
+    text, article, outlet, sources, words, counts, squares, norm, keys, fact_counts, own, fact_norm, entities, places, people, numbers, negated, blanks, speakers = row
     terms = Weighted(dict(zip(words, counts, strict=True)), dict(zip(words, squares, strict=True)), norm)
     own_squares = iter(own)
     fact_words = [words[k] if isinstance(k, int) else k for k in keys]
@@ -815,7 +822,7 @@ def _sentence_of_json(row: list[Any]) -> _Sentence:
     spans = tuple((a, b) for a, b in blanks)
     return _Sentence(
         text, article, outlet, terms, list(sources), facts,
-        frozenset(entities), frozenset(places), frozenset(people), frozenset(numbers), negated, _blanked(text, spans), spans,
+        frozenset(entities), frozenset(places), frozenset(people), frozenset(numbers), negated, _blanked(text, spans), spans, frozenset(speakers),
     )  # fmt: skip
 
 
