@@ -447,3 +447,14 @@ def test_one_speakers_denial_and_his_own_words_elsewhere_are_no_disagreement() -
     _quoting(own, said, "أكد", azazi)
     assert _dossier([denial, own]).disagreements == ()
     assert [x.kind for x in _dossier([denial, report]).disagreements] == ["denial"]
+
+
+def test_the_ages_of_two_people_are_no_count_given_two_figures() -> None:
+    """«أسامة الطوخي، 32 سنة» against «محمود أحمد محمد، 12 سنة»: two victims' ages. One man's age
+    given two figures («محمد.ع.م 44 سنة» / «(محمد ع.م) 45 سنة») is a disagreement."""
+    one = _record("a", "الأولى", "وتلقى مأمور قسم الزقازيق بلاغا بإصابة المدعو أسامة لطفي الطوخي، 32 سنة، بطلق ناري في الساق أثناء مشاجرة بالمنطقة.", [])
+    other = _record("b", "الثانية", "وتلقى مأمور قسم الزقازيق بلاغا بإصابة الطالب محمود أحمد محمد، 12 سنة، بطلق ناري في الساق أثناء مشاجرة بالمنطقة.", [])
+    assert _dossier([one, other]).disagreements == ()
+    same = _record("c", "الأولى", "وتلقى قسم شرطة المقطم بلاغا من المواطن \"محمد.ع.م\" 44 سنة، يفيد بسرقة سيارته من أمام منزله بالمنطقة.", [])
+    older = _record("d", "الثانية", "وتلقى قسم شرطة المقطم بلاغا من المواطن (محمد ع.م) 45 سنة، يفيد بسرقة سيارته من أمام منزله بالمنطقة.", [])
+    assert [x.kind for x in _dossier([same, older]).disagreements] == ["numbers"]

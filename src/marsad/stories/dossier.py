@@ -76,6 +76,8 @@ MAX_POSTING = 50  # claims a word may point to before it is too common to find c
 MAX_CLAIM_CANDIDATES = 50  # claims compared per sentence: those sharing the most words with it
 TOP_ENTITIES = 10
 _WORD_RE = re.compile(r"\w+")
+BEFORE_FIGURE_CHARS = 40  # what is read before a figure for what it is of (a decision, whose age)
+AGE_CONTEXT = 3  # words before a figure of years that name whose age it is
 MAX_ROLE_WORDS = 4  # a title and up to three adjectives before a name
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 # A figure that ends a range («بين 10 و15 ألفا»، «من 5 إلى 7»، «5-10»): a bound, not a count.
@@ -653,13 +655,14 @@ class ClaimSearch:
             # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
             # differs from them without contradicting them.
             # Nor a figure of people under one decision against one of people under another (held
-            # / released).
+            # / released), nor the ages of two people.
             differ = [
                 w
                 for w in counts_a.keys() & counts_b.keys()
                 if len(counts_a[w]) == len(counts_b[w]) == 1
                 and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])))
                 and not _other_decisions(a.text, x, b.text, y)
+                and not (w in _year_keys() and _ages_of_others(a.text, x, b.text, y))
             ]
             if (
                 differ
@@ -892,19 +895,45 @@ def _decision_phrases() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1 << 12)
+def _words_before(text: str, figure: str) -> tuple[tuple[str, ...], ...]:
+    """For each place the sentence gives `figure`, the words right before it (keyed, proclitics
+    off, punctuation dropped: «المواطن "محمد.ع.م" 44» -> مواطن، محمد، ع، م)."""
+    plain = plain_figures(text)
+    return tuple(
+        tuple(strip_proclitics(w) for w in _WORD_RE.findall(match_key(plain[max(0, m.start() - BEFORE_FIGURE_CHARS) : m.start()])))
+        for m in re.finditer(rf"(?<![\d.]){re.escape(figure.lstrip('~'))}(?![\d.])", plain)
+    )
+
+
 def _decision_before(text: str, figure: str) -> str | None:
     """The decision written right before `figure` in the sentence («بحبس 15 متهما» -> detention),
     if one is; None when none is or the figure is given twice under different ones."""
     phrases = _decision_phrases()
     longest = max(map(len, phrases))
-    plain = plain_figures(text)
     found: set[str] = set()
-    for m in re.finditer(rf"(?<![\d.]){re.escape(figure.lstrip('~'))}(?![\d.])", plain):
-        words = tuple(strip_proclitics(w) for w in _WORD_RE.findall(match_key(plain[max(0, m.start() - 40) : m.start()]))[-longest:])
+    for before in _words_before(text, figure):
+        words = before[-longest:]
         decision = next((phrases[words[k:]] for k in range(len(words)) if words[k:] in phrases), None)
         if decision:
             found.add(decision)
     return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def _year_keys() -> frozenset[str]:
+    """The counted words of figures of years (data/count_nouns.json "years"), as `_counts` keys them."""
+    return frozenset(_count_key(strip_proclitics(match_key(w))) for w in load_data("count_nouns.json")["years"]["words"])
+
+
+def _ages_of_others(a: str, figure_a: str, b: str, figure_b: str) -> bool:
+    """Two figures of years with no word in common among the AGE_CONTEXT words before them: ages
+    of different people («أسامة الطوخي، 32 سنة» / «محمود أحمد محمد، 12 سنة»), not one age
+    given two figures («محمد.ع.م 44 سنة» / «(محمد ع.م) 45 سنة»; «بالسجن 7 سنوات» / «بالسجن 5
+    سنوات» share the word before them too)."""
+    stop = stopwords()
+    x = {w for before in _words_before(a, figure_a) for w in before[-AGE_CONTEXT:] if w not in stop}
+    y = {w for before in _words_before(b, figure_b) for w in before[-AGE_CONTEXT:] if w not in stop}
+    return bool(x and y and not x & y)
 
 
 def _other_decisions(a: str, figure_a: str, b: str, figure_b: str) -> bool:
