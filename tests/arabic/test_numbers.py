@@ -77,6 +77,8 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("ضبط 3 طن و 400 كيلو", "ضبط 3.4 طن"),
         ("ضبط 3 طن و390 لتر", "ضبط 3 طن و390 لتر"),  # another measure: two figures
         ("وزنها 2 كيلو و1500 جرام", "وزنها 2 كيلو و1500 جرام"),  # a unit's worth of parts or more: as it was
+        ("أعمال الدورة الثانية عشرة لقمة الدول", "أعمال الدورة الثانية عشرة لقمة الدول"),  # the twelfth: no ten
+        ("قرر حبس عشرة متهمين", "قرر حبس 10 متهمين"),
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

@@ -458,3 +458,21 @@ def test_the_ages_of_two_people_are_no_count_given_two_figures() -> None:
     same = _record("c", "الأولى", "وتلقى قسم شرطة المقطم بلاغا من المواطن \"محمد.ع.م\" 44 سنة، يفيد بسرقة سيارته من أمام منزله بالمنطقة.", [])
     older = _record("d", "الثانية", "وتلقى قسم شرطة المقطم بلاغا من المواطن (محمد ع.م) 45 سنة، يفيد بسرقة سيارته من أمام منزله بالمنطقة.", [])
     assert [x.kind for x in _dossier([same, older]).disagreements] == ["numbers"]
+
+
+def test_a_figure_and_the_same_with_a_fraction_agree() -> None:
+    """«320.6 مترا» and «320 مترا» are one length given to two precisions; «300 متر» is another."""
+    precise = _record("a", "الأولى", "وعبرت قناة السويس أمس أكبر سفينة حاويات في العالم ويبلغ طولها 320.6 مترا وعرضها كبير جدا.", [])
+    whole = _record("b", "الثانية", "وعبرت قناة السويس أمس أكبر سفينة حاويات في العالم ويبلغ طولها 320 مترا وعرضها كبير جدا.", [])
+    other = _record("c", "الثالثة", "وعبرت قناة السويس أمس أكبر سفينة حاويات في العالم ويبلغ طولها 300 مترا وعرضها كبير جدا.", [])
+    assert _dossier([precise, whole]).disagreements == ()
+    assert [x.kind for x in _dossier([precise, other]).disagreements] == ["numbers"]
+
+
+def test_a_law_and_a_session_named_by_number_are_no_counts() -> None:
+    law = _record("a", "الأولى", "وأكدت المنظمة أن احتجاز الطفلين يخالف القانون المصري المعدل بالقانون 126 لحماية الأطفال من الاحتجاز مع البالغين.", [])
+    other_law = _record("b", "الثانية", "وأكدت المنظمة أن احتجاز الطفلين يخالف القانون المصري المعدل بالقانون 12 لحماية الأطفال من الاحتجاز مع البالغين.", [])
+    assert _dossier([law, other_law]).disagreements == ()
+    session = _record("c", "الأولى", "ووصل الرئيس التركي إلى القاهرة للمشاركة في أعمال الدورة الـ12 لقمة الدول الإسلامية التي تبدأ غدا.", [])
+    worded = _record("d", "الثانية", "ووصل الرئيس التركي إلى القاهرة للمشاركة في أعمال الدورة الثانية عشرة لقمة الدول الإسلامية التي تبدأ غدا.", [])
+    assert _dossier([session, worded]).disagreements == ()

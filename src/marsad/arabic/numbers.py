@@ -105,11 +105,23 @@ def _fraction_first(m: re.Match[str]) -> str:
 
 def _worded_counts(text: str) -> str:
     """«خمسة متهمين» as «5 متهمين»: three to ten in words before a word (data/count_nouns.json
-    "number_words"), not before a teen's or a ten's word («خمسة عشر»، «خمسة وعشرين»)."""
+    "number_words"), not before a teen's or a ten's word («خمسة عشر»، «خمسة وعشرين»), nor a ten
+    after the first word of a teen («الدورة الثانية عشرة»: the twelfth, no count of ten)."""
     values, pattern = _number_word_pattern()
     if values.keys().isdisjoint(text.split()):
         return text  # most sentences: no such word (a set lookup costs less than the pattern's scan)
-    return pattern.sub(lambda m: str(values[m.group(1)]), text)
+    teens = _teen_openers()
+
+    def figure(m: re.Match[str]) -> str:
+        before = text[: m.start()].split()
+        return m.group(0) if before and before[-1] in teens else str(values[m.group(1)])
+
+    return pattern.sub(figure, text)
+
+
+@cache
+def _teen_openers() -> frozenset[str]:
+    return frozenset(load_data("count_nouns.json")["teen_openers"])
 
 
 @cache

@@ -69,6 +69,7 @@ MAX_DISAGREEMENTS = 20  # per story
 WINDOWS_APART_HOURS = 6  # counts over spans of fixed length ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
 ROUNDED_ZEROS = 3  # when it is rounded to the thousand at least (17,412,250 is exact)
+ROUNDED_SHARE = 0.05  # a whole figure agrees with one with a fraction it rounds off when it loses less than this share
 FAMILY_LETTERS = 2  # first consonants (_count_key) two counted words share to be one word's forms
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
 SUMMARY_SENTENCES = 5
@@ -151,6 +152,7 @@ def _denied_keys(unnamed: str, verbs: frozenset[str]) -> frozenset[str]:
     return frozenset()
 
 
+_DEFINITE = "\u0627\u0644"  # alef lam: the article written apart before a figure («الـ12», tatweel dropped)
 _THAT = frozenset(("\u0627\u0646", "\u0628\u0627\u0646"))  # «أن», «بأن» as match keys: alef noon; beh alef noon
 
 
@@ -966,8 +968,8 @@ def _counts(text: str) -> dict[str, set[str]]:
             continue  # «09», «000»: a clock's hour, a code, a thousands group cut off («350 , 000»), never a count
         said = match_key(before[-30:])
         named_by = _WORD_RE.findall(said)
-        while len(named_by) > 1 and len(named_by[-1]) == 1:
-            named_by.pop()  # a number plate's letters: «رقم (ه ج ل 748 مصر)»
+        while len(named_by) > 1 and (len(named_by[-1]) == 1 or named_by[-1] == _DEFINITE):
+            named_by.pop()  # a number plate's letters: «رقم (ه ج ل 748 مصر)»; the article of «الدورة الـ12»
         if match_key(word) in stop or key in stop or (named_by and strip_proclitics(named_by[-1]) in identifiers):
             continue
         out.setdefault(_count_key(key), set()).add(("~" if said.endswith(approximate) else "") + number)
@@ -1022,7 +1024,8 @@ def _adds_up(parts: Iterable[float], total: float) -> bool:
 
 
 def _same_figure(a: str, b: str) -> bool:
-    """Two figures for one count agree: equal, within a tenth when one is approximate, or for
+    """Two figures for one count agree: equal, within a tenth when one is approximate, one whole
+    and the other that with a fraction (rounded or cut off), or for
     counts of millions equal to the precision the rounder one is given to (17,412,250 pounds are
     «17.4 مليون» and «17 مليونا و412 ألفا»: the press rounds such figures, and saying so is no
     contradiction)."""
@@ -1031,6 +1034,11 @@ def _same_figure(a: str, b: str) -> bool:
     x, y = _value(a), _value(b)
     if x == y:
         return True  # «2.6» and «2.600» kilos
+    if x.is_integer() != y.is_integer():
+        # One given whole, the other with a fraction it drops or rounds (320 metres, 320.6): they
+        # agree to the precision of the whole one, where that loses little (not 2 for 1.5).
+        whole, precise = (x, y) if x.is_integer() else (y, x)
+        return whole in (int(precise), round(precise)) and abs(whole - precise) < ROUNDED_SHARE * precise
     if a.startswith("~") or b.startswith("~"):
         return abs(x - y) <= 0.1 * max(x, y)
     if min(x, y) < ROUNDED_FROM or not (x.is_integer() and y.is_integer()):
