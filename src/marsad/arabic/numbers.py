@@ -104,24 +104,34 @@ def _fraction_first(m: re.Match[str]) -> str:
 
 
 def _worded_counts(text: str) -> str:
-    """«خمسة متهمين» as «5 متهمين»: three to ten in words before a word (data/count_nouns.json
-    "number_words"), not before a teen's or a ten's word («خمسة عشر»، «خمسة وعشرين»), nor a ten
-    after the first word of a teen («الدورة الثانية عشرة»: the twelfth, no count of ten)."""
+    """«خمسة متهمين» as «5 متهمين», «إحدى عشرة قضية» as «11 قضية»: three to nineteen in words
+    before a word (data/count_nouns.json "number_words", "teens"), not three to ten before a
+    ten's word («خمسة وعشرين»), nor a ten after an ordinal («الدورة الثانية عشرة»: the twelfth,
+    no count of ten)."""
     values, pattern = _number_word_pattern()
-    if values.keys().isdisjoint(text.split()):
+    ones, tens, ordinals, teen = _teen_pattern()
+    said = text.split()
+    if values.keys().isdisjoint(said) and tens.isdisjoint(said):
         return text  # most sentences: no such word (a set lookup costs less than the pattern's scan)
-    teens = _teen_openers()
+    text = teen.sub(lambda m: str(10 + ones[m.group(1)]), text)
 
     def figure(m: re.Match[str]) -> str:
         before = text[: m.start()].split()
-        return m.group(0) if before and before[-1] in teens else str(values[m.group(1)])
+        return m.group(0) if before and before[-1] in ordinals else str(values[m.group(1)])
 
     return pattern.sub(figure, text)
 
 
 @cache
-def _teen_openers() -> frozenset[str]:
-    return frozenset(load_data("count_nouns.json")["teen_openers"])
+def _teen_pattern() -> tuple[dict[str, int], frozenset[str], frozenset[str], re.Pattern[str]]:
+    """The teens' first words and their values, the words for ten, the ordinals, and a teen
+    before a word."""
+    teens = load_data("count_nouns.json")["teens"]
+    ones: dict[str, int] = teens["ones"]
+    first = "|".join(map(re.escape, sorted(ones, key=len, reverse=True)))
+    ten = "|".join(map(re.escape, teens["tens"]))
+    pattern = re.compile(rf"(?<![\w])({first})\s+(?:{ten})(?!\w)(?=\s+[^\W\d])")
+    return ones, frozenset(teens["tens"]), frozenset(teens["ordinals"]), pattern
 
 
 @cache
