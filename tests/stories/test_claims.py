@@ -467,6 +467,9 @@ def test_a_figure_and_the_same_with_a_fraction_agree() -> None:
     other = _record("c", "الثالثة", "وعبرت قناة السويس أمس أكبر سفينة حاويات في العالم ويبلغ طولها 300 مترا وعرضها كبير جدا.", [])
     assert _dossier([precise, whole]).disagreements == ()
     assert [x.kind for x in _dossier([precise, other]).disagreements] == ["numbers"]
+    # An approximate figure is still read as one, within a tenth: «نحو 300 متر» and 320.6.
+    about = _record("d", "الرابعة", "وعبرت قناة السويس أمس أكبر سفينة حاويات في العالم ويبلغ طولها نحو 300 مترا وعرضها كبير جدا.", [])
+    assert _dossier([precise, about]).disagreements == ()
 
 
 def test_a_law_and_a_session_named_by_number_are_no_counts() -> None:

@@ -1034,13 +1034,13 @@ def _same_figure(a: str, b: str) -> bool:
     x, y = _value(a), _value(b)
     if x == y:
         return True  # «2.6» and «2.600» kilos
+    if a.startswith("~") or b.startswith("~"):
+        return abs(x - y) <= 0.1 * max(x, y)
     if x.is_integer() != y.is_integer():
         # One given whole, the other with a fraction it drops or rounds (320 metres, 320.6): they
         # agree to the precision of the whole one, where that loses little (not 2 for 1.5).
         whole, precise = (x, y) if x.is_integer() else (y, x)
         return whole in (int(precise), round(precise)) and abs(whole - precise) < ROUNDED_SHARE * precise
-    if a.startswith("~") or b.startswith("~"):
-        return abs(x - y) <= 0.1 * max(x, y)
     if min(x, y) < ROUNDED_FROM or not (x.is_integer() and y.is_integer()):
         return False
     zeros = max(_zeros(int(x)), _zeros(int(y)))
