@@ -75,6 +75,9 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("بتدبير مبلغ 5. 1 مليار جنيه", "بتدبير مبلغ 1500000000 جنيه"),  # «5ر1» with a point and a space
         ("بلغ 4. 11 مليون سائح", "بلغ 11400000 سائح"),
         ("وصل العدد إلى 12. 3 أشخاص", "وصل العدد إلى 12. 3 أشخاص"),  # no magnitude after it: as it was
+        ("يبلغ عدد سكان غزة 8 ر1 مليون نسمة", "يبلغ عدد سكان غزة 1800000 نسمة"),  # «8ر1» with a space before the reh
+        ("يبلغ عدد السكان 8ر 1 مليون نسمة", "يبلغ عدد السكان 1800000 نسمة"),  # or after it
+        ("المادة 8 ر 1 من القانون", "المادة 8 ر 1 من القانون"),  # no magnitude after it: as it was
         ("تزن 2 كيلو و600 جرام من الذهب", "تزن 2.6 كيلو من الذهب"),  # a unit and its part: one figure
         ("ضبط 3 طن و 400 كيلو", "ضبط 3.4 طن"),
         ("ضبط 3 طن و390 لتر", "ضبط 3 طن و390 لتر"),  # another measure: two figures

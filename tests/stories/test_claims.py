@@ -472,6 +472,18 @@ def test_a_figure_and_the_same_with_a_fraction_agree() -> None:
     assert _dossier([precise, about]).disagreements == ()
 
 
+def test_a_figure_whose_point_may_group_thousands_agrees_with_that_reading() -> None:
+    """«75.100 كيلو» may be 75.1 kilos or 75,100 (a point written for the thousands comma): the
+    same seizure given as «75,100 كيلو» is one figure written two ways; «75 كيلو» rounds the first
+    reading. «75.200» is another weight."""
+    text = "وتمكنت قوات الأمن بالمنطقة من ضبط المتهم وبحوزته كمية من الحشيش تزن {} كيلو داخل سيارته."
+    point = _record("a", "الأولى", text.format("75.100"), [])
+    comma = _record("b", "الثانية", text.format("75,100"), [])
+    other = _record("c", "الثالثة", text.format("75,200"), [])
+    assert _dossier([point, comma]).disagreements == ()
+    assert [x.kind for x in _dossier([point, other]).disagreements] == ["numbers"]
+
+
 def test_a_law_and_a_session_named_by_number_are_no_counts() -> None:
     law = _record("a", "الأولى", "وأكدت المنظمة أن احتجاز الطفلين يخالف القانون المصري المعدل بالقانون 126 لحماية الأطفال من الاحتجاز مع البالغين.", [])
     other_law = _record("b", "الثانية", "وأكدت المنظمة أن احتجاز الطفلين يخالف القانون المصري المعدل بالقانون 12 لحماية الأطفال من الاحتجاز مع البالغين.", [])

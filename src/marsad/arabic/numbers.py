@@ -38,10 +38,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         # «ألفان و441», «ألف و500»: a thousand or two as a word, the rest in digits (no figure
         # before the word: «14 ألف و400» is read above)
         re.compile(rf"(?<!\d\s)(?<![\w\d])({worded})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # waw
-        # «5. 1 مليار», «4. 11 مليون»: the press's «5ر1» (1.5) copied with a point and a space
-        # for the reh, the fraction still first; only before a magnitude, where a figure
-        # cannot end a sentence
-        re.compile(rf"(?<![\d.,])(\d{{1,3}})\. (\d{{1,3}})(?![\d.,])(?=\s*(?:{magnitudes}))"),
+        # «5. 1 مليار», «4. 11 مليون», «8 ر1 مليون»: the press's «5ر1» (1.5) copied with a point
+        # and a space for the reh, or with a space beside the reh, the fraction still first;
+        # only before a magnitude, where a figure cannot end a sentence
+        re.compile(rf"(?<![\d.,])(\d{{1,3}})(?:\. | ?\u0631 ?)(\d{{1,3}})(?![\d.,])(?=\s*(?:{magnitudes}))"),  # reh
     )
 
 
@@ -81,7 +81,7 @@ def plain_figures(text: str) -> str:
         return text  # most sentences: nothing more to read (every sentence of a dossier comes here)
     decimal, and_hundreds, alone, worded, spaced_reh = _patterns()
     text = _REH_DECIMAL.sub(_fraction_first, normalize_digits(text))
-    if ". " in text:
+    if ". " in text or "\u0631" in text:  # reh
         text = spaced_reh.sub(_fraction_first, text)
     text = _THOUSANDS_SEPARATOR.sub("", decimal.sub(lambda m: f"{m.group(1)}.{m.group(2) or m.group(3)}", text))
     text = and_hundreds.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text)

@@ -1029,8 +1029,11 @@ def _same_figure(a: str, b: str) -> bool:
     counts of millions equal to the precision the rounder one is given to (17,412,250 pounds are
     «17.4 مليون» and «17 مليونا و412 ألفا»: the press rounds such figures, and saying so is no
     contradiction)."""
-    if a.lstrip("~") == b.lstrip("~") or _reversed_decimal(a.lstrip("~")) == b.lstrip("~"):
+    plain_a, plain_b = a.lstrip("~"), b.lstrip("~")
+    if plain_a == plain_b or _reversed_decimal(plain_a) == plain_b:
         return True
+    if _thousands_read(plain_a) == plain_b or _thousands_read(plain_b) == plain_a:
+        return True  # «75.100» and «75,100» kilos
     x, y = _value(a), _value(b)
     if x == y:
         return True  # «2.6» and «2.600» kilos
@@ -1054,6 +1057,14 @@ def _reversed_decimal(figure: str) -> str | None:
     whole, point, fraction = figure.partition(".")
     # Both parts more than zero: 1.0 and 0.1 are no one figure.
     return f"{fraction}.{whole}" if point and whole.strip("0") and fraction.strip("0") else None
+
+
+def _thousands_read(figure: str) -> str | None:
+    """A figure with three digits after its point read with the point as a thousands separator:
+    «75.100 كيلو» is 75.1 kilos or 75,100 (outlets write the one for the other), and an outlet
+    copying the figure may read it either way."""
+    whole, point, fraction = figure.partition(".")
+    return whole + fraction if point and len(fraction) == 3 else None
 
 
 def _zeros(n: int) -> int:
