@@ -75,6 +75,8 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("بتدبير مبلغ 5. 1 مليار جنيه", "بتدبير مبلغ 1500000000 جنيه"),  # «5ر1» with a point and a space
         ("بلغ 4. 11 مليون سائح", "بلغ 11400000 سائح"),
         ("وصل العدد إلى 12. 3 أشخاص", "وصل العدد إلى 12. 3 أشخاص"),  # no magnitude after it: as it was
+        ("ومبلغ 2.088.363 جنيه", "ومبلغ 2088363 جنيه"),  # thousands groups after points
+        ("تزن 75.100 كيلو", "تزن 75.100 كيلو"),  # one point: maybe a decimal, as it was
         ("يبلغ عدد سكان غزة 8 ر1 مليون نسمة", "يبلغ عدد سكان غزة 1800000 نسمة"),  # «8ر1» with a space before the reh
         ("يبلغ عدد السكان 8ر 1 مليون نسمة", "يبلغ عدد السكان 1800000 نسمة"),  # or after it
         ("المادة 8 ر 1 من القانون", "المادة 8 ر 1 من القانون"),  # no magnitude after it: as it was

@@ -484,6 +484,33 @@ def test_a_figure_whose_point_may_group_thousands_agrees_with_that_reading() -> 
     assert [x.kind for x in _dossier([point, other]).disagreements] == ["numbers"]
 
 
+def test_a_weight_in_a_unit_and_its_part_agrees_with_its_point_for_a_comma() -> None:
+    """«50 كيلو و300 جرام» is 50.3 kilos; «50,300 كيلو» writes it with the comma for the point."""
+    text = "وتم ضبط المتهم في كمين بالطريق الصحراوي وبحوزته 503 طربة من مخدر الحشيش وزنها {} وهاتف محمول."
+    parts = _record("a", "الأولى", text.format("50 كيلو و300 جرام"), [])
+    comma = _record("b", "الثانية", text.format("50,300 كيلو"), [])
+    assert _dossier([parts, comma]).disagreements == ()
+
+
+def test_pieces_of_other_things_are_other_counts() -> None:
+    """«قطعة» counts pieces of what follows it: firearms and knives are two counts."""
+    text = "وأسفرت جهود الحملات الأمنية على مدى 24 ساعة بكافة المحافظات عن ضبط {} قطعة سلاح {} وتنفيذ أحكام قضائية متنوعة."
+    guns = _record("a", "الأولى", text.format(87, "نارى"), [])
+    knives = _record("b", "الثانية", text.format(230, "أبيض"), [])
+    fewer_guns = _record("c", "الثالثة", text.format(78, "ناري"), [])
+    assert _dossier([guns, knives]).disagreements == ()
+    assert [x.kind for x in _dossier([guns, fewer_guns]).disagreements] == ["numbers"]
+
+
+def test_the_same_figures_read_against_other_words_are_no_disagreement() -> None:
+    """«اختيار 18 موردا من بين 42 تقدموا» and «42 موردا … 18 عرضا» give the same two figures."""
+    one = _record("a", "الأولى", "وأوضح نائب رئيس الهيئة أنه تم اختيار 18 موردا من بين 42 تقدموا للمناقصة لتوريد كميات الأرز المطلوبة.", [])
+    other = _record("b", "الثانية", "وأوضح نائب رئيس الهيئة أن عدد المتقدمين للمناقصة لتوريد كميات الأرز المطلوبة بلغ 42 موردا فيما تم اختيار 18 عرضا.", [])
+    assert _dossier([one, other]).disagreements == ()
+    fewer = _record("c", "الثالثة", "وأوضح نائب رئيس الهيئة أنه تم اختيار 16 موردا من بين 42 تقدموا للمناقصة لتوريد كميات الأرز المطلوبة.", [])
+    assert [x.kind for x in _dossier([one, fewer]).disagreements] == ["numbers"]
+
+
 def test_a_law_and_a_session_named_by_number_are_no_counts() -> None:
     law = _record("a", "الأولى", "وأكدت المنظمة أن احتجاز الطفلين يخالف القانون المصري المعدل بالقانون 126 لحماية الأطفال من الاحتجاز مع البالغين.", [])
     other_law = _record("b", "الثانية", "وأكدت المنظمة أن احتجاز الطفلين يخالف القانون المصري المعدل بالقانون 12 لحماية الأطفال من الاحتجاز مع البالغين.", [])

@@ -13,6 +13,9 @@ _TANWEEN = "[\u064b\u064e]?\u0627?"  # fathatan or fatha, then alef, after a uni
 _DIGIT = re.compile(r"\d")  # any digit, Eastern Arabic ones too
 # «1,500» and «1٬500» are 1500 (a thousands group has three digits).
 _THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")  # arabic thousands separator
+# «2.088.363 جنيه» is 2088363: groups of three digits after two points or more are thousands
+# groups (one point may be a decimal: «75.100 كيلو»).
+_POINT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 # «8ر4» is 4.8: the Egyptian press writes a decimal with a reh between the digits, the fraction
 # first (an outlet reprinting «8ر4 مليار» writes «4.8 مليار»).
 _REH_DECIMAL = re.compile(r"(?<![\d.\u0631])(\d+)\u0631(\d+)(?![\d.\u0631])")  # reh (a chain of them is left alone)
@@ -81,6 +84,8 @@ def plain_figures(text: str) -> str:
         return text  # most sentences: nothing more to read (every sentence of a dossier comes here)
     decimal, and_hundreds, alone, worded, spaced_reh = _patterns()
     text = _REH_DECIMAL.sub(_fraction_first, normalize_digits(text))
+    if text.count(".") >= 2:
+        text = _POINT_GROUPS.sub(lambda m: m.group().replace(".", ""), text)
     if ". " in text or "\u0631" in text:  # reh
         text = spaced_reh.sub(_fraction_first, text)
     text = _THOUSANDS_SEPARATOR.sub("", decimal.sub(lambda m: f"{m.group(1)}.{m.group(2) or m.group(3)}", text))

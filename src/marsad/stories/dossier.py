@@ -663,6 +663,9 @@ class ClaimSearch:
                 for w in counts_a.keys() & counts_b.keys()
                 if len(counts_a[w]) == len(counts_b[w]) == 1
                 and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])))
+                # Each gives the other's figure too, of another word: the same figures, read
+                # against other words («اختيار 18 موردا من بين 42» / «42 موردا … 18 عرضا»).
+                and not (y.lstrip("~") in a.numbers and x.lstrip("~") in b.numbers)
                 and not _other_decisions(a.text, x, b.text, y)
                 and not (w in _year_keys() and _ages_of_others(a.text, x, b.text, y))
             ]
@@ -890,6 +893,12 @@ def _figure_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @cache
+def _classifiers() -> frozenset[str]:
+    """Nouns counting pieces or kinds of what follows them (data/count_nouns.json), normalised."""
+    return frozenset(strip_proclitics(match_key(w)) for w in load_data("count_nouns.json")["classifiers"]["words"])
+
+
+@cache
 def _decision_phrases() -> dict[tuple[str, ...], str]:
     """data/count_nouns.json "decisions": each phrase's words (keyed, proclitics off) -> its decision."""
     phrases: dict[str, str] = load_data("count_nouns.json")["decisions"]["phrases"]
@@ -952,6 +961,7 @@ def _counts(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     calendar = _calendar_words()
     identifiers, approximate = _figure_words()
+    classifiers = _classifiers()
     stop = stopwords()
     text = plain_figures(text)
     for found in _COUNT_RE.finditer(text):
@@ -972,7 +982,10 @@ def _counts(text: str) -> dict[str, set[str]]:
             named_by.pop()  # a number plate's letters: «رقم (ه ج ل 748 مصر)»; the article of «الدورة الـ12»
         if match_key(word) in stop or key in stop or (named_by and strip_proclitics(named_by[-1]) in identifiers):
             continue
-        out.setdefault(_count_key(key), set()).add(("~" if said.endswith(approximate) else "") + number)
+        counted = _count_key(key)
+        if key in classifiers:  # «87 قطعة سلاح نارى»: pieces of what the next two words name
+            counted = "+".join((counted, *(_count_key(strip_proclitics(w)) for w in _WORD_RE.findall(match_key(text[found.end() : found.end() + 40]))[:2])))
+        out.setdefault(counted, set()).add(("~" if said.endswith(approximate) else "") + number)
     return out
 
 
@@ -1032,11 +1045,9 @@ def _same_figure(a: str, b: str) -> bool:
     plain_a, plain_b = a.lstrip("~"), b.lstrip("~")
     if plain_a == plain_b or _reversed_decimal(plain_a) == plain_b:
         return True
-    if _thousands_read(plain_a) == plain_b or _thousands_read(plain_b) == plain_a:
-        return True  # «75.100» and «75,100» kilos
     x, y = _value(a), _value(b)
-    if x == y:
-        return True  # «2.6» and «2.600» kilos
+    if x == y or _point_for_comma(x, y) or _point_for_comma(y, x):
+        return True  # «2.6» and «2.600» kilos; «75.100» and «75,100» kilos
     if a.startswith("~") or b.startswith("~"):
         return abs(x - y) <= 0.1 * max(x, y)
     if x.is_integer() != y.is_integer():
@@ -1059,12 +1070,11 @@ def _reversed_decimal(figure: str) -> str | None:
     return f"{fraction}.{whole}" if point and whole.strip("0") and fraction.strip("0") else None
 
 
-def _thousands_read(figure: str) -> str | None:
-    """A figure with three digits after its point read with the point as a thousands separator:
-    «75.100 كيلو» is 75.1 kilos or 75,100 (outlets write the one for the other), and an outlet
-    copying the figure may read it either way."""
-    whole, point, fraction = figure.partition(".")
-    return whole + fraction if point and len(fraction) == 3 else None
+def _point_for_comma(fraction: float, whole: float) -> bool:
+    """`whole` is `fraction` read with its point as a thousands separator: «75.100 كيلو» is 75.1
+    kilos or 75,100 (outlets write the one for the other, «50 كيلو و300 جرام» as «50,300
+    كيلو»), and an outlet copying the figure may read it either way."""
+    return not fraction.is_integer() and whole.is_integer() and abs(fraction * 1000 - whole) < 1e-6 * whole
 
 
 def _zeros(n: int) -> int:
