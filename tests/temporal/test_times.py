@@ -14,6 +14,10 @@ from marsad.temporal.times import find_times
 CASES = [
     ("وصل صباح اليوم السبت", "صباح اليوم السبت", "2023-09-16"),
     ("وكان قد وصل أمس", "أمس", "2023-09-15"),
+    # The weekday named is the day meant, when the phrase's day is another (an article written
+    # on Friday and stamped on Saturday; a «yesterday» two days back).
+    ("نفى المصدر وفاته ظهر اليوم الجمعة", "ظهر اليوم الجمعة", "2023-09-15"),
+    ("وكان قد وصل أمس الخميس", "أمس الخميس", "2023-09-14"),
     ("غادر أول من أمس", "أول من أمس", "2023-09-14"),
     ("سيعود غدا", "غدا", "2023-09-17"),
     ("التقيا الأربعاء في القاعدة", "الأربعاء", "2023-09-13"),

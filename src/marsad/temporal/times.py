@@ -182,9 +182,17 @@ class _Scanner:
                 phrase = (first, *keys[i + 1 : i + size])
                 if phrase in w.phrases and not self.names_outlet(i):
                     j = i + size
-                    if j < n and keys[j] in w.weekday:
+                    named = w.weekday.get(keys[j]) if j < n else None
+                    if named is not None:
                         j += 1  # اليوم السبت
-                    value = (self.anchor + timedelta(days=w.phrases[phrase])).isoformat() if self.anchor else None
+                    value = None
+                    if self.anchor:
+                        day = self.anchor + timedelta(days=w.phrases[phrase])
+                        if named is not None:
+                            # «ظهر اليوم الأحد» in an article stamped early on Monday: written on
+                            # Sunday. The weekday named is the day meant: the nearest such day.
+                            day += timedelta(days=(named - day.weekday() + 3) % 7 - 3)
+                        value = day.isoformat()
                     return self.ref(i, j, value), j
         # Weekdays: (يوم|صباح …)? الأربعاء (الماضي|المقبل)?
         start, j = i, i
