@@ -511,6 +511,16 @@ def test_the_same_figures_read_against_other_words_are_no_disagreement() -> None
     assert [x.kind for x in _dossier([one, fewer]).disagreements] == ["numbers"]
 
 
+def test_a_report_called_false_is_no_assertion_a_denial_contradicts() -> None:
+    """«إن ما نشر … عار تماما عن الصحة» denies the report as the other outlet's «نفى» does: the
+    outlets agree. Against an outlet telling the fire, the denial is a disagreement."""
+    denial = _record("a", "الأولى", "نفى مدير أمن المنوفية ما نشر في بعض المواقع عن نشوب حريق بأحد القطارات القادمة من الإسكندرية إلى القاهرة وتعطل حركة القطارات بمحطة بركة السبع.", [])
+    false = _record("b", "الثانية", "وقال رئيس هيئة السكك الحديدية في تصريحات خاصة مساء اليوم إن ما نشر بأحد المواقع الإخبارية بشأن اندلاع النيران بأحد القطارات على خط الإسكندرية القاهرة ووقف حركة القطارات بالمنوفية بمحطة بركة السبع عار تماما عن الصحة.", [])
+    told = _record("c", "الثالثة", "وأفاد شهود عيان لمراسلنا بنشوب حريق هائل في عربتين بأحد القطارات القادمة من الإسكندرية إلى القاهرة وتعطل حركة القطارات بمحطة بركة السبع بالمنوفية لساعتين.", [])
+    assert _dossier([denial, false]).disagreements == ()
+    assert [x.kind for x in _dossier([denial, told]).disagreements] == ["denial"]
+
+
 def test_a_law_and_a_session_named_by_number_are_no_counts() -> None:
     law = _record("a", "الأولى", "وأكدت المنظمة أن احتجاز الطفلين يخالف القانون المصري المعدل بالقانون 126 لحماية الأطفال من الاحتجاز مع البالغين.", [])
     other_law = _record("b", "الثانية", "وأكدت المنظمة أن احتجاز الطفلين يخالف القانون المصري المعدل بالقانون 12 لحماية الأطفال من الاحتجاز مع البالغين.", [])

@@ -190,14 +190,23 @@ def _contained(b: _Sentence, a: _Sentence) -> float:
 
 
 def _negated(text: str) -> bool:
-    """A negation word in the sentence, with or without و / ف before it (ولم يوقع), or a denial
-    verb with its object's pronoun on it («وهو ما تنفيه روسيا»: the sentence reports a denial)."""
+    """A negation word in the sentence, with or without و / ف before it (ولم يوقع), a denial
+    verb with its object's pronoun on it («وهو ما تنفيه روسيا»: the sentence reports a denial),
+    or a phrase calling a report false («عار تماما عن الصحة»)."""
     neg = _negation_words()
     verbs = speech_lexicon().denial_verbs
-    return any(
+    if any(
         w in neg or w.removesuffix("\u0647\u0627") in verbs or w.removesuffix("\u0647") in verbs  # heh alef, heh: «تنفيها», «تنفيه»
         for w in _conjunctionless(text)
-    )
+    ):
+        return True
+    said = f" {phrase_key(text)} "
+    return any(p in said for p in _falsehoods())
+
+
+@cache
+def _falsehoods() -> tuple[str, ...]:
+    return tuple(f" {phrase_key(p)} " for p in load_data("speech.json")["denial"]["falsehoods"]["phrases"])
 
 
 def _trigrams(text: str) -> set[str]:
