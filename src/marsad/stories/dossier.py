@@ -501,6 +501,7 @@ class ClaimSearch:
         self._of_article: dict[str, list[int]] = {}
         self._counted: dict[int, dict[str, set[str]]] = {}  # sentence -> its counts, read once
         self._dated: dict[int, frozenset[str]] = {}  # sentence -> the days it names, read once
+        self._rolling_of: dict[str, bool] = {}  # article -> whether it counts over a rolling span, read once
         self._seen: set[tuple[str, str, str]] = set()
         self._kept_rows: tuple[str, int] = ("", 0)  # the stored sentences' JSON this search was read from, and how many
         self.quotes = _QuoteClusters()  # the members' quote clusters, read with their sentences
@@ -672,9 +673,6 @@ class ClaimSearch:
                 for w in counts_a.keys() & counts_b.keys()
                 if len(counts_a[w]) == len(counts_b[w]) == 1
                 and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])))
-                # Each gives the other's figure too, of another word: the same figures, read
-                # against other words («اختيار 18 موردا من بين 42» / «42 موردا … 18 عرضا»).
-                and not (y.lstrip("~") in a.numbers and x.lstrip("~") in b.numbers)
                 and not _other_decisions(a.text, x, b.text, y)
                 and not (w in _year_keys() and _ages_of_others(a.text, x, b.text, y))
             ]
@@ -728,15 +726,22 @@ class ClaimSearch:
         return bool(a and b and not a & b)
 
     def _other_spans(self, i: int, j: int) -> bool:
-        """One of the sentences counts over a span of fixed length ending when it is told («خلال
-        24 ساعة»), and the articles were published hours apart: they count different spans (a
-        night's police bulletin and an evening's). A toll «so far» is not such a count: its
+        """One of the articles counts over a span of fixed length ending when it is told («خلال
+        24 ساعة», in any of its sentences), and they were published hours apart: they count
+        different spans (a night's police bulletin and an evening's). A toll «so far» is not such a count: its
         earlier and later figures are one count told two ways."""
         a, b = self.sentences[i], self.sentences[j]
-        if not (_rolling(a.text) or _rolling(b.text)):
+        if not (self._rolling(a.article) or self._rolling(b.article)):
             return False
         apart = _hours_apart(self.published.get(a.article), self.published.get(b.article))
         return apart is not None and apart >= WINDOWS_APART_HOURS
+
+    def _rolling(self, article: str) -> bool:
+        """The article counts over a span of fixed length ending when it is told, in any of its
+        sentences: a bulletin's «خلال 24 ساعة» is said once, and its every count is of that span."""
+        if article not in self._rolling_of:
+            self._rolling_of[article] = any(_rolling(self.sentences[k].text) for k in self._of_article[article])
+        return self._rolling_of[article]
 
     def _denied_alike(self, i: int, j: int) -> bool:
         """Sentence j's article tells a denial too, in a sentence at least as close to the denial
