@@ -187,12 +187,12 @@ class _Scanner:
                         j += 1  # اليوم السبت
                     value = None
                     if self.anchor:
-                        day = self.anchor + timedelta(days=w.phrases[phrase])
+                        meant = self.anchor + timedelta(days=w.phrases[phrase])
                         if named is not None:
                             # «ظهر اليوم الأحد» in an article stamped early on Monday: written on
                             # Sunday. The weekday named is the day meant: the nearest such day.
-                            day += timedelta(days=(named - day.weekday() + 3) % 7 - 3)
-                        value = day.isoformat()
+                            meant += timedelta(days=(named - meant.weekday() + 3) % 7 - 3)
+                        value = meant.isoformat()
                     return self.ref(i, j, value), j
         # Weekdays: (يوم|صباح …)? الأربعاء (الماضي|المقبل)?
         start, j = i, i
