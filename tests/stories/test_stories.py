@@ -177,6 +177,14 @@ def test_publication_date_inferred_from_the_story() -> None:
     assert "الأربعاء الماضي" in found.evidence
 
 
+def test_yesterday_with_its_weekday_fixes_the_publication_day() -> None:
+    """«أمس الخميس» was written on a Friday: of the days whose yesterday the story knows (the
+    12th and the 14th), only the 15th puts that yesterday on a Thursday."""
+    text = "وكان الزعيمان قد التقيا أمس الخميس في قاعدة فوستوتشني شرقي البلاد."
+    found = infer_published("x", text, {date(2023, 9, 13), date(2023, 9, 14)})
+    assert found is not None and found.date == "2023-09-15"
+
+
 def test_no_date_is_inferred_when_the_evidence_fits_several_days() -> None:
     assert infer_published("x", "التقى الزعيمان الأربعاء في القاعدة.", {date(2023, 9, 13)}) is None
 

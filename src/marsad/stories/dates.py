@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from marsad.arabic.normalize import match_key
-from marsad.temporal.times import find_times, weekday_named
+from marsad.temporal.times import find_times, phrase_offset, weekday_named
 
 SEARCH_BEFORE, SEARCH_AFTER = 3, 14  # days around the story's known dates tried as a publication date
 SNIPPET_BEFORE = 80  # characters kept before each relative expression
@@ -59,10 +59,12 @@ def infer_published(article_id: str, text: str, known: set[date], vocabulary: Co
         consistent = True
         for said, value in resolved[k]:
             named = weekday_named(said)
+            # «اليوم السبت», «أمس الخميس»: the candidate must put the phrase's day on that weekday.
+            offset = phrase_offset(said)
+            if named is not None and offset is not None and (day + timedelta(days=offset)).weekday() != named:
+                consistent = False
+                break
             if _TODAY in match_key(said).split():
-                if named is not None and named != day.weekday():
-                    consistent = False
-                    break
                 if named is not None:
                     support.append(said)
                 continue

@@ -92,6 +92,18 @@ def weekday_named(expression: str) -> int | None:
     return None
 
 
+def phrase_offset(expression: str) -> int | None:
+    """The day offset of the fixed phrase an expression opens with (اليوم 0, أمس -1, صباح غد 1),
+    or None when it opens with none (a bare weekday, a date)."""
+    w = _words()
+    keys = match_key(expression).split()
+    for size in range(min(w.longest_phrase, len(keys)), 0, -1):
+        for first in _readings(keys[0]):
+            if (phrase := (first, *keys[1:size])) in w.phrases:
+                return w.phrases[phrase]
+    return None
+
+
 def _readings(key: str) -> set[str]:
     """The word and its readings without proclitics (والأربعاء -> الأربعاء)."""
     return key_variants(key)
