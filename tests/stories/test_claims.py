@@ -444,8 +444,8 @@ def _quoting(record: Article, said: str, cue: str, speaker: tuple[str, str, str]
 
 
 def test_one_speakers_denial_and_his_own_words_elsewhere_are_no_disagreement() -> None:
-    """«نفى عزازي الأنباء عن انسحاب التيار من الجبهة» against «أكد عزازي أن المجلس اتفق على البقاء
-    …»: two outlets reporting one speaker do not disagree. The same denial against an outlet that
+    """«نفى عزازي الأنباء عن انسحاب التيار من الجبهة» against «أكد عزازي أن المجلس ناقش انسحاب
+    التيار … واتفق الجميع على البقاء»: two outlets reporting one speaker do not disagree. The same denial against an outlet that
     reports the withdrawal as done is a disagreement."""
     azazi = ("عزازي علي عزازي", "e-azazi", "PER")
     denial = _quoting(
@@ -454,7 +454,7 @@ def test_one_speakers_denial_and_his_own_words_elsewhere_are_no_disagreement() -
         "نفى",
         azazi,
     )
-    said = "المجلس ناقش اليوم البقاء داخل جبهة الإنقاذ الوطني واتفق الجميع على البقاء بشرط رفع السقف السياسي للجبهة"
+    said = "المجلس ناقش اليوم انسحاب التيار من جبهة الإنقاذ الوطني واتفق الجميع على البقاء بشرط رفع السقف السياسي للجبهة"
     own = _record("b", "الثانية", f"أكد عزازي علي عزازي عضو مجلس أمناء التيار الشعبي على هامش اجتماع المجلس أن {said}.", [azazi])
     report = _record("c", "الثالثة", "أعلنت مصادر في التيار الشعبي على هامش اجتماع مجلس الأمناء انسحاب التيار الشعبي من عضوية جبهة الإنقاذ الوطني احتجاجا على قرارات قيادتها.", [])
     assert [x.kind for x in _dossier([denial, own]).disagreements] == ["denial"]  # whose words, unknown: read as two reports
@@ -533,6 +533,18 @@ def test_a_report_called_false_is_no_assertion_a_denial_contradicts() -> None:
     told = _record("c", "الثالثة", "وأفاد شهود عيان لمراسلنا بنشوب حريق هائل في عربتين بأحد القطارات القادمة من الإسكندرية إلى القاهرة وتعطل حركة القطارات بمحطة بركة السبع بالمنوفية لساعتين.", [])
     assert _dossier([denial, false]).disagreements == ()
     assert [x.kind for x in _dossier([denial, told]).disagreements] == ["denial"]
+
+
+def test_a_denial_contradicts_only_a_sentence_telling_what_it_denies() -> None:
+    """«نفت النيابة، صباح الثلاثاء، ما تردد عن حفظ البلاغ»: what is denied opens with «حفظ» (the
+    time between commas and the words framing the report passed over). An outlet telling the
+    complaint shelved is contradicted; one telling the complainant heard is not, though it shares
+    the names and most words."""
+    denial = _record("a", "الأولى", "نفت نيابة الدقي، صباح الثلاثاء، ما تردد عن حفظ البلاغ المقدم من المتحدث باسم الرئاسة ضد الصحفية، مؤكدة أن التحقيقات جارية مع الطرفين.", [])
+    shelved = _record("b", "الثانية", "قررت نيابة الدقي حفظ البلاغ المقدم من المتحدث باسم الرئاسة ضد الصحفية بعد أن قدمت كافة المستندات الدالة على صحة ما نشرته.", [])
+    heard = _record("c", "الثالثة", "واستمعت نيابة الدقي أمس إلى أقوال المتحدث باسم الرئاسة في البلاغ المقدم منه ضد الصحفية بشأن نشرها أخبارا كاذبة.", [])
+    assert [x.kind for x in _dossier([denial, shelved]).disagreements] == ["denial"]
+    assert _dossier([denial, heard]).disagreements == ()
 
 
 def test_a_law_and_a_session_named_by_number_are_no_counts() -> None:

@@ -64,7 +64,6 @@ NUMBERS_MATCH = 0.5  # word cosine above which two sentences counting one thing 
 # all of what it was set against; others held 0.55–0.57 and are still flagged (no real denial
 # was at hand to show how low the share may go without losing it).
 RESTATED = 0.6
-DENIED_WORDS = 3  # words after a denial verb (and the denier's name) that say what it denies
 MAX_DISAGREEMENTS = 20  # per story
 WINDOWS_APART_HOURS = 6  # counts over spans of fixed length ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
@@ -118,8 +117,8 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
         # And what is denied is what follows the verb and the denier's name («نفى الوزير وجود
         # أي صفقة»): the other sentence tells it, or it denies something else of the same people.
         # Words are met by their first consonants, as counted nouns are («مصدر» / «مصادر»).
-        denied = _denied_keys(a.unnamed, verbs)
-        return _contained(b, a) < RESTATED and (not denied or any(_count_key(t) in denied for t in b.terms.counts))
+        head = _denied_head(a.unnamed, verbs)
+        return _contained(b, a) < RESTATED and head is not None and any(_count_key(t) == head for t in b.terms.counts)
     said = _stems(b.text)
     for before, w, nxt in zip(("", *words), words, words[1:], strict=False):
         if w in negators and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
@@ -133,23 +132,75 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _DeniedHead:
+    """How the head of what a denial verb denies is read (data/speech.json denial "denied_head")."""
+
+    report_words: frozenset[str]
+    openers: frozenset[str]
+    empty: frozenset[str]
+    description_chars: int
+    report_span_words: int
+
+
+@cache
+def _denied_head_words() -> _DeniedHead:
+    d = load_data("speech.json")["denial"]["denied_head"]
+    return _DeniedHead(
+        frozenset(match_key(w) for w in d["report_words"]),
+        frozenset(match_key(w) for w in d["openers"]),
+        frozenset(match_key(w) for w in d["empty"]),
+        int(d["description_chars"]),
+        int(d["report_span_words"]),
+    )
+
+
+_COMMA = re.compile("[,\u060c]")  # comma, arabic comma
+_CLITICS = ("\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0644\u0644", "\u0627\u0644", "\u0648", "\u0628", "\u0644", "\u0641")  # wal, bal, lil, al, waw, beh, lam, feh
+
+
+def _report_word(key: str, words: frozenset[str]) -> bool:
+    """A word framing a report, with or without a clitic before it («بالأنباء», «وما»)."""
+    return key in words or any(key.startswith(c) and key[len(c) :] in words for c in _CLITICS if len(key) - len(c) >= 3)
+
+
 @lru_cache(maxsize=1 << 12)
-def _denied_keys(unnamed: str, verbs: frozenset[str]) -> frozenset[str]:
-    """What is denied, as consonant keys (`_count_key`): the first DENIED_WORDS content words after
-    the denial verb, names and the titles before them left out (the denier is named there: «نفى
-    وزير الخارجية محمد عبدالعزيز وجود أية صفقة» -> وجود، صفقة), and those after the «أن» that
-    opens what it denies, when one does (a denier described, not named: «نفى رئيس المكتب الفني
-    أن يكون الوزير طلب …»). Read once a sentence: a denial meets many candidate sentences."""
-    words = list(_WORD_RE.finditer(unnamed))
-    for k, m in enumerate(words):
-        w = match_key(m.group())
-        if w in verbs or (w[:1] in ("\u0648", "\u0641") and w[1:] in verbs):  # waw, feh: «ونفى»
-            found = list(content_terms(unnamed[m.end() :]))[:DENIED_WORDS]
-            that = next((n for n in words[k + 1 :] if match_key(n.group()) in _THAT), None)
-            if that:
-                found += list(content_terms(unnamed[that.end() :]))[:DENIED_WORDS]
-            return frozenset(map(_count_key, found))
-    return frozenset()
+def _denied_head(unnamed: str, verbs: frozenset[str]) -> str | None:
+    """The consonant key (`_count_key`) of the first word that says what the denial denies, or None
+    when none can be read: «نفى [الوزير]، نقيب الأطباء، صباح الثلاثاء، ما تردد عن حفظ البلاغ» ->
+    حفظ. The denier (blanked in `unnamed`), the description and time after it between commas, the
+    words framing a report up to the «عن» or «أن» that opens it, openers and empty words are
+    passed over (data/speech.json denial "denied_head"). Read once a sentence: a denial meets
+    many candidate sentences."""
+    w = _denied_head_words()
+    for m in _WORD_RE.finditer(unnamed):
+        key = match_key(m.group())
+        if not (key in verbs or (key[:1] in ("\u0648", "\u0641") and key[1:] in verbs)):  # waw, feh: «ونفى»
+            continue
+        rest = unnamed[m.end() :]
+        for _ in range(2):  # the denier's description, then a time («، صباح الثلاثاء،»)
+            comma = _COMMA.search(rest, 0, w.description_chars)
+            if comma is None or any(_report_word(match_key(x), w.report_words) or match_key(x) in w.openers for x in _WORD_RE.findall(rest[: comma.start()])):
+                break
+            rest = rest[comma.end() :]
+        words = [match_key(x) for x in _WORD_RE.findall(rest)]
+        # A description with no comma after it («نفى [عزازي] عضو مجلس الأمناء الأنباء عن …»):
+        # what is denied opens with the first report word, when one comes soon.
+        k = next((n for n in range(min(w.report_span_words, len(words))) if _report_word(words[n], w.report_words)), 0)
+        while k < len(words):
+            word = words[k]
+            k += 1
+            if word in w.openers or word in w.empty:
+                continue
+            if _report_word(word, w.report_words):
+                # «ما تردد عن حفظ البلاغ»: what was reported opens after «عن» / «أن», when one follows
+                k = next((n + 1 for n in range(k, min(k + w.report_span_words, len(words))) if words[n] in w.openers), k)
+                continue
+            stems = list(content_terms(word))
+            if stems:
+                return _count_key(stems[0])
+        return None
+    return None
 
 
 _DEFINITE = "\u0627\u0644"  # alef lam: the article written apart before a figure («الـ12», tatweel dropped)
