@@ -204,7 +204,6 @@ def _denied_head(unnamed: str, verbs: frozenset[str]) -> str | None:
 
 
 _DEFINITE = "\u0627\u0644"  # alef lam: the article written apart before a figure («الـ12», tatweel dropped)
-_THAT = frozenset(("\u0627\u0646", "\u0628\u0627\u0646"))  # «أن», «بأن» as match keys: alef noon; beh alef noon
 
 
 # A sentence meets many others in a story (each candidate pair asks these of it): its words are
