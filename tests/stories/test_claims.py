@@ -62,6 +62,15 @@ def test_a_denial_against_the_assertion_it_denies() -> None:
     assert [(x.kind, {s.article for s in x.sides}) for x in d.disagreements] == [("denial", {"a", "b"})]
 
 
+def test_a_denial_of_a_verbal_noun_meets_its_verb() -> None:
+    """«نفى الكرملين توقيع … أي اتفاق» denies what «وقع الزعيمان اتفاقا» tells: the verbal noun
+    «توقيع» (the pattern «تفعيل») is read with its verb «وقع»."""
+    kremlin = ("الكرملين", "e-kremlin", "ORG")
+    signed = _record("a", "الأولى", "وقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون اتفاقا عسكريا لتزويد روسيا بالذخائر خلال جولتهما في قاعدة فوستوتشني الفضائية.", [PUTIN, KIM])
+    denied = _record("b", "الثانية", "ونفى الكرملين توقيع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون أي اتفاق عسكري لتزويد روسيا بالذخائر.", [kremlin, PUTIN, KIM])
+    assert [x.kind for x in _dossier([signed, denied]).disagreements] == ["denial"]
+
+
 def test_decimal_numbers_and_years_are_read_as_such() -> None:
     """«1.27 دقيقة» is a count with a decimal point, not a year to compare; «2017» is a year."""
     a = _record("a", "الأولى", "بعد مرور 1.27 دقيقة يظهر شخص آخر خلف سيارة بيضاء اللون ويصوب بندقيته نحو مبنى السجن في عام 2017 كما قيل.", [])

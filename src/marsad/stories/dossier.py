@@ -26,7 +26,7 @@ from marsad.arabic.normalize import match_key, phrase_key
 from marsad.arabic.numbers import plain_figures
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.stopwords import stopwords
-from marsad.arabic.tokens import strip_proclitics
+from marsad.arabic.tokens import key_variants, strip_proclitics
 from marsad.article import Article
 from marsad.data import load_data
 from marsad.statements.lexicon import speech_lexicon
@@ -114,11 +114,13 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
     if any(w in verbs for w in words):
         # «وتتهم كييف موسكو بإرسال قوات ..., ولكن روسيا تنفي ذلك»: a sentence that tells what the
         # other asserts and who denies it reports both sides itself; the outlets do not disagree.
-        # And what is denied is what follows the verb and the denier's name («نفى الوزير وجود
-        # أي صفقة»): the other sentence tells it, or it denies something else of the same people.
-        # Words are met by their first consonants, as counted nouns are («مصدر» / «مصادر»).
+        # And what is denied opens with a head word past the denier and the words framing a
+        # report («نفى الوزير ما تردد عن توقيع أي صفقة» -> توقيع): the other sentence tells it, or
+        # the denial is of something else of the same people. Words are met by their first
+        # consonants, as counted nouns are, and a verbal noun «تفعيل» by its verb's («توقيع» /
+        # «وقع»).
         head = _denied_head(a.unnamed, verbs)
-        return _contained(b, a) < RESTATED and head is not None and any(_count_key(t) == head for t in b.terms.counts)
+        return _contained(b, a) < RESTATED and any(_count_key(t) in head for t in b.terms.counts)
     said = _stems(b.text)
     for before, w, nxt in zip(("", *words), words, words[1:], strict=False):
         if w in negators and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
@@ -156,18 +158,18 @@ def _denied_head_words() -> _DeniedHead:
 
 
 _COMMA = re.compile("[,\u060c]")  # comma, arabic comma
-_CLITICS = ("\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0644\u0644", "\u0627\u0644", "\u0648", "\u0628", "\u0644", "\u0641")  # wal, bal, lil, al, waw, beh, lam, feh
 
 
 def _report_word(key: str, words: frozenset[str]) -> bool:
-    """A word framing a report, with or without a clitic before it («بالأنباء», «وما»)."""
-    return key in words or any(key.startswith(c) and key[len(c) :] in words for c in _CLITICS if len(key) - len(c) >= 3)
+    """A word framing a report, with or without a clitic before it («بالأنباء»)."""
+    return not words.isdisjoint(key_variants(key))
 
 
 @lru_cache(maxsize=1 << 12)
-def _denied_head(unnamed: str, verbs: frozenset[str]) -> str | None:
-    """The consonant key (`_count_key`) of the first word that says what the denial denies, or None
-    when none can be read: «نفى [الوزير]، نقيب الأطباء، صباح الثلاثاء، ما تردد عن حفظ البلاغ» ->
+def _denied_head(unnamed: str, verbs: frozenset[str]) -> frozenset[str]:
+    """The consonant keys (`_count_key`) of the first word that says what the denial denies (and
+    of its verb, for a verbal noun of the pattern «تفعيل»: «توقيع» -> وقع), none when none can be
+    read: «نفى [الوزير]، نقيب الأطباء، صباح الثلاثاء، ما تردد عن حفظ البلاغ» ->
     حفظ. The denier (blanked in `unnamed`), the description and time after it between commas, the
     words framing a report up to the «عن» or «أن» that opens it, openers and empty words are
     passed over (data/speech.json denial "denied_head"). Read once a sentence: a denial meets
@@ -198,9 +200,20 @@ def _denied_head(unnamed: str, verbs: frozenset[str]) -> str | None:
                 continue
             stems = list(content_terms(word))
             if stems:
-                return _count_key(stems[0])
-        return None
-    return None
+                return frozenset((_count_key(stems[0]), *_verb_of(stems[0])))
+        return frozenset()
+    return frozenset()
+
+
+_TEH, _YEH = "\u062a", "\u064a"  # teh, yeh: the marks of the verbal noun «تفعيل»
+
+
+def _verb_of(stem: str) -> tuple[str, ...]:
+    """The key of the verb a verbal noun of the pattern «تفعيل» is made from («توقيع» -> «وقع»,
+    «تعيين» -> «عين»), or nothing for another word."""
+    if len(stem) == len("\u062a\u0641\u0639\u064a\u0644") and stem[0] == _TEH and stem[3] == _YEH:  # teh, feh, ain, yeh, lam
+        return (_count_key(stem[1:3] + stem[4]),)
+    return ()
 
 
 _DEFINITE = "\u0627\u0644"  # alef lam: the article written apart before a figure («الـ12», tatweel dropped)
@@ -778,8 +791,8 @@ class ClaimSearch:
     def _other_spans(self, i: int, j: int) -> bool:
         """One of the articles counts over a span of fixed length ending when it is told («خلال
         24 ساعة», in any of its sentences), and they were published hours apart: they count
-        different spans (a night's police bulletin and an evening's). A toll «so far» is not such a count: its
-        earlier and later figures are one count told two ways."""
+        different spans (a night's police bulletin and an evening's). A toll «so far» is not such
+        a count: its earlier and later figures are one count told two ways."""
         a, b = self.sentences[i], self.sentences[j]
         if not (self._rolling(a.article) or self._rolling(b.article)):
             return False
