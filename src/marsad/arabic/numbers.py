@@ -16,6 +16,8 @@ _THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")  # arabic 
 # «2.088.363 جنيه» is 2088363: groups of three digits after two points or more are thousands
 # groups (one point may be a decimal: «75.100 كيلو»).
 _POINT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
+# «8 ر1»: a reh beside a space between digits, read (before a magnitude) by the pattern below.
+_SPACED_REH = re.compile(r"\d(?: \u0631 ?| ?\u0631 )\d")  # reh
 # «8ر4» is 4.8: the Egyptian press writes a decimal with a reh between the digits, the fraction
 # first (an outlet reprinting «8ر4 مليار» writes «4.8 مليار»).
 _REH_DECIMAL = re.compile(r"(?<![\d.\u0631])(\d+)\u0631(\d+)(?![\d.\u0631])")  # reh (a chain of them is left alone)
@@ -86,7 +88,7 @@ def plain_figures(text: str) -> str:
     text = _REH_DECIMAL.sub(_fraction_first, normalize_digits(text))
     if text.count(".") >= 2:
         text = _POINT_GROUPS.sub(lambda m: m.group().replace(".", ""), text)
-    if ". " in text or "\u0631" in text:  # reh
+    if ". " in text or _SPACED_REH.search(text):
         text = spaced_reh.sub(_fraction_first, text)
     text = _THOUSANDS_SEPARATOR.sub("", decimal.sub(lambda m: f"{m.group(1)}.{m.group(2) or m.group(3)}", text))
     text = and_hundreds.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text)

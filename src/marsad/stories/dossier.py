@@ -263,13 +263,18 @@ def _negated(text: str) -> bool:
         for w in _conjunctionless(text)
     ):
         return True
+    phrases, first_words = _falsehoods()
+    if not any(w in text for w in first_words):
+        return False  # most sentences: no such phrase's first word (a substring test costs less than phrase_key)
     said = f" {phrase_key(text)} "
-    return any(p in said for p in _falsehoods())
+    return any(p in said for p in phrases)
 
 
 @cache
-def _falsehoods() -> tuple[str, ...]:
-    return tuple(f" {phrase_key(p)} " for p in load_data("speech.json")["denial"]["falsehoods"]["phrases"])
+def _falsehoods() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The phrases calling a report false (data/speech.json), keyed, and their first words as written."""
+    phrases = load_data("speech.json")["denial"]["falsehoods"]["phrases"]
+    return tuple(f" {phrase_key(p)} " for p in phrases), frozenset(p.split()[0] for p in phrases)
 
 
 def _trigrams(text: str) -> set[str]:
