@@ -86,6 +86,7 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("وزنها 2 كيلو و1500 جرام", "وزنها 2 كيلو و1500 جرام"),  # a unit's worth of parts or more: as it was
         ("أعمال الدورة الثانية عشرة لقمة الدول", "أعمال الدورة الثانية عشرة لقمة الدول"),  # the twelfth: no ten
         ("قرر حبس عشرة متهمين", "قرر حبس 10 متهمين"),
+        ("استمعت النيابة إلى أقوال التسعة عشر متهما", "استمعت النيابة إلى أقوال 19 متهما"),  # the definite teen, not ten
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

@@ -137,7 +137,8 @@ def _teen_pattern() -> tuple[dict[str, int], frozenset[str], frozenset[str], re.
     ones: dict[str, int] = teens["ones"]
     first = "|".join(map(re.escape, sorted(ones, key=len, reverse=True)))
     ten = "|".join(map(re.escape, teens["tens"]))
-    pattern = re.compile(rf"(?<![\w])({first})\s+(?:{ten})(?!\w)(?=\s+[^\W\d])")
+    # «التسعة عشر شخصا»: the definite teen too (alef lam before its first word)
+    pattern = re.compile(rf"(?<![\w])(?:\u0627\u0644)?({first})\s+(?:{ten})(?!\w)(?=\s+[^\W\d])")  # alef lam
     return ones, frozenset(teens["tens"]), frozenset(teens["ordinals"]), pattern
 
 
