@@ -799,12 +799,12 @@ class ClaimSearch:
         different spans (a night's police bulletin and an evening's). A toll «so far» is not such
         a count: its earlier and later figures are one count told two ways."""
         a, b = self.sentences[i], self.sentences[j]
-        if not (self._rolling(a.article) or self._rolling(b.article)):
+        if not (self._over_rolling_span(a.article) or self._over_rolling_span(b.article)):
             return False
         apart = _hours_apart(self.published.get(a.article), self.published.get(b.article))
         return apart is not None and apart >= WINDOWS_APART_HOURS
 
-    def _rolling(self, article: str) -> bool:
+    def _over_rolling_span(self, article: str) -> bool:
         """The article counts over a span of fixed length ending when it is told, in any of its
         sentences: a bulletin's «خلال 24 ساعة» is said once, and its every count is of that span."""
         if article not in self._rolling_of:

@@ -95,12 +95,20 @@ def weekday_named(expression: str) -> int | None:
 def phrase_offset(expression: str) -> int | None:
     """The day offset of the fixed phrase an expression opens with (اليوم 0, أمس -1, صباح غد 1),
     or None when it opens with none (a bare weekday, a date)."""
-    w = _words()
     keys = match_key(expression).split()
-    for size in range(min(w.longest_phrase, len(keys)), 0, -1):
-        for first in _readings(keys[0]):
-            if (phrase := (first, *keys[1:size])) in w.phrases:
-                return w.phrases[phrase]
+    fixed = _fixed_phrase(keys, 0, _readings(keys[0])) if keys else None
+    return None if fixed is None else fixed[1]
+
+
+def _fixed_phrase(keys: list[str], i: int, readings: set[str]) -> tuple[int, int] | None:
+    """The fixed phrase (اليوم، أمس، أول من أمس، صباح غد …) the keyed words open at i, longest
+    first: its length in words and its day offset; None when none opens there. `readings`: the
+    readings of the word at i (`_readings`), which the caller has at hand."""
+    w = _words()
+    for size in range(min(w.longest_phrase, len(keys) - i), 0, -1):
+        for first in readings:
+            if (phrase := (first, *keys[i + 1 : i + size])) in w.phrases:
+                return size, w.phrases[phrase]
     return None
 
 
@@ -189,23 +197,21 @@ class _Scanner:
         k = keys[i]
         readings = _readings(k)
         # Fixed phrases: اليوم، أمس، أول من أمس، يوم غد، صباح اليوم … (optionally + a weekday name).
-        for size in range(min(w.longest_phrase, n - i), 0, -1):
-            for first in readings:
-                phrase = (first, *keys[i + 1 : i + size])
-                if phrase in w.phrases and not self.names_outlet(i):
-                    j = i + size
-                    named = w.weekday.get(keys[j]) if j < n else None
-                    if named is not None:
-                        j += 1  # اليوم السبت
-                    value = None
-                    if self.anchor:
-                        meant = self.anchor + timedelta(days=w.phrases[phrase])
-                        if named is not None:
-                            # «ظهر اليوم الأحد» in an article stamped early on Monday: written on
-                            # Sunday. The weekday named is the day meant: the nearest such day.
-                            meant += timedelta(days=(named - meant.weekday() + 3) % 7 - 3)
-                        value = meant.isoformat()
-                    return self.ref(i, j, value), j
+        if (fixed := _fixed_phrase(keys, i, readings)) is not None and not self.names_outlet(i):
+            size, offset = fixed
+            j = i + size
+            named = w.weekday.get(keys[j]) if j < n else None
+            if named is not None:
+                j += 1  # اليوم السبت
+            value = None
+            if self.anchor:
+                meant = self.anchor + timedelta(days=offset)
+                if named is not None:
+                    # «ظهر اليوم الأحد» in an article stamped early on Monday: written on
+                    # Sunday. The weekday named is the day meant: the nearest such day.
+                    meant += timedelta(days=(named - meant.weekday() + 3) % 7 - 3)
+                value = meant.isoformat()
+            return self.ref(i, j, value), j
         # Weekdays: (يوم|صباح …)? الأربعاء (الماضي|المقبل)?
         start, j = i, i
         if readings & w.day_prefix and i + 1 < n and keys[i + 1] in w.weekday:
