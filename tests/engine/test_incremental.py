@@ -511,6 +511,16 @@ _TURNS = {
         [("أبو مازن ومحمد مازن التقيا وقال مازن", ["أبو مازن", "محمد مازن", "مازن"]), ("وصل أبومازن اليوم", ["أبومازن"])],
         [("عاد أبومزن", ["أبومزن"])],
     ),
+    # A bare word beside a full name it spells joins it only while its spelling is read as a
+    # person's: new mentions typed as a place turn it, and back.
+    "a bare word beside a full name turned to a place": (
+        [("التقى أحمد عرابي وقال عرابي إن", ["أحمد عرابي", "عرابي"])],
+        [(f"وصل عرابي {i}", ["عرابي@LOC"]) for i in range(2)],
+    ),
+    "a bare word beside a full name turned to a person": (
+        [("التقى أحمد عرابي وقال عرابي إن", ["أحمد عرابي", "عرابي@LOC"])],
+        [(f"قال عرابي {i}", ["عرابي"]) for i in range(2)],
+    ),
     # A bare word between two full names, one of an entity stored as an organisation.
     "between a person stored as an organisation": (
         [("كريم سعيد وماهر سعيد التقيا وقال سعيد ثم كريم وكريم", ["كريم سعيد", "ماهر سعيد", "سعيد", "كريم@ORG", "كريم@ORG"])],

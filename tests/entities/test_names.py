@@ -20,6 +20,10 @@ SAME = [
     ("دميتري بيسكوف", "ديمتري بيسكوف"),
     ("دونالد ترمب", "دونالد ترامب"),
     ("الكرملين", "كرملين"),
+    # long vowels added or moved in foreign names, as egypt2013's outlets write them
+    ("نتنياهو", "نتانياهو"),
+    ("تواضروس", "تاوضروس"),
+    ("ميدفيديف", "مدفيديف"),
 ]
 
 # Different people or places that share letters, words or a root.
@@ -45,6 +49,29 @@ def test_spellings_of_one_name_match(a: str, b: str) -> None:
 def test_different_names_do_not_match(a: str, b: str) -> None:
     assert not same_name(name_skeleton(a), name_skeleton(b))
     assert not same_name(name_skeleton(b), name_skeleton(a))
+
+
+# Words that loose vowels once took for one name in egypt2013's 15,000 articles: a vowel changed,
+# another ending (the last letter), a feminine ending counted as a consonant, a native name with
+# the conjunction the tagger left on it.
+WORDS_APART = [
+    ("مبارك", "مبروك"),
+    ("محافظ", "محفوظ"),
+    ("المغرب", "المغربي"),
+    ("هولندا", "هولاند"),
+    ("فيكتور", "فيكتوريا"),
+    ("كريستيان", "كريستينا"),
+    ("جمعة", "جماعة"),
+    ("جامعة", "جمعية"),
+    ("أبوقير", "الأبقار"),
+    ("ومحمد", "ومحمود"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), WORDS_APART)
+def test_words_of_one_root_or_another_ending_stay_apart(a: str, b: str) -> None:
+    assert not same_word(token_skeleton(a), token_skeleton(b))
+    assert not same_word(token_skeleton(b), token_skeleton(a))
 
 
 def test_native_names_differing_by_vowels_stay_apart() -> None:

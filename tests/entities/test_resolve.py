@@ -73,6 +73,18 @@ def test_a_surname_alone_joins_the_one_full_name_in_the_store(ctx: Context) -> N
     assert a[("b", 0)] == a[("a", 0)]
 
 
+def test_a_word_read_as_a_place_is_not_a_name_beside_it(ctx: Context) -> None:
+    """«فرنسا» beside «فرنسوا هولاند» (one consonant skeleton) is France, even where the tagger
+    called it a person once: its spellings are read as a place's (72 such mentions of egypt2013
+    had gone to Hollande)."""
+    data = rows(
+        ("a", "x", [("فرنسوا هولاند", "PER"), ("فرنسا", "LOC"), ("فرنسا", "PER")]),
+        ("b", "y", [("فرنسا", "LOC"), ("فرنسا", "LOC")]),
+    )
+    a, _ = resolve(data, ctx.registry)
+    assert a[("a", 1)] == a[("a", 2)] == a[("b", 0)] != a[("a", 0)]
+
+
 def test_a_given_name_alone_in_another_article_is_not_guessed(ctx: Context) -> None:
     data = rows(("a", "x", [("سيرغي لافروف", "PER"), ("سيرغي شويغو", "PER")]), ("b", "y", [("سيرغي", "PER")]))
     a, _ = resolve(data, ctx.registry)

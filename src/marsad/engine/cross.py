@@ -400,8 +400,9 @@ class _BareWords:
 
 def _bare_spellings_turned(new: list[MentionRow], stored: Iterable[Mapping[TallyKey, int]]) -> list[str]:
     """The stored keys of one-word names whose group of spellings the new mentions turn into a
-    person's or out of one (resolve weighs a bare word by the store-wide rule only if its group
-    is read as a person's): the group of a one-word spelling is the one-word spellings it may
+    person's or out of one (resolve takes a bare word for a person's, beside a full name of its
+    article or store-wide, only if its group is read as a person's): the group of a one-word
+    spelling is the one-word spellings it may
     be (names.same_word: ترمب، ترامب) and the full names written as one of them (عبد الله /
     عبدالله), as resolve groups them. Every stored mention of such a spelling is among
     `stored` (the entities read hold every mention of a new mention's sound)."""

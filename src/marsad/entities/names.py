@@ -9,7 +9,9 @@ The letter groups and the native names are data (data/name_spelling.json)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from marsad.arabic.normalize import match_key, phrase_key
 from marsad.data import load_data
@@ -17,13 +19,22 @@ from marsad.data import load_data
 MIN_LOOSE_CONSONANTS = 4  # shorter skeletons look like Arabic root-and-pattern words
 
 
+class _Spelling(NamedTuple):
+    digraphs: tuple[tuple[str, str], ...]
+    letters: dict[int, str]
+    vowels: str  # the long vowels, keyed
+    article: str
+    native: frozenset[str]  # skeletons of native names, matched exactly
+    ending: str  # a feminine word's ending, keyed: not a consonant of the name
+
+
 @cache
-def _spelling() -> tuple[tuple[tuple[str, str], ...], dict[int, str], str, str, frozenset[str]]:
+def _spelling() -> _Spelling:
     data = load_data("name_spelling.json")
     digraphs = tuple((match_key(a), match_key(b)) for a, b in data["digraphs"].items())
     letters = str.maketrans({match_key(a): match_key(b) for a, b in data["letters"].items()})
     native = frozenset(token_skeleton_raw(w, digraphs, letters, match_key(data["article"])) for w in data["native_names"])
-    return digraphs, letters, data["long_vowels"], match_key(data["article"]), native
+    return _Spelling(digraphs, letters, data["long_vowels"], match_key(data["article"]), native, match_key(data["ending"]))
 
 
 def _undoubled(key: str) -> str:
@@ -49,8 +60,8 @@ def token_skeleton_raw(word: str, digraphs: tuple[tuple[str, str], ...], letters
 
 @lru_cache(maxsize=1 << 17)
 def token_skeleton(word: str) -> str:
-    digraphs, letters, _, article, _ = _spelling()
-    return token_skeleton_raw(word, digraphs, letters, article)
+    spelling = _spelling()
+    return token_skeleton_raw(word, spelling.digraphs, spelling.letters, spelling.article)
 
 
 @lru_cache(maxsize=1 << 17)  # resolution asks it of every stored spelling it reads, run after run
@@ -64,17 +75,35 @@ def name_skeleton(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def consonants(skeleton: str) -> str:
     """The skeleton without its long vowels after the first letter: ترمب and ترامب -> ترمب."""
-    _, _, vowels, _, _ = _spelling()
+    vowels = _spelling().vowels
     return skeleton[:1] + "".join(c for c in skeleton[1:] if c not in vowels)
 
 
 def same_word(a: str, b: str) -> bool:
-    """Two name words (skeletons) spell the same name."""
+    """Two name words (skeletons) spell the same name: the same skeleton, or for a foreign name the
+    same consonants with long vowels added, dropped or moved (ترمب / ترامب, دميتري / ديمتري).
+    Arabic words of one root are told apart (measured on the names of 15,000 egypt2013 articles,
+    where loose vowels had joined France to Hollande and al-Azhar to a «الأزهري»): a vowel
+    changed is another word (مبارك / مبروك, محافظ / محفوظ), so is another ending (المغرب /
+    المغربي, هولندا / هولاند: the last letter differs), and a feminine ending is no consonant
+    (جمعة / جماعة have three)."""
     if a == b:
         return True
-    _, _, _, _, native = _spelling()
+    spelling = _spelling()
     ca = consonants(a)
-    return ca == consonants(b) and len(ca) >= MIN_LOOSE_CONSONANTS and a not in native and b not in native
+    if ca != consonants(b) or _native(a, spelling.native) or _native(b, spelling.native) or a[-1] != b[-1]:
+        return False
+    root = ca[: -len(spelling.ending)] if a.endswith(spelling.ending) else ca  # both end so, or neither
+    if len(root) < MIN_LOOSE_CONSONANTS:
+        return False
+    va = Counter(c for c in a[1:] if c in spelling.vowels)
+    vb = Counter(c for c in b[1:] if c in spelling.vowels)
+    return not va - vb or not vb - va  # one's long vowels are among the other's
+
+
+def _native(word: str, native: frozenset[str]) -> bool:
+    """A native name, or one with the conjunction «و» the tagger left on it («ومحمد»)."""
+    return word in native or (word[:1] == "\u0648" and word[1:] in native)  # waw
 
 
 def within_one_edit(a: str, b: str) -> bool:

@@ -323,14 +323,16 @@ def resolve(
             target = g
             if m.entity_id and (m.article_id, m.seq) in kept:
                 target = uf.find("\u241fent:" + m.entity_id)  # a stored decision, kept
-            elif lone_word:
+            # A word whose spellings are read as a place's or an organisation's is that, not a
+            # name beside it («فرنسا» beside «فرنسوا هولاند», «الأزهر» beside «شيخ الأزهر»).
+            elif lone_word and group_type[g] == "PER":
                 word = sk[0]
                 local = {pg for w, pg in in_article[m.article_id].get(consonants(word), ()) if same_word(word, w)}
                 if len(local) > 1:
                     local = dominant(local, group_size)
                 if len(local) == 1:
                     target = local.pop()
-                elif not local and group_type[g] == "PER":
+                elif not local:
                     wide = {pg for last, pg in by_last.get(consonants(word), set()) if same_word(word, last)}
                     away = unread.get(word, ()) if unread else ()
                     if len(wide) + len(away) == 1:
@@ -422,7 +424,7 @@ def name_keys(key: str) -> NameKeys:
 
 # Raised when what a resolution stores changes shape: a store resolved before is resolved again
 # in full once. 2: entities keep their tally (Tally).
-RESOLUTION_FORMAT = 4  # 3: spellings differing only in spaces name an entity as one (_display_name); 4: ids without the type (entity_id), only outlet nouns dropped before a registry name (_org_prefixes)
+RESOLUTION_FORMAT = 5  # 3: spellings differing only in spaces name an entity as one (_display_name); 4: ids without the type (entity_id), only outlet nouns dropped before a registry name (_org_prefixes); 5: vowels compared as names.same_word compares them now, a bare word taken for a person only when its spellings are read as a person's
 
 
 def registry_fingerprint(registry: Registry) -> str:
