@@ -98,17 +98,18 @@ def test_a_kept_search_round_trips_and_is_refused_when_read_by_other_rules(tmp_p
         kept = store.claim_searches(stories)
     with open_store(str(tmp_path / "one.db")) as store:
         sizes = Counter(s for s, _ in store.story_assignments().values())
+        records = store.records([a for members, _ in kept.values() for a in members], with_removed=False)
     assert kept and kept.keys() == {s for s in stories if sizes[s] >= 3}
     idf = reference_weights()
     for members, text in kept.values():
-        search = ClaimSearch.from_json(text, idf)
+        search = ClaimSearch.from_json(text, idf, [records[a] for a in members])
         assert search is not None and search.members == members
         assert search.to_json() == text
     # Rules or data changed since: the kept search is read again from the first member.
     dossier.search_format.cache_clear()
     monkeypatch.setattr(dossier, "_SEARCH_SOURCES", (*dossier._SEARCH_SOURCES, "stories/build.py"))
     try:
-        assert all(ClaimSearch.from_json(text, idf) is None for _, text in kept.values())
+        assert all(ClaimSearch.from_json(text, idf, [records[a] for a in members]) is None for members, text in kept.values())
     finally:
         dossier.search_format.cache_clear()
 
@@ -194,7 +195,44 @@ def test_a_member_whose_names_changed_is_read_again() -> None:
     _, kept = build_dossier_from(None, "s", [a, b], {}, [], idf)
     assert kept.to_json() and not build_dossier_from(None, "s", [a, b], {}, [], idf)[0].claims  # two entities: two facts
     merged = _record("b", "الثانية", b.text, [KIM])
-    whole = build_dossier_from(None, "s", [a, merged, c], {}, [], idf)[0]
+    whole, whole_search = build_dossier_from(None, "s", [a, merged, c], {}, [], idf)
     assert [sorted(x.articles) for x in whole.claims] == [["a", "b"]]
-    assert build_dossier_from(kept.to_json(), "s", [a, merged, c], {}, [], idf)[0] == whole
-    assert build_dossier_from(kept.to_json()[:-5], "s", [a, merged, c], {}, [], idf)[0] == whole
+    reads: list[list[str]] = []
+    real = ClaimSearch.read
+
+    def spy(self: ClaimSearch, articles: Any) -> None:
+        reads.append([r.id for r in articles])
+        real(self, articles)
+
+    ClaimSearch.read = spy  # type: ignore[method-assign]
+    try:
+        on, on_search = build_dossier_from(kept.to_json(), "s", [a, merged, c], {}, [], idf)
+        damaged = build_dossier_from(kept.to_json()[:-5], "s", [a, merged, c], {}, [], idf)[0]
+    finally:
+        ClaimSearch.read = real  # type: ignore[method-assign]
+    assert reads == [["b", "c"], ["a", "b", "c"]]  # the member before it is not read again
+    assert on == whole and on_search.to_json() == whole_search.to_json()
+    assert damaged == whole
+
+
+def test_a_search_gone_on_from_part_of_its_members_finds_what_one_reading_finds() -> None:
+    """A kept search whose third member's names changed goes on from its first two: it keeps their
+    claims and the disagreement between them, drops the ones the third member was in, reads the
+    members' quotes again, and gives the dossier and the search one reading of all gives."""
+    a = _record("a", "الأولى", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
+    b = _record(
+        "b",
+        "الثانية",
+        "قال مسؤولون في المدينة إن 35 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم. "
+        "وقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون اتفاقا عسكريا لتزويد روسيا بالذخائر.",
+        [PUTIN, KIM],
+    )
+    c = _record("c", "الثالثة", "ولم يوقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون أي اتفاق عسكري لتزويد روسيا بالذخائر.", [PUTIN, ("كيم جونغ أون", "e-other", "PER")])
+    d = _record("d", "الرابعة", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
+    idf = story_weights({"e-putin": "فلاديمير بوتين", "e-kim": "كيم جونغ أون", "e-other": "كيم جونغ أون"})
+    _, kept = build_dossier_from(None, "s", [a, b, c, d], {}, [], idf)
+    merged = _record("c", "الثالثة", c.text, [PUTIN, KIM])
+    whole, whole_search = build_dossier_from(None, "s", [a, b, merged, d], {}, [], idf)
+    assert sorted(x.kind for x in whole.disagreements) == ["denial", "numbers", "numbers"]
+    on, on_search = build_dossier_from(kept.to_json(), "s", [a, b, merged, d], {}, [], idf)
+    assert on == whole and on_search.to_json() == whole_search.to_json()

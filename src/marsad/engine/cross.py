@@ -517,10 +517,10 @@ def update_stories(
     if any(d is None for d in dates):
         reachable |= _candidates_of_undated(store, [a for a in store.story_articles(()) if a.published is None])
     placed = store.story_assignments(reachable | store.stories_of(touched))
-    # A story's kept claim search and its kept sums are gone on from only if every article they
-    # read is still stored in the story as it was: none analysed again since (its place was
-    # dropped) and none whose entities this run changed (its sentences and its entity counts name
-    # others now).
+    # A story's kept sums are gone on from only if every article they read is still stored in the
+    # story as it was: none analysed again since (its place was dropped) and none whose entities
+    # this run changed (its entity counts name others now). Its kept claim search is gone on from
+    # as far as its members are still the story's first ones as they were (ClaimSearch.from_json).
     stale = {placed[a][0] for a in touched if a in placed}
     stored: dict[str, set[str]] = defaultdict(set)
     for article_id, (story_id, _) in placed.items():
@@ -547,7 +547,7 @@ def update_stories(
             size = 0
     in_flight: list[tuple[dict[str, tuple[str, str | None]], Callable[[], Built]]] = []
     for stories in filter(None, batches):
-        kept = {s: search for s, (read, search) in store.claim_searches(set(stories) - stale).items() if set(read) <= stored[s]}
+        kept = {s: search for s, (_, search) in store.claim_searches(set(stories)).items()}
         in_flight.append(_submit(store, assignment, stories, build, kept))
         if len(in_flight) > 1:
             _save(store, *in_flight.pop(0))

@@ -389,13 +389,12 @@ def build_dossier_from(
     for re-reading the times of articles dated by inference (temporal/times.find_times). The
     articles are not changed. `kept`: the claim search a run before kept for this story
     (ClaimSearch.to_json), gone on from when the members it read are the first ones in story
-    order (else the story is read from its first member). Returns the dossier and the search, to
-    keep for the next run."""
+    order, as far as they are (a member in between since, or one whose record changed, is read
+    again with every member after it). Returns the dossier and the search, to keep for the next
+    run."""
     members = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     anchors = {i.article: i for i in inferred}
-    search = ClaimSearch.from_json(kept, idf) if kept else None
-    if search is None or search.marks != [_mark(a) for a in members[: len(search.marks)]]:
-        search = ClaimSearch(idf)
+    search = (ClaimSearch.from_json(kept, idf, members) if kept else None) or ClaimSearch(idf)
     search.read(members[len(search.members) :])
     claims, disagreements, summary = search.result(copies)
     return Dossier(
@@ -842,10 +841,15 @@ class ClaimSearch:
         return json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n" + rows
 
     @classmethod
-    def from_json(cls, text: str, idf: dict[str, float]) -> ClaimSearch | None:
-        """A search kept by `to_json`, or None when it was read by other code or data (another
-        version's rules, word lists or weights), or that cannot be read (a damaged row): the story
-        is read again from its first member."""
+    def from_json(cls, text: str, idf: dict[str, float], members: Sequence[Article]) -> ClaimSearch | None:
+        """A search kept by `to_json`, as far as it read the story's `members` (in story order) as
+        they are now: the kept members up to the first that is not the member at its place or
+        whose record changed since (`_mark`: its entities merged, its page analysed again). What
+        the search found among those is what reading them alone finds (it only looks backwards),
+        so the rest is dropped: the claims of their sentences are kept, the disagreements between
+        two of them, and their quotes are read again. None when no kept member is still first,
+        or the search was read by other code or data (another version's rules, word lists or
+        weights), or cannot be read (a damaged row): the story is read from its first member."""
         first, _, rows = text.partition("\n")
         try:
             head = json.loads(first)
@@ -854,20 +858,38 @@ class ClaimSearch:
             sentences = json.loads(rows)
         except ValueError:
             return None
+        kept = 0
+        for member, mark, now in zip(head["members"], head["marks"], members, strict=False):
+            if member != now.id or mark != _mark(now):
+                break
+            kept += 1
+        if not kept:
+            return None
+        whole = kept == len(head["members"])
+        read = set(head["members"][:kept])
+        # A member's sentences follow the members before it's: those read are the first ones.
+        count = next((k for k, row in enumerate(sentences) if row[1] not in read), len(sentences))
+        if any(row[1] in read for row in sentences[count:]):
+            return None
         search = cls(idf)
-        search.members = list(head["members"])
-        search.marks = list(head["marks"])
-        search.published = dict(head["published"])
-        for k, (row, claim) in enumerate(zip(sentences, head["claim_of"], strict=True)):
+        search.members = list(head["members"][:kept])
+        search.marks = list(head["marks"][:kept])
+        search.published = {m: head["published"][m] for m in search.members}
+        for k, (row, claim) in enumerate(zip(sentences[:count], head["claim_of"], strict=False)):
             s = _sentence_of_json(row)
             search.sentences.append(s)
             search._of_article.setdefault(s.article, []).append(k)
             search._join(k, claim if claim < len(search.claims) else None)
             search._index_sentence(k)
-        search.found = [Disagreement.from_json(d) for d in head["found"]]
-        search.quotes = _QuoteClusters.from_json(head["quotes"])
+        # Found while reading a member, a disagreement sets it against one read before it.
+        search.found = [d for d in map(Disagreement.from_json, head["found"]) if whole or {x.article for x in d.sides} <= read]
+        if whole:
+            search.quotes = _QuoteClusters.from_json(head["quotes"])
+            search._kept_rows = (rows, len(sentences))
+        else:
+            for r in members[:kept]:
+                search.quotes.read(r)
         search._seen = {(min(d.sides[0].article, d.sides[1].article), max(d.sides[0].article, d.sides[1].article), d.kind) for d in search.found}
-        search._kept_rows = (rows, len(sentences))
         return search
 
 
