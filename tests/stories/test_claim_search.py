@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +116,23 @@ def test_a_kept_search_round_trips_and_is_refused_when_read_by_other_rules(tmp_p
         dossier.search_format.cache_clear()
 
 
+@contextmanager
+def _reads() -> Iterator[list[list[str]]]:
+    """The members each ClaimSearch.read reads meanwhile, by id."""
+    reads: list[list[str]] = []
+    real = ClaimSearch.read
+
+    def spy(self: ClaimSearch, articles: Any) -> None:
+        reads.append([r.id for r in articles])
+        real(self, articles)
+
+    ClaimSearch.read = spy  # type: ignore[method-assign]
+    try:
+        yield reads
+    finally:
+        ClaimSearch.read = real  # type: ignore[method-assign]
+
+
 def test_a_search_gone_on_from_finds_what_one_reading_finds() -> None:
     """Kept after two articles and gone on from with a third, the search holds the claims and
     the disagreements (the third's count against the first's, its denial against the second's
@@ -132,21 +151,11 @@ def test_a_search_gone_on_from_finds_what_one_reading_finds() -> None:
     whole, whole_search = build_dossier_from(None, "s", [a, b, c], {}, [], idf)
     assert sorted(d.kind for d in whole.disagreements) == ["denial", "numbers"]
     _, kept = build_dossier_from(None, "s", [a, b], {}, [], idf)
-    reads: list[list[str]] = []
-    real = ClaimSearch.read
-
-    def spy(self: ClaimSearch, articles: Any) -> None:
-        reads.append([r.id for r in articles])
-        real(self, articles)
-
-    ClaimSearch.read = spy  # type: ignore[method-assign]
-    try:
+    with _reads() as reads:
         on, on_search = build_dossier_from(kept.to_json(), "s", [a, b, c], {}, [], idf)
         # «0» sorts before «a»: a member coming before the kept ones is read with all of them again
         early = _record("0", "الرابعة", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
         again, _ = build_dossier_from(on_search.to_json(), "s", [early, a, b, c], {}, [], idf)
-    finally:
-        ClaimSearch.read = real  # type: ignore[method-assign]
     assert reads == [["c"], ["0", "a", "b", "c"]]
     assert on == whole and on_search.to_json() == whole_search.to_json()
     assert again == build_dossier_from(None, "s", [early, a, b, c], {}, [], idf)[0]
@@ -197,19 +206,9 @@ def test_a_member_whose_names_changed_is_read_again() -> None:
     merged = _record("b", "الثانية", b.text, [KIM])
     whole, whole_search = build_dossier_from(None, "s", [a, merged, c], {}, [], idf)
     assert [sorted(x.articles) for x in whole.claims] == [["a", "b"]]
-    reads: list[list[str]] = []
-    real = ClaimSearch.read
-
-    def spy(self: ClaimSearch, articles: Any) -> None:
-        reads.append([r.id for r in articles])
-        real(self, articles)
-
-    ClaimSearch.read = spy  # type: ignore[method-assign]
-    try:
+    with _reads() as reads:
         on, on_search = build_dossier_from(kept.to_json(), "s", [a, merged, c], {}, [], idf)
         damaged = build_dossier_from(kept.to_json()[:-5], "s", [a, merged, c], {}, [], idf)[0]
-    finally:
-        ClaimSearch.read = real  # type: ignore[method-assign]
     assert reads == [["b", "c"], ["a", "b", "c"]]  # the member before it is not read again
     assert on == whole and on_search.to_json() == whole_search.to_json()
     assert damaged == whole
