@@ -212,6 +212,10 @@ def test_a_member_whose_names_changed_is_read_again() -> None:
     assert reads == [["b", "c"], ["a", "b", "c"]]  # the member before it is not read again
     assert on == whole and on_search.to_json() == whole_search.to_json()
     assert damaged == whole
+    head, _, rows = kept.to_json().partition("\n")
+    short = json.loads(head)
+    short["claim_of"] = short["claim_of"][:-1]  # a claim lost: the kept search is not gone on from
+    assert ClaimSearch.from_json(json.dumps(short, ensure_ascii=False) + "\n" + rows, idf, [a, merged, c]) is None
 
 
 def test_a_search_gone_on_from_part_of_its_members_finds_what_one_reading_finds() -> None:

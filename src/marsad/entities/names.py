@@ -82,11 +82,11 @@ def consonants(skeleton: str) -> str:
 def same_word(a: str, b: str) -> bool:
     """Two name words (skeletons) spell the same name: the same skeleton, or for a foreign name the
     same consonants with long vowels added, dropped or moved (ترمب / ترامب, دميتري / ديمتري).
-    Arabic words of one root are told apart (measured on the names of 15,000 egypt2013 articles,
-    where loose vowels had joined France to Hollande and al-Azhar to a «الأزهري»): a vowel
-    changed is another word (مبارك / مبروك, محافظ / محفوظ), so is another ending (المغرب /
-    المغربي, هولندا / هولاند: the last letter differs), and a feminine ending is no consonant
-    (جمعة / جماعة have three)."""
+    Arabic words of one root are told apart (read on the names of 15,000 egypt2013 articles,
+    where loose vowels had made «مبروك» Mubarak, «المغربي» Morocco and «هولاند» the
+    Netherlands): a vowel changed is another word (مبارك / مبروك, محافظ / محفوظ), so is another
+    ending (المغرب / المغربي, هولندا / هولاند: the last letter differs), and a feminine ending
+    is no consonant (جمعة / جماعة have three)."""
     if a == b:
         return True
     spelling = _spelling()

@@ -858,6 +858,8 @@ class ClaimSearch:
             sentences = json.loads(rows)
         except ValueError:
             return None
+        if len(head["claim_of"]) != len(sentences):
+            return None  # damaged
         kept = 0
         for member, mark, now in zip(head["members"], head["marks"], members, strict=False):
             if member != now.id or mark != _mark(now):
