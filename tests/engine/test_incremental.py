@@ -521,6 +521,26 @@ _TURNS = {
         [("التقى أحمد عرابي وقال عرابي إن", ["أحمد عرابي", "عرابي@LOC"])],
         [(f"قال عرابي {i}", ["عرابي"]) for i in range(2)],
     ),
+    # A group of spellings joined one through another (found by a review): ترامب ~ ترمب ~ تريمب
+    # though not ترامب ~ تريمب, the bridge stored or new; two new spellings of one group counted
+    # together; and a full name written as the bare word (عبد الله), read with it when it is
+    # decided again.
+    "a group joined through a stored spelling": (
+        [("التقى دونالد ترامب وقال ترامب إن", ["دونالد ترامب", "ترامب"]), ("قال ترمب إن", ["ترمب"])],
+        [(f"وصل تريمب {i}", ["تريمب@LOC"]) for i in range(3)],
+    ),
+    "a group joined through a new spelling": (
+        [("التقى دونالد ترامب وقال ترامب إن", ["دونالد ترامب", "ترامب"]), ("قال ترامب إن", ["ترامب"])],
+        [("وصل ترمب 0", ["ترمب@LOC"]), *[(f"وصل تريمب {i}", ["تريمب@LOC"]) for i in range(2)]],
+    ),
+    "two new spellings of one group": (
+        [("التقى دونالد ترامب وقال ترامب إن", ["دونالد ترامب", "ترامب"]), ("قال ترامب إن", ["ترامب"])],
+        [("وصل ترامب 0", ["ترامب@LOC"]), ("وصل ترمب 0", ["ترمب@LOC"])],
+    ),
+    "a full name written as the bare word decided again": (
+        [*[(f"وصل عبد الله {i}", ["عبد الله"]) for i in range(3)], ("التقى أحمد عبدالله وقال عبدالله ثم عبدالله", ["أحمد عبدالله", "عبدالله@ORG", "عبدالله@ORG"])],
+        [("وصل خالد عبدالله اليوم", ["خالد عبدالله"])],
+    ),
     # A bare word between two full names, one of an entity stored as an organisation.
     "between a person stored as an organisation": (
         [("كريم سعيد وماهر سعيد التقيا وقال سعيد ثم كريم وكريم", ["كريم سعيد", "ماهر سعيد", "سعيد", "كريم@ORG", "كريم@ORG"])],

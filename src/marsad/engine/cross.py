@@ -20,6 +20,7 @@ from marsad.entities.resolve import (
     NeedsEntities,
     Tally,
     TallyKey,
+    UnionFind,
     block_text,
     complete_names,
     completion_names,
@@ -267,7 +268,9 @@ def _rechecked(store: Store, words: list[tuple[str, int, str]]) -> tuple[set[tup
     """Stored bare words (article, seq, sound) to decide again, and the entities that takes:
     their own and the full names in their articles (those ending in them: _People)."""
     sounds = {s for *_, s in words}
-    ids = store.entities_sounding("sound", sounds, "words = 1")
+    # Of any number of words: a full name written as the bare word (عبد الله for عبدالله) is in its
+    # group, whose type decides whether it is a person's.
+    ids = store.entities_sounding("sound", sounds)
     ids |= store.entities_of_full_names_in({(a, s) for a, _, s in words})
     return {(a, seq) for a, seq, _ in words}, ids
 
@@ -401,36 +404,47 @@ class _BareWords:
 def _bare_spellings_turned(new: list[MentionRow], stored: Iterable[Mapping[TallyKey, int]]) -> list[str]:
     """The stored keys of one-word names whose group of spellings the new mentions turn into a
     person's or out of one (resolve takes a bare word for a person's, beside a full name of its
-    article or store-wide, only if its group is read as a person's): the group of a one-word
-    spelling is the one-word spellings it may
-    be (names.same_word: ترمب، ترامب) and the full names written as one of them (عبد الله /
-    عبدالله), as resolve groups them. Every stored mention of such a spelling is among
-    `stored` (the entities read hold every mention of a new mention's sound)."""
+    article or store-wide, only if its group is read as a person's). The group of a spelling is
+    the spellings of its sound it may be (names.same_word: ترمب، ترامب), one through another as
+    resolve joins them (same_word does not carry over: ترامب ~ ترمب ~ تريمب, not ترامب ~ تريمب),
+    with the full names written as one of them (عبد الله / عبدالله), the run's new spellings with
+    the stored ones. Every stored mention of such a spelling is among `stored` (the entities read
+    hold every mention of a new mention's sound)."""
     run: dict[str, Counter[str]] = defaultdict(Counter)  # new spelling (a full name joined) -> its types
     for m in new:
         if sk := name_skeleton(m.key):
             run["".join(sk)][m.type] += 1
     if not run:
         return []
-    by_sound: dict[str, set[str]] = defaultdict(set)
-    for word in run:
-        by_sound[consonants(word)].add(word)
-
-    def group_of(word: str) -> str | None:
-        """The new spelling a one-word spelling (or a full name, joined) is one with."""
-        return next((w for w in sorted(by_sound.get(consonants(word), ())) if same_word(word, w)), None)
-
-    before: dict[str, Counter[str]] = defaultdict(Counter)
-    keys: dict[str, set[str]] = defaultdict(set)
+    sounds = {consonants(word) for word in run}
+    before: dict[str, Counter[str]] = defaultdict(Counter)  # spelling (joined) -> its stored types
+    keys: dict[str, set[str]] = defaultdict(set)  # spelling -> its stored one-word keys
     for counts in stored:
         for (key, _, kind, _), n in counts.items():
             sk = name_skeleton(key)
-            if sk and (found := group_of("".join(sk))):
-                before[found][kind] += n
+            if sk and consonants(word := "".join(sk)) in sounds:
+                before[word][kind] += n
                 if len(sk) == 1:
-                    keys[found].add(key)
-    after = {w: before[w] + run[w] for w in run}
-    return sorted(key for w in run if keys[w] and (most_frequent(before[w]) == "PER") != (most_frequent(after[w]) == "PER") for key in keys[w])
+                    keys[word].add(key)
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(before.keys() | run.keys()):
+        by_sound[consonants(word)].append(word)
+    groups = UnionFind()
+    for words in by_sound.values():
+        for i, a in enumerate(words):
+            groups.find(a)
+            for b in words[i + 1 :]:
+                if same_word(a, b):
+                    groups.union(a, b)
+    was: dict[str, Counter[str]] = defaultdict(Counter)
+    now: dict[str, Counter[str]] = defaultdict(Counter)
+    spelt: dict[str, set[str]] = defaultdict(set)
+    for word in before.keys() | run.keys():
+        g = groups.find(word)
+        was[g] += before.get(word, Counter())
+        now[g] += before.get(word, Counter()) + run.get(word, Counter())
+        spelt[g] |= keys.get(word, set())
+    return sorted(key for g in {groups.find(w) for w in run} if spelt[g] and (most_frequent(was[g]) == "PER") != (most_frequent(now[g]) == "PER") for key in spelt[g])
 
 
 def _ends(e: Entity) -> set[str]:

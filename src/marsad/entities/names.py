@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from marsad.arabic.normalize import match_key, phrase_key
+from marsad.arabic.tokens import strip_proclitics
 from marsad.data import load_data
 
 MIN_LOOSE_CONSONANTS = 4  # shorter skeletons look like Arabic root-and-pattern words
@@ -102,8 +103,9 @@ def same_word(a: str, b: str) -> bool:
 
 
 def _native(word: str, native: frozenset[str]) -> bool:
-    """A native name, or one with the conjunction «و» the tagger left on it («ومحمد»)."""
-    return word in native or (word[:1] == "\u0648" and word[1:] in native)  # waw
+    """A native name, or one with the clitics the tagger left on it («ومحمد», «لمحمود»,
+    «والمحمدي»)."""
+    return word in native or token_skeleton(strip_proclitics(word)) in native
 
 
 def within_one_edit(a: str, b: str) -> bool:

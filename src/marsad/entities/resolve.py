@@ -165,7 +165,9 @@ def most_frequent(counts: Mapping[str, int]) -> str:
     return min(counts, key=lambda k: (-counts[k], k))
 
 
-class _UnionFind:
+class UnionFind:
+    """Groups of strings joined pairwise; each group's id is its least member."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
@@ -250,7 +252,7 @@ def resolve(
             if sk := name_skeleton(key):
                 tallied_forms[sk].append((t, key, kind, n))
     skeletons = sorted(forms.keys() | tallied_forms.keys())
-    uf = _UnionFind()
+    uf = UnionFind()
     ident = {sk: "\u241f".join(sk) for sk in skeletons}  # a string id per spelling for the union-find
 
     # 0. A stored entity stays one: each of its spellings is in its group, but for a bare word
