@@ -216,6 +216,7 @@ def test_a_member_whose_names_changed_is_read_again() -> None:
     short = json.loads(head)
     short["claim_of"] = short["claim_of"][:-1]  # a claim lost: the kept search is not gone on from
     assert ClaimSearch.from_json(json.dumps(short, ensure_ascii=False) + "\n" + rows, idf, [a, merged, c]) is None
+    assert ClaimSearch.from_json(head + "\n" + json.dumps([[1, 2]] * len(json.loads(rows))), idf, [a, merged, c]) is None  # rows of another shape
 
 
 def test_a_search_gone_on_from_part_of_its_members_finds_what_one_reading_finds() -> None:

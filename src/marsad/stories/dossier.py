@@ -850,6 +850,13 @@ class ClaimSearch:
         two of them, and their quotes are read again. None when no kept member is still first,
         or the search was read by other code or data (another version's rules, word lists or
         weights), or cannot be read (a damaged row): the story is read from its first member."""
+        try:
+            return cls._gone_on_from(text, idf, members)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None  # damaged: valid JSON of another shape
+
+    @classmethod
+    def _gone_on_from(cls, text: str, idf: dict[str, float], members: Sequence[Article]) -> ClaimSearch | None:
         first, _, rows = text.partition("\n")
         try:
             head = json.loads(first)
@@ -858,7 +865,7 @@ class ClaimSearch:
             sentences = json.loads(rows)
         except ValueError:
             return None
-        if len(head["claim_of"]) != len(sentences):
+        if len(head["claim_of"]) != len(sentences) or any(len(row) != _SENTENCE_FIELDS for row in sentences):
             return None  # damaged
         kept = 0
         for member, mark, now in zip(head["members"], head["marks"], members, strict=False):
@@ -924,6 +931,9 @@ def _sentence_json(s: _Sentence) -> list[Any]:
         keys, list(facts.counts.values()), own, facts.norm,
         sorted(s.entities), sorted(s.places), sorted(s.people), sorted(s.numbers), s.negated, s.blanks, sorted(s.speakers),
     ]  # fmt: skip
+
+
+_SENTENCE_FIELDS = 19  # of a kept sentence (_sentence_json)
 
 
 def _sentence_of_json(row: list[Any]) -> _Sentence:
