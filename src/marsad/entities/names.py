@@ -80,6 +80,7 @@ def consonants(skeleton: str) -> str:
     return skeleton[:1] + "".join(c for c in skeleton[1:] if c not in vowels)
 
 
+@lru_cache(maxsize=1 << 17)  # resolution meets the same pairs of spellings run after run
 def same_word(a: str, b: str) -> bool:
     """Two name words (skeletons) spell the same name: the same skeleton, or for a foreign name the
     same consonants with long vowels added, dropped or moved (ترمب / ترامب, دميتري / ديمتري).
@@ -92,14 +93,16 @@ def same_word(a: str, b: str) -> bool:
         return True
     spelling = _spelling()
     ca = consonants(a)
-    if ca != consonants(b) or _native(a, spelling.native) or _native(b, spelling.native) or a[-1] != b[-1]:
+    if ca != consonants(b) or a[-1] != b[-1]:
         return False
     root = ca[: -len(spelling.ending)] if a.endswith(spelling.ending) else ca  # both end so, or neither
     if len(root) < MIN_LOOSE_CONSONANTS:
         return False
     va = Counter(c for c in a[1:] if c in spelling.vowels)
     vb = Counter(c for c in b[1:] if c in spelling.vowels)
-    return not va - vb or not vb - va  # one's long vowels are among the other's
+    if va - vb and vb - va:
+        return False  # a vowel changed: neither's long vowels are among the other's
+    return not (_native(a, spelling.native) or _native(b, spelling.native))
 
 
 def _native(word: str, native: frozenset[str]) -> bool:

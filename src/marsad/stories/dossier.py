@@ -858,13 +858,10 @@ class ClaimSearch:
     @classmethod
     def _gone_on_from(cls, text: str, idf: dict[str, float], members: Sequence[Article]) -> ClaimSearch | None:
         first, _, rows = text.partition("\n")
-        try:
-            head = json.loads(first)
-            if head.get("format") != search_format():
-                return None
-            sentences = json.loads(rows)
-        except ValueError:
+        head = json.loads(first)  # a damaged row raises ValueError: from_json gives None
+        if head.get("format") != search_format():
             return None
+        sentences = json.loads(rows)
         if len(head["claim_of"]) != len(sentences) or any(len(row) != _SENTENCE_FIELDS for row in sentences):
             return None  # damaged
         kept = 0
