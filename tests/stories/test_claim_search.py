@@ -133,11 +133,12 @@ def _reads() -> Iterator[list[list[str]]]:
         ClaimSearch.read = real  # type: ignore[method-assign]
 
 
-def test_a_search_gone_on_from_finds_what_one_reading_finds() -> None:
+def test_a_search_gone_on_from_finds_what_one_reading_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     """Kept after two articles and gone on from with a third, the search holds the claims and
     the disagreements (the third's count against the first's, its denial against the second's
     assertion) one reading of the three finds; kept after the third, a search is read again
-    from the first member when a new member comes before it in story order."""
+    from the first member when a new member comes before it in story order, the kept members
+    taking their kept sentences (only the new member's text is split)."""
     a = _record("a", "الأولى", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
     b = _record("b", "الثانية", "وقع الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون اتفاقا عسكريا لتزويد روسيا بالذخائر.", [PUTIN, KIM])
     c = _record(
@@ -151,12 +152,16 @@ def test_a_search_gone_on_from_finds_what_one_reading_finds() -> None:
     whole, whole_search = build_dossier_from(None, "s", [a, b, c], {}, [], idf)
     assert sorted(d.kind for d in whole.disagreements) == ["denial", "numbers"]
     _, kept = build_dossier_from(None, "s", [a, b], {}, [], idf)
+    split: list[str] = []  # the members whose text is split into sentences
+    real = dossier._sentences
+    monkeypatch.setattr(dossier, "_sentences", lambda articles, idf: (split.extend(r.id for r in articles), real(articles, idf))[1])
     with _reads() as reads:
         on, on_search = build_dossier_from(kept.to_json(), "s", [a, b, c], {}, [], idf)
         # «0» sorts before «a»: a member coming before the kept ones is read with all of them again
         early = _record("0", "الرابعة", "قال مسؤولون في المدينة إن 20 شخصا قتلوا في القصف الذي استهدف السوق المركزية صباح اليوم.", [])
         again, _ = build_dossier_from(on_search.to_json(), "s", [early, a, b, c], {}, [], idf)
     assert reads == [["c"], ["0", "a", "b", "c"]]
+    assert split == ["c", "0"]
     assert on == whole and on_search.to_json() == whole_search.to_json()
     assert again == build_dossier_from(None, "s", [early, a, b, c], {}, [], idf)[0]
 

@@ -571,13 +571,20 @@ class ClaimSearch:
         self._rolling_of: dict[str, bool] = {}  # article -> whether it counts over a rolling span, read once
         self._seen: set[tuple[str, str, str]] = set()
         self._kept_rows: tuple[str, int] = ("", 0)  # the stored sentences' JSON this search was read from, and how many
+        # Members a kept search read after the first one whose place or record changed: each one's
+        # mark and kept sentences, taken instead of splitting and weighing its text again when it
+        # is read with its record unchanged (a member now coming after a new one in story order).
+        self._spare: dict[str, tuple[str, list[list[Any]]]] = {}
         self.quotes = _QuoteClusters()  # the members' quote clusters, read with their sentences
 
     def read(self, articles: Sequence[Article]) -> None:
         """Read these articles' sentences, after those read before (story order)."""
         for r in articles:
             first = len(self.sentences)
-            self.sentences.extend(_sentences([r], self.idf))
+            mark = _mark(r)
+            spare = self._spare.pop(r.id, None)
+            # A member's sentences are its record's alone (_sentences reads one article at a time).
+            self.sentences.extend(map(_sentence_of_json, spare[1]) if spare and spare[0] == mark else _sentences([r], self.idf))
             added = range(first, len(self.sentences))
             self._of_article[r.id] = list(added)
             self.published[r.id] = r.published
@@ -591,7 +598,7 @@ class ClaimSearch:
                 self._index_sentence(k)
             self.quotes.read(r)
             self.members.append(r.id)
-            self.marks.append(_mark(r))
+            self.marks.append(mark)
 
     def result(self, copies: Mapping[str, str]) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], tuple[SummarySentence, ...]]:
         """The claims stated by more than one article (best supported first), the disagreements,
@@ -847,9 +854,12 @@ class ClaimSearch:
         whose record changed since (`_mark`: its entities merged, its page analysed again). What
         the search found among those is what reading them alone finds (it only looks backwards),
         so the rest is dropped: the claims of their sentences are kept, the disagreements between
-        two of them, and their quotes are read again. None when no kept member is still first,
-        or the search was read by other code or data (another version's rules, word lists or
-        weights), or cannot be read (a damaged row): the story is read from its first member."""
+        two of them, and their quotes are read again. The kept members after those are read again
+        (their claims and disagreements depend on what comes before them), but a member whose
+        record is unchanged takes its kept sentences instead of its text being split and weighed
+        again. None when the search was read by other code or data (another version's rules, word
+        lists or weights), or cannot be read (a damaged row): the story is read from its first
+        member."""
         try:
             return cls._gone_on_from(text, idf, members)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
@@ -869,8 +879,6 @@ class ClaimSearch:
             if member != now.id or mark != _mark(now):
                 break
             kept += 1
-        if not kept:
-            return None
         whole = kept == len(head["members"])
         read = set(head["members"][:kept])
         # A member's sentences follow the members before it's: those read are the first ones.
@@ -878,6 +886,9 @@ class ClaimSearch:
         if any(row[1] in read for row in sentences[count:]):
             return None
         search = cls(idf)
+        search._spare = {m: (mark, []) for m, mark in zip(head["members"][kept:], head["marks"][kept:], strict=True)}
+        for row in sentences[count:]:
+            search._spare[row[1]][1].append(row)  # a row of no kept member: KeyError, damaged
         search.members = list(head["members"][:kept])
         search.marks = list(head["marks"][:kept])
         search.published = {m: head["published"][m] for m in search.members}
