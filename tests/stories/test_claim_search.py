@@ -85,7 +85,7 @@ def test_a_later_run_goes_on_from_the_kept_claim_searches(backend: str, tmp_path
     monkeypatch.undo()
     # Stories the later articles joined went on from what the first run read, and their
     # dossiers are those reading every member gives.
-    assert sum(before for before, _ in read) >= 10, read
+    assert sum(before for before, _ in read) >= 6 and sum(1 for before, _ in read if before) >= 3, read
     stored, rebuilt = _as_rebuilt(db)
     assert stored == rebuilt
 

@@ -321,3 +321,52 @@ def test_candidate_days_a_week_apart_are_read_once_with_the_same_inferred_dates(
     assert sum(x is not None for x in shortcut) >= 3
     monkeypatch.setattr("marsad.stories.dates.WEEK", 10**6)
     assert inferred() == shortcut
+
+
+def _story_of(clusterer: Clusterer, story_id: str, texts: list[str]) -> None:
+    clusterer.restore(story_id, [make_doc(f"{story_id}{k}", "x", date(2023, 9, 13), t, None, []) for k, t in enumerate(texts)])
+
+
+def test_a_story_scores_a_new_article_by_how_much_its_members_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story of one member, or of copies of one text, scores a new article at their cosine; a
+    story whose members share little scores it under the cosine with their centroid (by the
+    centroid's length to the power LINK), so a story of loosely related reports does not draw
+    every report of their topic."""
+    from marsad.stories import cluster
+    from marsad.stories.cluster import _read, similarity, weighted_cosine
+
+    new = make_doc("n", "x", date(2023, 9, 13), SUMMIT, None, [])
+    words = SUMMIT.split()
+    loose = [" ".join(words[k::4]) + " " + FLOOD.split()[k] for k in range(4)]  # each a quarter of the words
+    clusterer = Clusterer(idf_of([new]))
+    reading = _read(new, clusterer.idf)
+    _story_of(clusterer, "one", [SUMMIT.replace("وبحثا", "حيث ناقشا")])
+    _story_of(clusterer, "copies", [SUMMIT.replace("وبحثا", "حيث ناقشا")] * 3)
+    _story_of(clusterer, "loose", loose)
+    alone = weighted_cosine(reading.terms, _read(make_doc("m", "x", None, SUMMIT.replace("وبحثا", "حيث ناقشا"), None, []), clusterer.idf).terms)
+    assert similarity(new, reading, clusterer.stories["one"]) == pytest.approx(alone)
+    assert similarity(new, reading, clusterer.stories["copies"]) == pytest.approx(alone)
+    linked = similarity(new, reading, clusterer.stories["loose"])
+    monkeypatch.setattr(cluster, "LINK", 0.0)
+    centroid = similarity(new, reading, clusterer.stories["loose"])
+    monkeypatch.setattr(cluster, "LINK", 1.0)
+    average = similarity(new, reading, clusterer.stories["loose"])
+    assert average < linked < centroid
+    assert linked == pytest.approx((average * centroid) ** 0.5)
+
+
+def test_kept_sums_are_gone_on_from_only_with_the_entity_weights_they_were_made_with() -> None:
+    """An entity's weight follows its name: sums kept while it had another are not gone on from."""
+    from marsad.stories.weights import story_weights
+
+    before = story_weights({"e-kim": "كيم"})
+    clusterer = Clusterer(before)
+    for k in range(3):
+        clusterer.place(make_doc(f"a{k}", "x", date(2023, 9, 13), SUMMIT, None, ["e-kim", "e-putin"]))
+    (story_id,) = clusterer.stories
+    kept = StorySums.from_json(clusterer.sums_of(story_id).to_json())
+    assert kept == clusterer.sums_of(story_id)
+    assert kept.made_with(before) and kept.made_with(story_weights({"e-kim": "كيم", "e-other": "غيره"}))
+    renamed = story_weights({"e-kim": "كيم جونغ أون"})
+    assert renamed.get("e-kim", 1.0) != before.get("e-kim", 1.0)
+    assert not kept.made_with(renamed)
