@@ -327,30 +327,33 @@ def _story_of(clusterer: Clusterer, story_id: str, texts: list[str]) -> None:
     clusterer.restore(story_id, [make_doc(f"{story_id}{k}", "x", date(2023, 9, 13), t, None, []) for k, t in enumerate(texts)])
 
 
-def test_a_story_scores_a_new_article_by_how_much_its_members_agree(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A story of one member, or of copies of one text, scores a new article at their cosine; a
-    story whose members share little scores it under the cosine with their centroid (by the
-    centroid's length to the power LINK), so a story of loosely related reports does not draw
-    every report of their topic."""
+def test_a_story_scores_an_undated_article_by_how_much_its_members_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story of one member, or of copies of one text, scores a new undated article at their
+    cosine; a story whose members share little scores it under the cosine with their centroid
+    (by how much they agree, to the power UNDATED_LINK), so a story of loosely related reports
+    does not draw every report of their topic. A dated article is scored by the centroid alone."""
     from marsad.stories import cluster
     from marsad.stories.cluster import _read, similarity, weighted_cosine
 
-    new = make_doc("n", "x", date(2023, 9, 13), SUMMIT, None, [])
+    undated = make_doc("n", "x", None, SUMMIT, None, [])
+    dated = make_doc("d", "x", date(2023, 9, 13), SUMMIT, None, [])
     words = SUMMIT.split()
     loose = [" ".join(words[k::4]) + " " + FLOOD.split()[k] for k in range(4)]  # each a quarter of the words
-    clusterer = Clusterer(idf_of([new]))
-    reading = _read(new, clusterer.idf)
-    _story_of(clusterer, "one", [SUMMIT.replace("وبحثا", "حيث ناقشا")])
-    _story_of(clusterer, "copies", [SUMMIT.replace("وبحثا", "حيث ناقشا")] * 3)
+    clusterer = Clusterer(idf_of([undated]))
+    reading = _read(undated, clusterer.idf)
+    told = SUMMIT.replace("وبحثا", "حيث ناقشا")
+    _story_of(clusterer, "one", [told])
+    _story_of(clusterer, "copies", [told] * 3)
     _story_of(clusterer, "loose", loose)
-    alone = weighted_cosine(reading.terms, _read(make_doc("m", "x", None, SUMMIT.replace("وبحثا", "حيث ناقشا"), None, []), clusterer.idf).terms)
-    assert similarity(new, reading, clusterer.stories["one"]) == pytest.approx(alone)
-    assert similarity(new, reading, clusterer.stories["copies"]) == pytest.approx(alone)
-    linked = similarity(new, reading, clusterer.stories["loose"])
-    monkeypatch.setattr(cluster, "LINK", 0.0)
-    centroid = similarity(new, reading, clusterer.stories["loose"])
-    monkeypatch.setattr(cluster, "LINK", 1.0)
-    average = similarity(new, reading, clusterer.stories["loose"])
+    alone = weighted_cosine(reading.terms, _read(make_doc("m", "x", None, told, None, []), clusterer.idf).terms)
+    assert similarity(undated, reading, clusterer.stories["one"]) == pytest.approx(alone)
+    assert similarity(undated, reading, clusterer.stories["copies"]) == pytest.approx(alone)
+    linked = similarity(undated, reading, clusterer.stories["loose"])
+    monkeypatch.setattr(cluster, "UNDATED_LINK", 0.0)
+    centroid = similarity(undated, reading, clusterer.stories["loose"])
+    assert similarity(dated, reading, clusterer.stories["loose"]) == centroid
+    monkeypatch.setattr(cluster, "UNDATED_LINK", 1.0)
+    average = similarity(undated, reading, clusterer.stories["loose"])
     assert average < linked < centroid
     assert linked == pytest.approx((average * centroid) ** 0.5)
 

@@ -39,16 +39,19 @@ from marsad.arabic.chars import AR_LETTER_RE
 from marsad.arabic.stopwords import stopwords
 from marsad.arabic.tokens import search_terms, strip_proclitics, word_key, words
 
-# How far a story's score leans from its centroid's cosine (0) to the mean of its members' cosines
-# (1, average link): see `similarity`. With the join threshold, chosen on stance folds 1 and 2 only
-# (bench/cluster_eval.py --stance, 2026-12-01): the centroid alone (0.30) gave B-cubed F1 0.702 /
-# 0.674 with 16.9% / 8.2% of off-topic articles in their claim's story, and stories of 60 to 123
-# members, all about Syria (fold 3, untouched: 0.691, 14.4%). Leaning half way, the threshold is the
-# best for F1 on folds 1 and 2 of those that leave at most 10% off-topic in each (0.30 to 0.40
-# tried): 0.698 / 0.674, 10.0% / 4.7%, no story over 30 (fold 3: 0.672, 8.2%). Re-run the stance
-# folds after changing either; they are set together.
-LINK = 0.5
-JOIN_THRESHOLD = 0.37
+JOIN_THRESHOLD = 0.30  # with the reference weights and dampened counts; chosen on stance folds 1 and 2 only
+# An undated article may join a story of any day, so a story grows from loosely related reports of
+# a month into one whose centroid holds the words they all use, and draws any new report of that
+# kind: such an article's score leans from the centroid's cosine (0) towards the mean of its
+# cosines with each member (1, average link), and it joins at a threshold of its own (see
+# `similarity`). Chosen together for the best B-cubed F1 on stance folds 1 and 2 (all undated;
+# bench/cluster_eval.py --stance, 2026-12-01; link 0.5, 0.75, 1 and thresholds 0.25 to 0.37
+# tried): 0.722 / 0.667 against 0.702 / 0.674 with the centroid alone at 0.30, the off-topic
+# articles placed in their claim's story 11.2% / 5.6% against 16.9% / 8.2%, no story over 30
+# members against 123 (fold 3, untouched: 0.704 against 0.691, 9.6% against 14.4%). At 0.37 each
+# fold keeps under 10% off-topic, for F1 0.681 / 0.640. Re-run the folds after changing either.
+UNDATED_LINK = 0.5
+UNDATED_JOIN_THRESHOLD = 0.33
 WINDOW_DAYS = 7
 TOP_TERMS = 25  # words per article used to find candidate stories
 MIN_SHARED_KEYS = 2  # entities or top words a candidate story must share with the article
@@ -87,25 +90,28 @@ class Reading:
 class Story:
     id: str
     members: list[str] = field(default_factory=list)
-    # Sums of the members' dampened counts (see `dampened`), each member's scaled to a weighted
-    # norm of one: a long member weighs as much as a short one, and the sums' norm tells how much
-    # the members agree (see `similarity`).
+    # Sums of the members' dampened counts (see `dampened`)
     terms: dict[str, float] = field(default_factory=dict)
     entities: dict[str, float] = field(default_factory=dict)
     first: date | None = None
     last: date | None = None
     # Squared IDF-weighted norms of `terms` and `entities`, kept up to date as members join so a
-    # similarity costs the size of the article, not of the story.
+    # similarity costs the size of the article, not of the story; and the sums of the members'
+    # own (how much the members agree: see `similarity`).
     terms_norm2: float = 0.0
     entities_norm2: float = 0.0
+    terms_members2: float = 0.0
+    entities_members2: float = 0.0
     keys: dict[str, None] = field(default_factory=dict)  # index keys of its members, in order
     # A retired story's counts, packed (words, counts); `terms` and `entities` are empty meanwhile.
     packed: tuple[tuple[str, ...], np.ndarray, tuple[str, ...], np.ndarray] | None = None
 
     def add(self, doc: Doc, reading: Reading) -> None:
         self.members.append(doc.id)
-        self.terms_norm2 += _grow(self.terms, _unit(reading.terms))
-        self.entities_norm2 += _grow(self.entities, _unit(reading.entities))
+        self.terms_norm2 += _grow(self.terms, reading.terms)
+        self.entities_norm2 += _grow(self.entities, reading.entities)
+        self.terms_members2 += reading.terms.norm**2
+        self.entities_members2 += reading.entities.norm**2
         if doc.day:
             self.first = min(self.first or doc.day, doc.day)
             self.last = max(self.last or doc.day, doc.day)
@@ -125,13 +131,13 @@ class Story:
 @dataclass(frozen=True, slots=True)
 class StorySums:
     """A story as clustering holds it, without its members' vectors: the sums of their dampened
-    word and entity counts (each member's scaled to a weighted norm of one), its first and last
-    day, its words' weighted norm (the reference weights are fixed; the entities' norm is computed
-    again), its index keys in the order its members brought them, and the weight of each entity
-    its members' entity counts were scaled with: an entity's weight follows its name, and sums
-    made with other weights than the entities have now are not gone on from (`made_with`). Kept
-    in the store for each story of a few members or more (stories/build.KEEP_SUMS_FROM), so a run
-    reads a candidate story's sums, not every member's vector."""
+    word and entity counts, its first and last day, its words' weighted norm and the sum of its
+    members' (the reference weights are fixed; the entities' norm is computed again), its index
+    keys in the order its members brought them, and the sum of its members' entity norms with
+    the entity weights it was summed with: an entity's weight follows its name, and sums made
+    with other weights than the entities have now are not gone on from (`made_with`). Kept in the
+    store for each story of a few members or more (stories/build.KEEP_SUMS_FROM), so a run reads a
+    candidate story's sums, not every member's vector."""
 
     terms: dict[str, float]
     entities: dict[str, float]
@@ -139,17 +145,20 @@ class StorySums:
     last: date | None
     terms_norm2: float
     keys: tuple[str, ...]
+    terms_members2: float
+    entities_members2: float
     weights: dict[str, float]
 
     def made_with(self, idf: Mapping[str, float]) -> bool:
-        """Whether the entity counts were scaled with these weights (stories/weights.story_weights)."""
+        """Whether the entity norms were summed with these weights (stories/weights.story_weights)."""
         return self.weights.keys() == self.entities.keys() and all(idf.get(e, 1.0) == w for e, w in self.weights.items())
 
     def to_json(self) -> str:
         return json.dumps(
             {
                 "terms": self.terms, "entities": self.entities, "first": _iso(self.first), "last": _iso(self.last),
-                "terms_norm2": self.terms_norm2, "keys": self.keys, "weights": self.weights,
+                "terms_norm2": self.terms_norm2, "keys": self.keys,
+                "terms_members2": self.terms_members2, "entities_members2": self.entities_members2, "weights": self.weights,
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -159,8 +168,9 @@ class StorySums:
     def from_json(cls, text: str) -> StorySums:
         d = json.loads(text)
         return cls(
-            d["terms"], d["entities"], _day(d["first"]), _day(d["last"]), d["terms_norm2"], tuple(map(sys.intern, d["keys"])), d.get("weights", {})
-        )
+            d["terms"], d["entities"], _day(d["first"]), _day(d["last"]), d["terms_norm2"], tuple(map(sys.intern, d["keys"])),
+            d["terms_members2"], d["entities_members2"], d["weights"],
+        )  # fmt: skip
 
 
 def _iso(day: date | None) -> str | None:
@@ -266,19 +276,21 @@ def _grow(total: dict[str, float], added: Weighted) -> float:
     return growth
 
 
-def _unit(a: Weighted) -> Weighted:
-    """The vector scaled to a weighted norm of one (as it is: an empty one)."""
-    return Weighted({t: v / a.norm for t, v in a.counts.items()}, a.squares, 1.0) if a.norm else a
-
-
-def _score_to(a: Weighted, total: dict[str, float], total_norm2: float, members: int) -> float:
-    """A document's vector against a story's sums of `members` unit vectors, whose squared norm
-    is known: the cosine with their centroid times the centroid's length to the power LINK (see
-    `similarity`)."""
-    if not a.counts or total_norm2 <= 0 or not a.norm:
+def _cosine_to(a: Weighted, total: dict[str, float], total_norm2: float, agreement: float = 1.0, link: float = 0.0) -> float:
+    """Weighted cosine of a document's vector with a story's, whose norm is known; times the
+    story's `agreement` (see `similarity`) to the power `link`."""
+    if not a.counts or total_norm2 <= 0:
         return 0.0
     dot = sum(v * total[t] * a.squares[t] for t, v in a.counts.items() if t in total)
-    return float(dot / (a.norm * math.pow(total_norm2, (1 - LINK) / 2) * math.pow(max(1, members), LINK)))
+    return float(dot / (a.norm * math.sqrt(total_norm2)) * math.pow(agreement, link)) if a.norm else 0.0
+
+
+def _agreement(members: int, total_norm2: float, members2: float) -> float:
+    """How much a story's members agree, from the norm of their sum and the sum of their norms:
+    1 when they are one vector, 1/sqrt(n) when n of them share nothing."""
+    if members <= 1 or members2 <= 0:
+        return 1.0
+    return min(1.0, math.sqrt(total_norm2 / (members * members2)))
 
 
 def top_words(terms: Mapping[str, float], idf: Mapping[str, float]) -> list[str]:
@@ -316,29 +328,29 @@ def dampened(counts: Counter[str]) -> dict[str, float]:
 
 
 def similarity(doc: Doc, reading: Reading, story: Story) -> float:
-    """Word score, or equal parts word and entity evidence when that is higher; both IDF-weighted:
+    """Word cosine, or equal parts word and entity evidence when that is higher; both IDF-weighted:
     the entities every story of an archive shares (a country, its leader) weigh less than the
     ones that mark this event.
 
-    Each is the cosine with the centroid of the members' unit vectors, times the centroid's
-    length to the power LINK. The length is one when the members say the same and falls towards
-    1/sqrt(n) as n members share less: at LINK 1 the score is the mean of the cosines with each
-    member (average link), at 0 the cosine with the centroid alone, under which a story of many
-    loosely related articles (every report from one country in a month) has a centroid of the
-    words they all use and draws any new report of that country.
+    For an undated article each cosine with the story's centroid is weighed by how much the
+    story's members agree (sqrt(|sum|^2 / (n * sum of |member|^2)): 1 when they say the same,
+    falling towards 1/sqrt(n) as n members share less) to the power UNDATED_LINK: at 1 that is,
+    for members of one length, the mean of its cosines with each member (average link). A dated
+    article meets only stories within the window of its day, which bounds how far theirs drift.
 
     Entity evidence is the entity cosine, discounted twice: when only one name is shared it counts
     half (a minister is in many stories; two shared names are a cast), and by the days between the
     article and the story (the same people days apart are more often a new event than the same
     one)."""
-    n = len(story.members)
-    words = _score_to(reading.terms, story.terms, story.terms_norm2, n)
+    n, link = len(story.members), 0.0 if doc.day else UNDATED_LINK
+    words = _cosine_to(reading.terms, story.terms, story.terms_norm2, _agreement(n, story.terms_norm2, story.terms_members2), link)
     if not doc.entities or not story.entities:
         return words  # no names on one side is no evidence either way
     shared = sum(1 for e in doc.entities if e in story.entities)
     if not shared:
         return words
-    evidence = _score_to(reading.entities, story.entities, story.entities_norm2, n) * (0.5 if shared == 1 else 1.0)
+    agreement = _agreement(n, story.entities_norm2, story.entities_members2)
+    evidence = _cosine_to(reading.entities, story.entities, story.entities_norm2, agreement, link) * (0.5 if shared == 1 else 1.0)
     if doc.day and story.first and story.last:
         gap = max(0, (doc.day - story.last).days, (story.first - doc.day).days)
         evidence *= max(0.0, 1 - gap / WINDOW_DAYS)
@@ -377,6 +389,7 @@ class Clusterer:
         many undated ones)."""
         story = Story(story_id, list(members), dict(sums.terms), dict(sums.entities), sums.first, sums.last, sums.terms_norm2)
         story.entities_norm2 = sum((v * self.idf.get(e, 1.0)) ** 2 for e, v in story.entities.items())
+        story.terms_members2, story.entities_members2 = sums.terms_members2, sums.entities_members2
         self.stories[story_id] = story
         if story.last is not None:
             heappush(self._last_days, (story.last, story.id))
@@ -388,8 +401,10 @@ class Clusterer:
         """What `restore_sums` needs of a story to make it again."""
         story = self.stories[story_id]
         story.unpack()
-        weights = {e: self.idf.get(e, 1.0) for e in story.entities}
-        sums = StorySums(dict(story.terms), dict(story.entities), story.first, story.last, story.terms_norm2, tuple(story.keys), weights)
+        sums = StorySums(
+            dict(story.terms), dict(story.entities), story.first, story.last, story.terms_norm2, tuple(story.keys),
+            story.terms_members2, story.entities_members2, {e: self.idf.get(e, 1.0) for e in story.entities},
+        )  # fmt: skip
         if story_id in self.retired:
             story.pack()
         return sums
@@ -460,7 +475,7 @@ class Clusterer:
         if doc.day:
             self._retire_before(doc.day - timedelta(days=WINDOW_DAYS))
         reading = _read(doc, self.idf)
-        best, best_score = None, JOIN_THRESHOLD
+        best, best_score = None, JOIN_THRESHOLD if doc.day else UNDATED_JOIN_THRESHOLD
         # An article split off another's page with no date of its own has no evidence of when it
         # was written (a «read also» teaser may be years old): it joins a story only as a
         # near-copy of one of its articles, never by topic alone.
