@@ -4,8 +4,9 @@ Each article is a weighted vector of its content words and one of the entities i
 fixed by a reference of Arabic usage, stories/weights.py, so that what else is stored has no say
 in a story; the tables are passed in as `idf`). An article
 joins the story it is most similar to (words, and the names shared: see `similarity`) when that
-similarity reaches JOIN_THRESHOLD and the story's dates are within WINDOW_DAYS of its own;
-otherwise it starts a story. Candidate stories come from an inverted index of entities and top
+similarity reaches JOIN_THRESHOLD and the story's dates are within WINDOW_DAYS of its own (an
+undated article, which may join a story of any day, is also weighed by how much the story's members
+agree, and joins at UNDATED_JOIN_THRESHOLD); otherwise it starts a story. Candidate stories come from an inverted index of entities and top
 words, so an archive is clustered in one pass, and a new run only places its new articles: stories
 already stored keep their members (incremental, no re-clustering).
 
