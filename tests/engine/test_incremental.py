@@ -71,7 +71,8 @@ def _check_kept_sums(store: Store, stories: dict[str, list[str]]) -> None:
             want.first, want.last, set(want.keys), want.entities.keys(), want.terms.keys()
         ), story_id
         assert math.isclose(kept.terms_norm2, want.terms_norm2, rel_tol=1e-9), story_id
-        for mine, theirs in ((kept.terms, want.terms), (kept.entities, want.entities)):
+        assert math.isclose(kept.terms_members2, want.terms_members2, rel_tol=1e-9), story_id
+        for mine, theirs in ((kept.terms, want.terms), (kept.entities, want.entities), (kept.entity_squares, want.entity_squares)):
             assert all(math.isclose(v, theirs[k], rel_tol=1e-9) for k, v in mine.items()), story_id
 
 

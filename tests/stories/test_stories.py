@@ -11,7 +11,7 @@ import pytest
 
 from marsad.article import Article, Quote, SourceRef, TimeRef
 from marsad.stories.build import StoryArticle, assign, vectorise
-from marsad.stories.cluster import Clusterer, StorySums, idf_of, make_doc, mark_copies, minhash
+from marsad.stories.cluster import Clusterer, Doc, Story, StorySums, idf_of, make_doc, mark_copies, minhash
 from marsad.stories.dates import InferredDate, infer_published
 from marsad.stories.dossier import build_dossier
 from marsad.stories.records import Dossier
@@ -349,27 +349,56 @@ def test_a_story_scores_an_undated_article_by_how_much_its_members_agree(monkeyp
     assert similarity(undated, reading, clusterer.stories["one"]) == pytest.approx(alone)
     assert similarity(undated, reading, clusterer.stories["copies"]) == pytest.approx(alone)
     linked = similarity(undated, reading, clusterer.stories["loose"])
+    as_dated = similarity(dated, reading, clusterer.stories["loose"])
     monkeypatch.setattr(cluster, "UNDATED_LINK", 0.0)
     centroid = similarity(undated, reading, clusterer.stories["loose"])
-    assert similarity(dated, reading, clusterer.stories["loose"]) == centroid
+    assert as_dated == centroid
     monkeypatch.setattr(cluster, "UNDATED_LINK", 1.0)
     average = similarity(undated, reading, clusterer.stories["loose"])
     assert average < linked < centroid
     assert linked == pytest.approx((average * centroid) ** 0.5)
 
 
-def test_kept_sums_are_gone_on_from_only_with_the_entity_weights_they_were_made_with() -> None:
-    """An entity's weight follows its name: sums kept while it had another are not gone on from."""
+def test_an_undated_article_joins_at_a_threshold_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article scoring between the two thresholds joins the story dated and starts its own
+    undated (the story's members say the same: agreement weighs nothing here)."""
+    from marsad.stories import cluster
+    from marsad.stories.cluster import _read, similarity
+
+    told = make_doc("a", "x", date(2023, 9, 13), SUMMIT, None, [])
+    half = " ".join(SUMMIT.split()[:12]) + " " + FLOOD
+    score = similarity(make_doc("b", "y", None, half, None, []), _read(make_doc("b", "y", None, half, None, []), idf_of([told])), _one_story(told))
+    monkeypatch.setattr(cluster, "JOIN_THRESHOLD", score - 0.01)
+    monkeypatch.setattr(cluster, "UNDATED_JOIN_THRESHOLD", score + 0.01)
+    for day, joins in ((date(2023, 9, 13), True), (None, False)):
+        clusterer = Clusterer(idf_of([told]))
+        first = clusterer.place(told)
+        assert (clusterer.place(make_doc("b", "y", day, half, None, [])) == first) is joins
+
+
+def _one_story(doc: Doc) -> Story:
+    clusterer = Clusterer(idf_of([doc]))
+    return clusterer.stories[clusterer.place(doc)]
+
+
+def test_kept_sums_sum_the_members_entity_norms_with_the_weights_of_the_day() -> None:
+    """An entity's weight follows its name: a story restored from sums kept before an entity was
+    renamed weighs the members' entity norms as one restored from its members does."""
     from marsad.stories.weights import story_weights
 
-    before = story_weights({"e-kim": "كيم"})
+    before, renamed = story_weights({"e-kim": "كيم"}), story_weights({"e-kim": "كيم جونغ أون"})
+    assert renamed.get("e-kim", 1.0) != before.get("e-kim", 1.0)
+    docs = [make_doc(f"a{k}", "x", date(2023, 9, 13), SUMMIT + " " + FLOOD.split()[k], None, ["e-kim", "e-putin"] + ["e-kim"] * k) for k in range(3)]
     clusterer = Clusterer(before)
-    for k in range(3):
-        clusterer.place(make_doc(f"a{k}", "x", date(2023, 9, 13), SUMMIT, None, ["e-kim", "e-putin"]))
+    for d in docs:
+        clusterer.place(d)
     (story_id,) = clusterer.stories
     kept = StorySums.from_json(clusterer.sums_of(story_id).to_json())
     assert kept == clusterer.sums_of(story_id)
-    assert kept.made_with(before) and kept.made_with(story_weights({"e-kim": "كيم", "e-other": "غيره"}))
-    renamed = story_weights({"e-kim": "كيم جونغ أون"})
-    assert renamed.get("e-kim", 1.0) != before.get("e-kim", 1.0)
-    assert not kept.made_with(renamed)
+    from_sums, from_members = Clusterer(renamed), Clusterer(renamed)
+    from_sums.restore_sums(story_id, [d.id for d in docs], kept)
+    from_members.restore(story_id, docs)
+    a, b = from_sums.stories[story_id], from_members.stories[story_id]
+    assert a.entities_members2 == pytest.approx(b.entities_members2) and a.entities_norm2 == pytest.approx(b.entities_norm2)
+    assert a.terms_members2 == pytest.approx(b.terms_members2)
+    assert a.entities_members2 != pytest.approx(clusterer.stories[story_id].entities_members2)

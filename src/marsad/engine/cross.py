@@ -40,7 +40,7 @@ from marsad.stories.build import Assignment, StoryArticle, StoryVector, StoryWor
 from marsad.stories.cluster import MAX_CANDIDATES, WINDOW_DAYS, StorySums, shares_enough, story_keys, top_words
 from marsad.stories.dossier import search_format
 from marsad.stories.records import Dossier
-from marsad.stories.weights import reference_weights, story_weights
+from marsad.stories.weights import reference_weights
 
 DOSSIER_BATCH_ARTICLES = 500  # member records held at once while dossiers are rebuilt
 VECTORISE_CHUNK = 1000  # new articles whose texts are read and vectorised at once
@@ -542,13 +542,8 @@ def update_stories(
     sums = {
         s: StorySums.from_json(text) for s, (digest, text) in store.story_sums(reachable - stale).items() if digest == members_digest(stored[s])
     }
-    # An entity's weight follows its name: sums whose entity counts were scaled with a weight an
-    # entity no longer has (renamed since, its articles untouched) are summed again from members.
-    names = store.entity_names({e for kept in sums.values() for e in kept.entities})
-    weights = story_weights(names)
-    sums = {s: kept for s, kept in sums.items() if kept.made_with(weights)}
     articles = store.story_articles(reachable - sums.keys())
-    names |= store.entity_names({e for a in articles for e in a.entities})
+    names = store.entity_names({e for a in articles for e in a.entities} | {e for kept in sums.values() for e in kept.entities})
     assignment = with_stories_of(touched, assign(articles, placed, names, sums, store.story_signatures(sums.keys())), placed)
     del articles, sums
     store.save_story_sums({s: (members_digest(ids), text) for s, (ids, text) in assignment.sums.items()})

@@ -98,11 +98,14 @@ class Story:
     last: date | None = None
     # Squared IDF-weighted norms of `terms` and `entities`, kept up to date as members join so a
     # similarity costs the size of the article, not of the story; and the sums of the members'
-    # own (how much the members agree: see `similarity`).
+    # own (how much the members agree: see `similarity`). An entity's weight follows its name, so
+    # the members' squared entity counts are summed by entity (`entity_squares`), from which
+    # their norms are summed again with the weights of the day (`restore_sums`).
     terms_norm2: float = 0.0
     entities_norm2: float = 0.0
     terms_members2: float = 0.0
     entities_members2: float = 0.0
+    entity_squares: dict[str, float] = field(default_factory=dict)
     keys: dict[str, None] = field(default_factory=dict)  # index keys of its members, in order
     # A retired story's counts, packed (words, counts); `terms` and `entities` are empty meanwhile.
     packed: tuple[tuple[str, ...], np.ndarray, tuple[str, ...], np.ndarray] | None = None
@@ -113,6 +116,8 @@ class Story:
         self.entities_norm2 += _grow(self.entities, reading.entities)
         self.terms_members2 += reading.terms.norm**2
         self.entities_members2 += reading.entities.norm**2
+        for e, v in reading.entities.counts.items():
+            self.entity_squares[e] = self.entity_squares.get(e, 0.0) + v * v
         if doc.day:
             self.first = min(self.first or doc.day, doc.day)
             self.last = max(self.last or doc.day, doc.day)
@@ -133,11 +138,10 @@ class Story:
 class StorySums:
     """A story as clustering holds it, without its members' vectors: the sums of their dampened
     word and entity counts, its first and last day, its words' weighted norm and the sum of its
-    members' (the reference weights are fixed; the entities' norm is computed again), its index
-    keys in the order its members brought them, and the sum of its members' entity norms with
-    the entity weights it was summed with: an entity's weight follows its name, and sums made
-    with other weights than the entities have now are not gone on from (`made_with`). Kept in the
-    store for each story of a few members or more (stories/build.KEEP_SUMS_FROM), so a run reads a
+    members' (the reference weights are fixed; the entities' norms are computed again, as their
+    weights follow their names: from the sums, and from the members' squared entity counts summed
+    by entity), and its index keys in the order its members brought them. Kept in the store for
+    each story of a few members or more (stories/build.KEEP_SUMS_FROM), so a run reads a
     candidate story's sums, not every member's vector."""
 
     terms: dict[str, float]
@@ -147,19 +151,14 @@ class StorySums:
     terms_norm2: float
     keys: tuple[str, ...]
     terms_members2: float
-    entities_members2: float
-    weights: dict[str, float]
-
-    def made_with(self, idf: Mapping[str, float]) -> bool:
-        """Whether the entity norms were summed with these weights (stories/weights.story_weights)."""
-        return self.weights.keys() == self.entities.keys() and all(idf.get(e, 1.0) == w for e, w in self.weights.items())
+    entity_squares: dict[str, float]
 
     def to_json(self) -> str:
         return json.dumps(
             {
                 "terms": self.terms, "entities": self.entities, "first": _iso(self.first), "last": _iso(self.last),
                 "terms_norm2": self.terms_norm2, "keys": self.keys,
-                "terms_members2": self.terms_members2, "entities_members2": self.entities_members2, "weights": self.weights,
+                "terms_members2": self.terms_members2, "entity_squares": self.entity_squares,
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -170,7 +169,7 @@ class StorySums:
         d = json.loads(text)
         return cls(
             d["terms"], d["entities"], _day(d["first"]), _day(d["last"]), d["terms_norm2"], tuple(map(sys.intern, d["keys"])),
-            d["terms_members2"], d["entities_members2"], d["weights"],
+            d["terms_members2"], d["entity_squares"],
         )  # fmt: skip
 
 
@@ -283,7 +282,7 @@ def _cosine_to(a: Weighted, total: dict[str, float], total_norm2: float, agreeme
     if not a.counts or total_norm2 <= 0:
         return 0.0
     dot = sum(v * total[t] * a.squares[t] for t, v in a.counts.items() if t in total)
-    return float(dot / (a.norm * math.sqrt(total_norm2)) * math.pow(agreement, link)) if a.norm else 0.0
+    return float(dot / (a.norm * math.sqrt(total_norm2)) * (math.pow(agreement, link) if link else 1.0)) if a.norm else 0.0
 
 
 def _agreement(members: int, total_norm2: float, members2: float) -> float:
@@ -344,13 +343,14 @@ def similarity(doc: Doc, reading: Reading, story: Story) -> float:
     article and the story (the same people days apart are more often a new event than the same
     one)."""
     n, link = len(story.members), 0.0 if doc.day else UNDATED_LINK
-    words = _cosine_to(reading.terms, story.terms, story.terms_norm2, _agreement(n, story.terms_norm2, story.terms_members2), link)
+    agreement = _agreement(n, story.terms_norm2, story.terms_members2) if link else 1.0
+    words = _cosine_to(reading.terms, story.terms, story.terms_norm2, agreement, link)
     if not doc.entities or not story.entities:
         return words  # no names on one side is no evidence either way
     shared = sum(1 for e in doc.entities if e in story.entities)
     if not shared:
         return words
-    agreement = _agreement(n, story.entities_norm2, story.entities_members2)
+    agreement = _agreement(n, story.entities_norm2, story.entities_members2) if link else 1.0
     evidence = _cosine_to(reading.entities, story.entities, story.entities_norm2, agreement, link) * (0.5 if shared == 1 else 1.0)
     if doc.day and story.first and story.last:
         gap = max(0, (doc.day - story.last).days, (story.first - doc.day).days)
@@ -390,7 +390,8 @@ class Clusterer:
         many undated ones)."""
         story = Story(story_id, list(members), dict(sums.terms), dict(sums.entities), sums.first, sums.last, sums.terms_norm2)
         story.entities_norm2 = sum((v * self.idf.get(e, 1.0)) ** 2 for e, v in story.entities.items())
-        story.terms_members2, story.entities_members2 = sums.terms_members2, sums.entities_members2
+        story.terms_members2, story.entity_squares = sums.terms_members2, dict(sums.entity_squares)
+        story.entities_members2 = sum(self.idf.get(e, 1.0) ** 2 * v for e, v in story.entity_squares.items())
         self.stories[story_id] = story
         if story.last is not None:
             heappush(self._last_days, (story.last, story.id))
@@ -404,7 +405,7 @@ class Clusterer:
         story.unpack()
         sums = StorySums(
             dict(story.terms), dict(story.entities), story.first, story.last, story.terms_norm2, tuple(story.keys),
-            story.terms_members2, story.entities_members2, {e: self.idf.get(e, 1.0) for e in story.entities},
+            story.terms_members2, dict(story.entity_squares),
         )  # fmt: skip
         if story_id in self.retired:
             story.pack()

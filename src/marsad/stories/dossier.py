@@ -396,6 +396,7 @@ def build_dossier_from(
     anchors = {i.article: i for i in inferred}
     search = (ClaimSearch.from_json(kept, idf, members) if kept else None) or ClaimSearch(idf)
     search.read(members[len(search.members) :])
+    search._spare.clear()  # rows of kept members the story no longer holds
     claims, disagreements, summary = search.result(copies)
     return Dossier(
         id=story_id,
