@@ -230,7 +230,7 @@ def ceiling(folds: set[str], work: Path) -> None:
     gold. An upper bound, not a method: it sees the gold and every article at once; a run places
     articles one at a time, among the off-topic ones, with a threshold fixed in advance."""
     from marsad.store import open_store
-    from marsad.stories.cluster import JOIN_THRESHOLD, _read, similarity
+    from marsad.stories.cluster import UNDATED_JOIN_THRESHOLD, _read, similarity
 
     db = work / "out" / "marsad.db"
     if not db.exists():
@@ -268,10 +268,10 @@ def ceiling(folds: set[str], work: Path) -> None:
             s = scores(gold, {str(k): str(_root(parent, i)) for i, k in enumerate(on)})
             results.append((s["b3_f1"], float(threshold), s))
         f1, threshold, s = max(results)
-        at_join = min(results, key=lambda r: abs(r[1] - JOIN_THRESHOLD))[2]
+        at_join = min(results, key=lambda r: abs(r[1] - UNDATED_JOIN_THRESHOLD))[2]  # stance articles have no dates
         print(
             f"fold {fold}: {n} on-claim articles alone, average link: best B-cubed F1 {f1:.3f} (P {s['b3_p']:.3f} R {s['b3_r']:.3f})"
-            f" at threshold {threshold:.3f}; at the join threshold {JOIN_THRESHOLD:.2f}: {at_join['b3_f1']:.3f}"
+            f" at threshold {threshold:.3f}; at the undated join threshold {UNDATED_JOIN_THRESHOLD:.2f}: {at_join['b3_f1']:.3f}"
         )
 
 
