@@ -5,10 +5,11 @@ fixed by a reference of Arabic usage, stories/weights.py, so that what else is s
 in a story; the tables are passed in as `idf`). An article
 joins the story it is most similar to (words, and the names shared: see `similarity`) when that
 similarity reaches JOIN_THRESHOLD and the story's dates are within WINDOW_DAYS of its own (an
-undated article, which may join a story of any day, is also weighed by how much the story's members
-agree, and joins at UNDATED_JOIN_THRESHOLD); otherwise it starts a story. Candidate stories come from an inverted index of entities and top
-words, so an archive is clustered in one pass, and a new run only places its new articles: stories
-already stored keep their members (incremental, no re-clustering).
+undated article, which may join a story of any day, is also weighed by how much the story's
+members agree, and joins at UNDATED_JOIN_THRESHOLD); otherwise it starts a story. Candidate
+stories come from an inverted index of entities and top words, so an archive is clustered in one
+pass, and a new run only places its new articles: stories already stored keep their members
+(incremental, no re-clustering).
 
 Near-copies (syndicated wire text, the same article on two sites) are found with MinHash over
 word 5-shingles and marked as copies of the first (`near_copies`, for all documents of a run at
