@@ -108,8 +108,9 @@ class Story:
     entities_members2: float = 0.0
     entity_squares: dict[str, float] = field(default_factory=dict)
     keys: dict[str, None] = field(default_factory=dict)  # index keys of its members, in order
-    # A retired story's counts, packed (words, counts); `terms` and `entities` are empty meanwhile.
-    packed: tuple[tuple[str, ...], np.ndarray, tuple[str, ...], np.ndarray] | None = None
+    # A retired story's counts, packed (words, counts, names, counts, squared counts in the names'
+    # order: `entity_squares` has the keys of `entities`); the dictionaries are empty meanwhile.
+    packed: tuple[tuple[str, ...], np.ndarray, tuple[str, ...], np.ndarray, np.ndarray] | None = None
 
     def add(self, doc: Doc, reading: Reading) -> None:
         self.members.append(doc.id)
@@ -124,14 +125,16 @@ class Story:
             self.last = max(self.last or doc.day, doc.day)
 
     def pack(self) -> None:
+        squares = np.fromiter((self.entity_squares[e] for e in self.entities), np.float64, len(self.entities))
         self.packed = (tuple(self.terms), np.fromiter(self.terms.values(), np.float64, len(self.terms)),
-                       tuple(self.entities), np.fromiter(self.entities.values(), np.float64, len(self.entities)))
-        self.terms, self.entities = {}, {}
+                       tuple(self.entities), np.fromiter(self.entities.values(), np.float64, len(self.entities)), squares)
+        self.terms, self.entities, self.entity_squares = {}, {}, {}
 
     def unpack(self) -> None:
         if self.packed is not None:
-            words, counts, names, times = self.packed
+            words, counts, names, times, squares = self.packed
             self.terms, self.entities = dict(zip(words, counts.tolist(), strict=True)), dict(zip(names, times.tolist(), strict=True))
+            self.entity_squares = dict(zip(names, squares.tolist(), strict=True))
             self.packed = None
 
 
