@@ -123,9 +123,12 @@ def bench_assign(args: argparse.Namespace) -> None:
     print(f"(b) {len(articles)} generated articles, peak memory so far {peak_mb():.0f} MB")
     start = time.perf_counter()
     result = assign(articles, {})
+    # The sums a run keeps, made one at a time as the store writes them (engine/cross.py).
+    kept = sum(len(text) for _, text in result.sums.values())
     elapsed = time.perf_counter() - start
     stories = len({s for s, _ in result.members.values()})
-    print(f"(b) assignment: {elapsed:.1f} s, {stories} stories, peak memory {peak_mb():.0f} MB (target: < 600 s, < 4096 MB)")
+    print(f"(b) assignment: {elapsed:.1f} s, {stories} stories ({len(result.sums)} with sums kept, {kept / 1e6:.0f} MB of text), "
+          f"peak memory {peak_mb():.0f} MB (target: < 600 s, < 4096 MB)")
 
 
 def _generated_run(store: Store, world: World, first: int, n: int, events_of: Callable[[int], range], ctx: Context) -> float:

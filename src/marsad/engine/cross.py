@@ -546,8 +546,8 @@ def update_stories(
     names = store.entity_names({e for a in articles for e in a.entities} | {e for kept in sums.values() for e in kept.entities})
     assignment = with_stories_of(touched, assign(articles, placed, names, sums, store.story_signatures(sums.keys())), placed)
     del articles, sums
-    store.save_story_sums({s: (members_digest(ids), text) for s, (ids, text) in assignment.sums.items()})
-    assignment = replace(assignment, sums={})  # saved: not held through the dossiers
+    store.save_story_sums((s, members_digest(ids), text) for s, (ids, text) in assignment.sums.items())
+    assignment = replace(assignment, sums={})  # saved: the clusterer they are read from is not held through the dossiers
     # Dossiers are rebuilt a batch of stories at a time: the records held at once stay bounded
     # however many articles the run brought (a first run over an archive changes every story).
     # Two batches are in flight: the next one's records are read while this one's are built.

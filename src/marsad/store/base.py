@@ -813,13 +813,14 @@ class Store(ABC):
         these stories (those with sums kept)."""
         return {r[0]: (r[1], r[2]) for r in self._rows_in("SELECT story_id, members, sums FROM story_sums WHERE story_id IN ({marks})", stories)}
 
-    def save_story_sums(self, sums: Mapping[str, tuple[str, str]]) -> None:
-        """Keep these stories' sums (story -> (members' digest, sums)). (Those of stories whose
-        members' entities change are dropped with the change: drop_story_sums_of.)"""
+    def save_story_sums(self, sums: Iterable[tuple[str, str, str]]) -> None:
+        """Keep these stories' sums ((story, members' digest, sums) each, read one at a time: a
+        first run over an archive keeps thousands). (Those of stories whose members' entities
+        change are dropped with the change: drop_story_sums_of.)"""
         with self.transaction():
             self.executemany(
                 "INSERT INTO story_sums VALUES (?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET members = excluded.members, sums = excluded.sums",
-                [(s, digest, text) for s, (digest, text) in sums.items()],
+                sums,
             )
 
     def drop_story_sums_of(self, articles: Iterable[str]) -> None:

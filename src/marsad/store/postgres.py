@@ -11,6 +11,7 @@ like its words (دغمن finds دغمان)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 import psycopg
@@ -77,10 +78,12 @@ class PostgresStore(base.Store):
         return self.db.execute(_placeholders(sql), params or None)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        rows = list(rows)
-        if rows:
+        # A thousand rows at a time: rows may be made as they are read (a run's kept sums), and
+        # listing them all would hold them at once.
+        rows = iter(rows)
+        while chunk := list(islice(rows, 1000)):
             with self.db.cursor() as cur:
-                cur.executemany(_placeholders(sql), rows)
+                cur.executemany(_placeholders(sql), chunk)
 
     def begin(self) -> None:
         self.db.execute("BEGIN")
