@@ -378,6 +378,9 @@ class Clusterer:
         # them, through an index built the first time one does.
         self.retired: dict[str, None] = {}
         self._retired_index: dict[str, dict[str, None]] | None = None
+        # Stories of undated articles only (no candidates for a dated article: `_candidates`),
+        # so a dated article's candidates are not each looked up to find the few.
+        self._undated: set[str] = set()
         self._last_days: list[tuple[date, str]] = []  # (a story's last day, story): a heap
 
     def restore(self, story_id: str, docs: list[Doc]) -> None:
@@ -399,6 +402,8 @@ class Clusterer:
         self.stories[story_id] = story
         if story.last is not None:
             heappush(self._last_days, (story.last, story.id))
+        if story.first is None:
+            self._undated.add(story_id)
         for k in sums.keys:
             story.keys[k] = None
             self.by_key[k][story_id] = None
@@ -419,6 +424,10 @@ class Clusterer:
         story.unpack()
         last = story.last
         story.add(doc, reading)
+        if story.first is None:
+            self._undated.add(story.id)
+        else:
+            self._undated.discard(story.id)
         if story.last is not None and story.last != last:
             heappush(self._last_days, (story.last, story.id))
         for k in reading.keys:
@@ -471,8 +480,8 @@ class Clusterer:
                 hits.update(iter(live))
             if retired is not None and k in retired:
                 hits.update(iter(retired[k]))
-        if doc.day:
-            for s in [s for s in hits if self.stories[s].first is None]:
+        if doc.day and self._undated:
+            for s in [s for s in self._undated if s in hits] if len(self._undated) < len(hits) else [s for s in hits if s in self._undated]:
                 del hits[s]
         # The stories sharing the most keys, and enough of them.
         return dict.fromkeys(s for s, n in hits.most_common(MAX_CANDIDATES) if shares_enough(n, len(keys)))
