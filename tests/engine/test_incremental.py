@@ -571,6 +571,12 @@ _TURNS = {
         [("كريم سعيد وماهر سعيد التقيا وقال سعيد إن", ["كريم سعيد", "ماهر سعيد", "سعيد"]), ("ماهر سعيد يصل", ["ماهر سعيد"])],
         [("ماهر سعيد شركة", ["ماهر سعيد@ORG"])],
     ),
+    # An organisation turned a person: a bare word of its first word in an article naming it
+    # joins it (one elsewhere meets no full name of its own: the store-wide rule reads last words).
+    "a first word beside a name turned a person": (
+        [("التقى كريم سعيد وقال كريم إن", ["كريم سعيد@ORG", "كريم"]), ("قال كريم إن", ["كريم"])],
+        [(f"وصل كريم سعيد {i}", ["كريم سعيد"]) for i in range(2)],
+    ),
     # An odd tag of a familiar name turns nothing: the stored bare words stay as they were.
     "an odd tag of a familiar person": (
         [("أحمد شفيق يصل", ["أحمد شفيق"]), ("أحمد شفيق وصل وقال شفيق إن", ["أحمد شفيق", "شفيق"]), ("قال شفيق إن", ["شفيق"])],

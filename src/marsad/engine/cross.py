@@ -327,7 +327,10 @@ class _BareWords:
                     changing.append(key)
             words = store.resolved_bare_words_spelt(changing)
         # A person who is one no longer, or an entity that turned a person (new spellings of
-        # another type joined it): every bare word of its first and last words may change.
+        # another type joined it): every bare word of its last word may change (the store-wide
+        # rule reads last words), and of its first word those in the articles naming it (a bare
+        # word meets a full name's first word only there). Every bare word of its first word
+        # («أبو …», «عبد …») sent back hundreds that no rule could change.
         stored: dict[str, Counter[TallyKey]] = defaultdict(Counter)
         for t in tallies:
             stored[t.entity_id].update(t.counts)
@@ -338,10 +341,14 @@ class _BareWords:
         for was, part_of in now.items():
             parts[part_of].add(was)
         turned: set[str] = set()
+        beside: set[tuple[str, str]] = set()  # (a first word's sound, a stored entity naming it)
         for e in entities:
             if any(person_group(stored[x])[0] != person[e.id][0] for x in parts[e.id] if x in stored):
-                turned |= _ends(e)
+                firsts, lasts = _ends(e, first=True, last=False), _ends(e, first=False, last=True)
+                turned |= lasts
+                beside |= {(sound, x) for sound in firsts - lasts for x in parts[e.id]}
         words += store.resolved_bare_words(turned)
+        words += store.resolved_bare_words_beside(beside)
         words += store.resolved_bare_words_spelt(_bare_spellings_turned(new, stored.values()))
         # The people whose size changed: those of a familiar name, those a new name joined, and
         # those a new one-word spelling of a full name joined («أبومازن» for «أبو مازن»).
@@ -445,9 +452,9 @@ def _bare_spellings_turned(new: list[MentionRow], stored: Iterable[Mapping[Tally
     return sorted(key for g in {groups.find(w) for w in run} if spelt[g] and (most_frequent(was[g]) == "PER") != (most_frequent(now[g]) == "PER") for key in spelt[g])
 
 
-def _ends(e: Entity) -> set[str]:
-    """The sounds of the first and last words of an entity's full names."""
-    return {s for key, *_ in e.tally if (k := name_keys(key)).words >= 2 for s in (k.first, k.last) if s}
+def _ends(e: Entity, first: bool = True, last: bool = True) -> set[str]:
+    """The sounds of the first and last words of an entity's full names (or of one of them)."""
+    return {s for key, *_ in e.tally if (k := name_keys(key)).words >= 2 for s in (k.first if first else "", k.last if last else "") if s}
 
 
 class _People:

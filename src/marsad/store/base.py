@@ -424,6 +424,16 @@ class Store(ABC):
         sql = "SELECT article_id, seq, sound FROM mentions WHERE sound IN ({marks}) AND words = 1 AND entity_id IS NOT NULL"
         return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, sounds)]
 
+    def resolved_bare_words_beside(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, int, str]]:
+        """(article, seq, sound) of the resolved one-word mentions with the sound of each (sound,
+        entity) pair in the articles naming that entity."""
+        sql = (
+            "SELECT DISTINCT b.article_id, b.seq, b.sound FROM mentions f"
+            " JOIN mentions b ON b.article_id = f.article_id AND b.sound = ? AND b.words = 1 AND b.entity_id IS NOT NULL"
+            " WHERE f.entity_id = ?"
+        )
+        return sorted({(r[0], int(r[1]), r[2]) for r in self._rows_each(sql, pairs)})
+
     def full_names_ending(self, last_sound: str) -> list[tuple[str, str, str, int]]:
         """(entity, key, type, mentions) of the names of two words or more whose last word has
         this sound (whose groups are people's: resolve.person_group)."""
