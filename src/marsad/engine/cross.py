@@ -240,13 +240,14 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
     ids = store.entities_sounding("sound", {k.sound for _, k in keys if k.sound})
     ids |= store.entities_with_ends({(k.words, k.first, k.last) for _, k in keys if k.words >= 3 and k.first and k.last})
     ids |= store.entities_named({n for m, _ in keys if (n := registry_name(m.key, registry))})
-    # Of each stored spelling, the first and last words of all its entity's full names (whatever
-    # type the entity is stored as: resolve weighs its mentions, person_group): the entities
-    # holding a new name's spelling have its sound, so they are among `ids` already.
+    # Of each stored spelling, the first and last words of all its entity's full names if they
+    # are a person's as resolve weighs them (person_group, whatever type the entity is stored
+    # as; one that a run turns into a person is found after resolving: _BareWords.affected): the
+    # entities holding a new name's spelling have its sound, so they are among `ids` already.
     ends: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for _, spelt in store.entity_spellings(ids).values():
-        forms = [(name_skeleton(key), name_keys(key)) for key in spelt]
-        full_ends = {s for _, k in forms if k.words >= 2 for s in (k.first, k.last) if s}
+    for tally in store.entity_tallies(ids):
+        forms = [(name_skeleton(key), name_keys(key)) for key in {key for key, *_ in tally.counts}]
+        full_ends = {s for _, k in forms if k.words >= 2 for s in (k.first, k.last) if s} if person_group(tally.counts)[0] else set()
         for form, _ in forms:
             ends[form] |= full_ends
     unseen: dict[str, list[MentionRow]] = defaultdict(list)  # last word -> new full names spelt as no stored name

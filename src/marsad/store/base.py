@@ -459,11 +459,6 @@ class Store(ABC):
         sql = "SELECT article_id, seq, sound FROM mentions WHERE words = 1 AND entity_id IS NOT NULL AND article_id IN ({marks})"
         return [(r[0], int(r[1]), r[2]) for r in self._rows_in(sql, article_ids)]
 
-    def entity_spellings(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, set[str]]]:
-        """entity id -> its type and the keys its mentions are read as (from its tally)."""
-        rows = self._rows_in("SELECT id, type, tally FROM entities WHERE id IN ({marks})", entity_ids)
-        return {eid: (kind, {str(t[0]) for t in json.loads(tally)}) for eid, kind, tally in rows}
-
     def bare_words_between_names(self, sounds: Iterable[str]) -> list[tuple[str, int, str, str, str, str, str]]:
         """Of each resolved one-word mention with one of these sounds, whose article names a
         full name whose first or last word has that sound (a bare word there is placed between
