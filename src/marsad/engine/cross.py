@@ -116,6 +116,9 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
     here: dict[str, list[MentionRow]] = defaultdict(list)  # entity -> its mentions in those articles
     read_in: set[str] = set()
     whole = store.entity_mention_rows(stale)
+    # A stale entity as the last resolution left it (its tally): what the bare words it took were
+    # decided by; its rows now lack the mentions a completion or a page analysed again took away.
+    was_stale = {t.entity_id: t.counts for t in store.entity_tallies(stale)}
     while True:
         deciding = ({m.article_id for m in new} | {a for a, _ in recheck}) - read_in
         for m in store.resolved_mentions_in(deciding):
@@ -143,7 +146,7 @@ def _update_entities(store: Store, registry: Registry, text_of: Callable[[str], 
             continue
         # The stored bare words the new full names may have decided otherwise, now that the
         # people they belong to are known: resolve again with them, as a full resolution would.
-        more = [w for w in wide.affected(store, people, ids, new, known, tallies, assignment, entities) if w[:2] not in recheck]
+        more = [w for w in wide.affected(store, people, ids, new, known, tallies, assignment, entities, was_stale) if w[:2] not in recheck]
         if not more:
             break
         more_recheck, more_ids = _rechecked(store, more)
@@ -309,10 +312,13 @@ class _BareWords:
         tallies: list[Tally],
         assignment: Mapping[tuple[str, int], str],
         entities: list[Entity],
+        was_stale: Mapping[str, Mapping[TallyKey, int]] | None = None,
     ) -> list[tuple[str, int, str]]:
         """(article, seq, sound) of the stored bare words to decide again, given a resolution of
         the `new` mentions and the entities `ids` (its `known` rows, `tallies`, `assignment` and
-        `entities`)."""
+        `entities`). `was_stale`: the stale entities' stored tallies (they were people or not,
+        and of a size, by those: their known rows are what is left of them now)."""
+        was_stale = was_stale or {}
         now = {t: e.id for e in entities for t in e.tallied}  # stored entity -> the entity it is part of now
         now |= {m.entity_id: assignment[(m.article_id, m.seq)] for m in known if m.entity_id and len(name_skeleton(m.key)) >= 2}
         person = {e.id: person_group(e.tally) for e in entities}  # (a person's?, size) as resolve weighs them
@@ -341,10 +347,11 @@ class _BareWords:
         parts: dict[str, set[str]] = defaultdict(set)
         for was, part_of in now.items():
             parts[part_of].add(was)
+        as_decided: dict[str, Mapping[TallyKey, int]] = {**stored, **was_stale}
         turned: set[str] = set()
         beside: set[tuple[str, str]] = set()  # (a first word's sound, a stored entity naming it)
         for e in entities:
-            if any(person_group(stored[x])[0] != person[e.id][0] for x in parts[e.id] if x in stored):
+            if any(person_group(as_decided[x])[0] != person[e.id][0] for x in parts[e.id] if x in as_decided):
                 firsts, lasts = _ends(e, first=True, last=False), _ends(e, first=False, last=True)
                 turned |= lasts
                 beside |= {(sound, x) for sound in firsts - lasts for x in parts[e.id]}
@@ -364,7 +371,8 @@ class _BareWords:
             if not ((e.id in of_stored or e.tallied) and person[e.id][0]):
                 continue
             names = {"".join(sk) for key, *_ in e.tally if len(sk := name_skeleton(key)) >= 2}
-            if e.id in joined or any(same_word(w, name) for w in run_words.get(e.id, ()) for name in names):
+            # (A stale part's size changed with the mentions taken from it.)
+            if e.id in joined or any(x in was_stale for x in parts[e.id]) or any(same_word(w, name) for w in run_words.get(e.id, ()) for name in names):
                 sounds |= _ends(e)
         return words + self._turned_by_size(store, sounds, ids, now, person)
 
