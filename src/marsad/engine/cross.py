@@ -231,8 +231,9 @@ def _neighbourhood(store: Store, new: list[MentionRow], registry: Registry) -> t
     - for a new full name spelt as no stored name is, which stored bare words it decides again
       (the people a bare word may belong to change in number, in size or in type) is known
       once the run's people are (_BareWords);
-    - for a new full name spelt as a stored name is (of any type: its entity's size counts them
-      all), no group changes but by the turns above, only its size:
+    - for a new full name spelt as a stored person's name is (a person as resolve weighs its
+      entity; the new mention of any type: a size counts them all), no group changes but by the
+      turns above, only its size:
       the stored bare words it may concern are those whose article names several full names
       with their first or last word (the 3-to-1 rule weighs their sizes), of any spelling of
       that person, and of those only the ones whose 3-to-1 decision the new sizes turn
