@@ -315,16 +315,16 @@ SECOND_RUN = [
 NAMES = FIRST_RUN + SECOND_RUN
 
 
-def _named(tmp_path: Path, ctx: Context, db: str, runs: list[range], articles: list[tuple[str, list[str]]] = NAMES) -> dict[str, Any]:
-    """The store after these runs over `articles` (text, its names: «name#2» its second
-    occurrence, «name@ORG» a mention the tagger typed so; a person's otherwise)."""
+def _tagged(pages: dict[int, tuple[str, list[str]]]) -> Any:
+    """An analysis (for engine.local.in_order) of the pages at https://t.invalid/{index}: each one
+    article, its text and names as `pages` give them («name#2» its second occurrence, «name@ORG»
+    a mention the tagger typed so; a person's otherwise)."""
     from marsad.article import Article, Mention, Page
-    from marsad.engine.local import in_order, run_with
 
     def analyse(todo: list[Page]) -> list[list[Article] | str]:
         out: list[list[Article] | str] = []
         for page in todo:
-            text, names = articles[int((page.url or "").rsplit("/", 1)[1])]
+            text, names = pages[int((page.url or "").rsplit("/", 1)[1])]
             article = Article(Article.make_id(page.page_id, 0), page.page_id, page.source, 0, outlet="t", text=text)
             at = 0
             for typed in names:
@@ -337,11 +337,18 @@ def _named(tmp_path: Path, ctx: Context, db: str, runs: list[range], articles: l
             out.append([article])
         return out
 
+    return analyse
+
+
+def _named(tmp_path: Path, ctx: Context, db: str, runs: list[range], articles: list[tuple[str, list[str]]] = NAMES) -> dict[str, Any]:
+    """The store after these runs over `articles` (text, its names: see _tagged)."""
+    from marsad.engine.local import in_order, run_with
+
     with open_store(db) as store:
         for n, run in enumerate(runs):
             pages = tmp_path / f"{Path(db).stem}-{n}.jsonl"
             pages.write_text("".join(json.dumps({"url": f"https://t.invalid/{i}", "text": articles[i][0]}, ensure_ascii=False) + "\n" for i in run))
-            run_with([str(pages)], store, ctx.settings, ctx, in_order(analyse))
+            run_with([str(pages)], store, ctx.settings, ctx, in_order(_tagged(dict(enumerate(articles)))))
         return _contents(store)
 
 
@@ -639,7 +646,6 @@ def test_a_page_analysed_again_turning_a_person_resolves_as_one_run(case: str, t
     they are now decides. The entity is stale meanwhile: what it was is its stored tally."""
     from dataclasses import replace
 
-    from marsad.article import Article, Mention, Page
     from marsad.engine.local import in_order, run_with
 
     first, again = _AGAIN[case]
@@ -647,22 +653,9 @@ def test_a_page_analysed_again_turning_a_person_resolves_as_one_run(case: str, t
     def runs(db: str, plan: list[tuple[dict[int, tuple[str, list[str]]], bool]]) -> dict[str, Any]:
         with open_store(db) as store:
             for n, (pages, reprocess) in enumerate(plan):
-
-                def analyse(todo: list[Page], pages: dict[int, tuple[str, list[str]]] = pages) -> list[list[Article] | str]:
-                    out: list[list[Article] | str] = []
-                    for page in todo:
-                        text, names = pages[int((page.url or "").rsplit("/", 1)[1])]
-                        article = Article(Article.make_id(page.page_id, 0), page.page_id, page.source, 0, outlet="t", text=text)
-                        for typed in names:
-                            name, _, kind = typed.partition("@")
-                            at = text.index(name)
-                            article.mentions.append(Mention(name, kind or "PER", at, at + len(name), name))
-                        out.append([article])
-                    return out
-
                 f = tmp_path / f"{Path(db).stem}-{n}.jsonl"
                 f.write_text("".join(json.dumps({"url": f"https://t.invalid/{i}", "text": pages[i][0]}, ensure_ascii=False) + "\n" for i in pages))
-                assert not run_with([str(f)], store, replace(ctx.settings, reprocess=reprocess), ctx, in_order(analyse)).failed
+                assert not run_with([str(f)], store, replace(ctx.settings, reprocess=reprocess), ctx, in_order(_tagged(pages))).failed
             return _contents(store)
 
     one = runs(str(tmp_path / "one.db"), [({**first, **again}, False)])
