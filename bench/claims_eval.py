@@ -18,6 +18,9 @@ pairs are all judged.
                                                           # (bench/scale.py says how to get it): a set
                                                           # no rule was written on, judged in files of
                                                           # its own (claims_egypt2013_2013-03-12.jsonl …)
+    .venv/bin/python bench/claims_eval.py --judged-again --collection EGYPT2013.jsonl.gz
+                                                          # every disagreement judged on any day, read
+                                                          # by the code as it is now: which it flags
 
 How the set was made is written in bench/data/claims_egypt2013.md. The same run's disagreements
 (between outlets of every story) are judged in bench/data/disagreements_egypt2013.jsonl, one line
@@ -65,15 +68,24 @@ def articles(collection: Path | None, day: str | None) -> Iterator[dict[str, str
 def pages(path: Path, collection: Path | None = None, day: str | None = None) -> None:
     """Each article as the page a scraper keeps: headline, paragraphs, and the time the collection
     records in the page's metadata."""
-    lines = []
-    for r in articles(collection, day):
-        body = "".join(f"<p>{html.escape(p)}</p>" for p in r["text"].split("\n") if p.strip())
-        page = (
-            f'<html><head><meta property="article:published_time" content="{r["datetime"].replace(" ", "T")}">'
-            f"<title>{html.escape(r['headline'])}</title></head><body><h1>{html.escape(r['headline'])}</h1>{body}</body></html>"
-        )
-        lines.append(json.dumps({"url": f"https://{r['outlet']}.example/{r['id']}", "html": page}, ensure_ascii=False))
+    lines = [json.dumps(page_json(r), ensure_ascii=False) for r in articles(collection, day)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def page_json(r: dict[str, str]) -> dict[str, str]:
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in r["text"].split("\n") if p.strip())
+    page = (
+        f'<html><head><meta property="article:published_time" content="{r["datetime"].replace(" ", "T")}">'
+        f"<title>{html.escape(r['headline'])}</title></head><body><h1>{html.escape(r['headline'])}</h1>{body}</body></html>"
+    )
+    return {"url": f"https://{r['outlet']}.example/{r['id']}", "html": page}
+
+
+def article_id(page: dict[str, str]) -> str:
+    """The id marsad gives the page's first article (article.Page.page_id, then Article.make_id)."""
+    from marsad.article import Article, Page
+
+    return Article.make_id(Page(source="", content=page["html"], format="html", url=page["url"]).page_id, 0)
 
 
 def stories(work: Path, collection: Path | None = None, day: str | None = None) -> list[dict[str, Any]]:
@@ -118,7 +130,13 @@ def main() -> None:
     ap.add_argument("--day", help="YYYY-MM-DD: that day of --collection instead of ../shared's day")
     ap.add_argument("--sample", type=int, help="write this many unjudged claims to judge")
     ap.add_argument("--disagreements", type=int, metavar="N", help="write this many unjudged disagreements to judge")
+    ap.add_argument("--judged-again", action="store_true", help="which of every judged disagreement (all days) the code flags now")
     args = ap.parse_args()
+    if args.judged_again:
+        if not args.collection:
+            sys.exit("--judged-again needs --collection: the judged days come from the whole 2013 collection")
+        judged_again(Path(args.collection), Path(args.work or "build/claims-judged"))
+        return
     if bool(args.collection) != bool(args.day):
         sys.exit("--collection and --day go together")
     day = args.day if args.collection else None
@@ -192,6 +210,51 @@ def draw_disagreements(flagged: list[tuple[tuple[str, str, str, str], dict[str, 
             row = {"a_article": a_article, "a_sha1": a_sha1, "b_article": b_article, "b_sha1": b_sha1, "kind": d["kind"]}
             f.write(json.dumps({**row, "a_outlet": a["outlet"], "a_text": a["text"], "b_outlet": b["outlet"], "b_text": b["text"]}, ensure_ascii=False) + "\n")
     print(f"{min(n, len(todo))} disagreements to judge written to {path}")
+
+
+def judged_again(collection: Path, work: Path) -> None:
+    """Every disagreement judged on any day (bench/data/disagreements_egypt2013*.jsonl), read by
+    the code as it is now. A flag between two sentences depends only on their two articles (the
+    rules read the sentences and their own articles), so each judged pair's two articles, analysed
+    once together, are set against each other alone: the precision of what the code still flags
+    among the judged, by kind. A development figure: the rules were written on these days."""
+    from marsad.store import open_store
+    from marsad.stories.dossier import ClaimSearch
+    from marsad.stories.weights import story_weights
+
+    rows = [json.loads(line) for f in sorted(JUDGED_DISAGREEMENTS.parent.glob("disagreements_egypt2013*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()]
+    wanted = {r[side] for r in rows for side in ("a_article", "b_article")}
+    out = work / "out"
+    if not (out / "marsad.db").exists():
+        work.mkdir(parents=True, exist_ok=True)
+        days = {f.stem.rsplit("_", 1)[1] for f in JUDGED_DISAGREEMENTS.parent.glob("disagreements_egypt2013_*.jsonl")}
+        lines = {}
+        for r in [*articles(None, None), *(r for r in articles(collection, "") if r["datetime"][:10] in days)]:
+            page = page_json(r)
+            if article_id(page) in wanted:
+                lines[article_id(page)] = json.dumps(page, ensure_ascii=False)
+        (work / "pages.jsonl").write_text("\n".join(lines.values()) + "\n", encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "marsad.cli", "analyze", str(work / "pages.jsonl"), "--out", str(out), "--no-progress"], check=True)
+    store = open_store(str(out / "marsad.db"), readonly=True)
+    records = store.records(wanted)
+    idf = story_weights(store.entity_names({m.entity_id for a in records.values() for m in a.mentions if m.entity_id}))
+    tally: dict[str, list[int]] = {}
+    for r in rows:
+        a, b = records.get(r["a_article"]), records.get(r["b_article"])
+        if a is None or b is None:
+            continue
+        search = ClaimSearch(idf)
+        search.read(sorted([a, b], key=lambda x: (x.published or "9999", x.id)))
+        flagged = any({sha(d.sides[0].text), sha(d.sides[1].text)} == {r["a_sha1"], r["b_sha1"]} for d in search.found)
+        counts = tally.setdefault(r["kind"], [0, 0, 0, 0])  # judged, judged real, flagged now, flagged now and real
+        counts[0] += 1
+        counts[1] += bool(r["real"])
+        counts[2] += flagged
+        counts[3] += flagged and bool(r["real"])
+    for kind, (n, real, now, now_real) in sorted(tally.items()):
+        print(f"{kind}: {n} judged, {real} real; flagged now {now}, {now_real} real" + (f" (precision {now_real / now:.2f})" if now else ""))
+    n, real, now, now_real = (sum(c[i] for c in tally.values()) for i in range(4))
+    print(f"all: {n} judged, {real} real; flagged now {now}, {now_real} real" + (f" (precision {now_real / now:.2f})" if now else ""))
 
 
 if __name__ == "__main__":

@@ -525,6 +525,17 @@ def test_pieces_of_other_things_are_other_counts() -> None:
     assert [x.kind for x in _dossier([guns, fewer_guns]).disagreements] == ["numbers"]
 
 
+def test_figures_told_in_other_words_around_them_count_other_things() -> None:
+    """Two accidents on one road on one evening share most of their words; what is said around
+    each figure (a taxi overturned, two cars in collision) tells that they count other injured.
+    The same accident told with another figure still disagrees."""
+    taxi = _record("a", "الأولى", "أصيب مساء اليوم 4 أشخاص في حادث انقلاب سيارة أجرة على الطريق الصحراوي قرب مدخل المدينة، وتم نقلهم إلى المستشفى العام.", [])
+    collision = _record("b", "الثانية", "أصيب مساء اليوم 5 أشخاص في حادث تصادم سيارتين للنقل على الطريق الصحراوي قرب مدخل المدينة، وتم نقلهم إلى المستشفى العام.", [])
+    taxi_again = _record("c", "الثالثة", "أصيب مساء اليوم 6 أشخاص في حادث انقلاب سيارة أجرة على الطريق الصحراوي قرب مدخل المدينة، ونقلوا إلى المستشفى العام.", [])
+    assert _dossier([taxi, collision]).disagreements == ()
+    assert [x.kind for x in _dossier([taxi, taxi_again]).disagreements] == ["numbers"]
+
+
 def test_the_same_figures_given_to_other_counts_are_a_disagreement() -> None:
     """«ببراءة 14 متهما وحبس 11» against «ببراءة 11 متهما … وحبس 14»: the figures are the same, the
     counts they give are not (a rule that read sentences giving each other's figures as agreeing

@@ -195,9 +195,14 @@ def content_terms(text: str) -> Counter[str]:
     the stance folds (bench/cluster_eval.py --stance, 2026-12-01; decided on folds 1 and 2):
     B-cubed F1 0.688 / 0.671 / 0.673 -> 0.702 / 0.678 / 0.694. A text in another language keeps
     its words."""
-    stems = [stem for w in words(text) if (stem := _content_stem(w))]
+    stems = content_stems(text)
     arabic = [stem for stem in stems if _has_arabic_letter(stem)]
     return Counter(arabic if 2 * len(arabic) >= len(stems) else stems)
+
+
+def content_stems(text: str) -> list[str]:
+    """The text's content words with their proclitics off, in text order."""
+    return [stem for w in words(text) if (stem := _content_stem(w))]
 
 
 
