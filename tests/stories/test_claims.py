@@ -555,6 +555,28 @@ def test_a_report_called_false_is_no_assertion_a_denial_contradicts() -> None:
     assert [x.kind for x in _dossier([denial, told]).disagreements] == ["denial"]
 
 
+def test_a_negation_with_an_exceptive_restricts_and_denies_nothing() -> None:
+    """«لم يعرف مكانه إلا بعد اتصال والده» says it was known only after the call: the outlet
+    telling it was found through that call agrees. Without the exceptive it is a denial."""
+    only = _record("a", "الأولى", "ولم يعرف مكان الشاب المختفي إلا بعد اتصال هاتفي أجراه والده مع إحدى القنوات الفضائية مساء أمس.", [])
+    found = _record("b", "الثانية", "وعرف مكان الشاب المختفي بعد اتصال هاتفي أجراه والده مع إحدى القنوات الفضائية مساء أمس.", [])
+    never = _record("c", "الثالثة", "ولم يعرف مكان الشاب المختفي بعد اتصال هاتفي أجراه والده مع إحدى القنوات الفضائية مساء أمس.", [])
+    assert _dossier([only, found]).disagreements == ()
+    assert [x.kind for x in _dossier([never, found]).disagreements] == ["denial"]
+
+
+def test_an_outlet_telling_the_denial_in_other_words_reports_it_too() -> None:
+    """«وأثار إنكار حسن علي اعتداء قوات الأمن عليه …»: the other outlet tells the same denial
+    (أنكر, إنكار are denials as نفى is) and does not assert what is denied; one telling the
+    assault does."""
+    citizen = ("حسن علي", "e-citizen", "PER")
+    denial = _record("a", "الأولى", "نفى حسن علي اعتداء قوات الأمن عليه أمام مقر الوزارة مساء الجمعة وقال إن المتظاهرين هم من اعتدوا عليه.", [citizen])
+    told = _record("b", "الثانية", "وأثار إنكار حسن علي اعتداء قوات الأمن عليه أمام مقر الوزارة مساء الجمعة دهشة المتظاهرين الذين شاهدوا الواقعة.", [citizen])
+    asserted = _record("c", "الثالثة", "وتعرض حسن علي لاعتداء قوات الأمن عليه بالضرب أمام مقر الوزارة مساء الجمعة قبل نقله إلى المستشفى.", [citizen])
+    assert _dossier([denial, told]).disagreements == ()
+    assert [x.kind for x in _dossier([denial, asserted]).disagreements] == ["denial"]
+
+
 def test_a_denial_contradicts_only_a_sentence_telling_what_it_denies() -> None:
     """«نفت النيابة، صباح الثلاثاء، ما تردد عن حفظ البلاغ»: what is denied opens with «حفظ» (the
     time between commas and the words framing the report passed over). An outlet telling the

@@ -89,8 +89,23 @@ _COUNT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d]{3,})")  # a number and the
 
 
 @cache
+@cache
 def _negation_words() -> frozenset[str]:
-    return frozenset(match_key(w) for w in ("لم", "لن", "لا", "ليس", "ليست", "نفى", "نفت", "ينفي", "تنفي", "غير", "عدم", "دون"))
+    """The words making a sentence negative besides the denial verbs (data/speech.json denial "polarity")."""
+    return frozenset(match_key(w) for w in load_data("speech.json")["denial"]["polarity"]["words"])
+
+
+@cache
+def _exceptives() -> tuple[frozenset[str], int]:
+    d = load_data("speech.json")["denial"]["exceptives"]
+    return frozenset(match_key(w) for w in d["words"]), int(d["span_words"])
+
+
+def _restricts(words: Sequence[str], at: int) -> bool:
+    """The negation at `at` has an exceptive close after it («لم تشهد … سوى حالة واحدة»): it
+    restricts, it does not deny (data/speech.json denial "exceptives")."""
+    exceptives, span = _exceptives()
+    return any(w in exceptives for w in words[at + 1 : at + 1 + span])
 
 
 def _role_start(text: str, start: int, floor: int) -> int:
@@ -125,8 +140,8 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
         head = _denied_head(a.unnamed, verbs)
         return _contained(b, a) < RESTATED and any(_count_key(t) in head for t in b.terms.counts)
     said = _stems(b.text)
-    for before, w, nxt in zip(("", *words), words, words[1:], strict=False):
-        if w in negators and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
+    for k, (before, w, nxt) in enumerate(zip(("", *words), words, words[1:], strict=False)):
+        if w in negators and not _restricts(words, k) and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if len(stem) < 3:
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
@@ -261,9 +276,10 @@ def _negated(text: str) -> bool:
     or a phrase calling a report false («عار تماما عن الصحة»)."""
     neg = _negation_words()
     verbs = speech_lexicon().denial_verbs
+    words = _conjunctionless(text)
     if any(
-        w in neg or w.removesuffix("\u0647\u0627") in verbs or w.removesuffix("\u0647") in verbs  # heh alef, heh: «تنفيها», «تنفيه»
-        for w in _conjunctionless(text)
+        (w in neg and not _restricts(words, k)) or w.removesuffix("\u0647\u0627") in verbs or w.removesuffix("\u0647") in verbs  # heh alef, heh: «تنفيها», «تنفيه»
+        for k, w in enumerate(words)
     ):
         return True
     phrases, first_words = _falsehoods()
