@@ -50,6 +50,17 @@ def test_description_title_suffix_names_the_site(ctx: Context) -> None:
     assert b.outlet == "Wadi Hawran Online" and b.headline == HEADLINE
 
 
+def test_description_a_title_part_its_heading_holds_is_no_site_name(ctx: Context) -> None:
+    """«عودة 47 من أعضاء القافلة – 19 عبر قطاع غزة»: a headline with a dash in it, the page's
+    heading the same; its end names no site (the URL's host does)."""
+    headline = "عودة 47 من أعضاء قافلة الابتسامات – 19 عبر منفذ رفح"
+    html = f"<html><head><meta charset='utf-8'><title>{headline}</title></head><body><h1>{headline}</h1>{BODY}</body></html>"
+    a = analyze_page(Page(source="p.html", content=html, format="html", url="https://news.unknown-site.example/a/1"), ctx)[0]
+    assert a.outlet == "news.unknown-site.example" and a.headline == headline
+    logo = f"<html><head><title>{HEADLINE} | Wadi Hawran Online</title></head><body><h1>Wadi Hawran Online</h1><h2>{HEADLINE}</h2>{BODY}</body></html>"
+    assert analyze_page(Page(source="p.html", content=logo, format="html"), ctx)[0].outlet == "Wadi Hawran Online"
+
+
 def test_description_site_name_prefix_leaves_the_headline(ctx: Context) -> None:
     a = _page(ctx, head=f"<meta property='og:site_name' content='المدينة نيوز'><title>المدينة نيوز - {HEADLINE}</title>")
     assert a.headline == HEADLINE and a.outlet == "المدينة نيوز"
