@@ -87,6 +87,8 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("أعمال الدورة الثانية عشرة لقمة الدول", "أعمال الدورة الثانية عشرة لقمة الدول"),  # the twelfth: no ten
         ("قرر حبس عشرة متهمين", "قرر حبس 10 متهمين"),
         ("استمعت النيابة إلى أقوال التسعة عشر متهما", "استمعت النيابة إلى أقوال 19 متهما"),  # the definite teen, not ten
+        ("تسلم مبلغ 31مليونا و402 ألف دولار", "تسلم مبلغ 31402000 دولار"),  # no space before «مليونا»
+        ("بتكاليف 19 مليوناً و100 ألف جنيه", "بتكاليف 19100000 جنيه"),  # the tanween written after the alef
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

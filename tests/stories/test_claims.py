@@ -536,6 +536,19 @@ def test_figures_told_in_other_words_around_them_count_other_things() -> None:
     assert [x.kind for x in _dossier([taxi, taxi_again]).disagreements] == ["numbers"]
 
 
+def test_a_part_of_a_total_and_a_decimal_with_an_arabic_comma_copied_right_to_left_agree() -> None:
+    """«18 شهيدا من أصل 30» and «18 من أصل 30 شهيدا» give the same figures, the word after either;
+    «4،6 مليون» is 6.4 million copied right to left (an Arabic comma reads either way), while
+    5.1 and 1.5 million, written with points, are one outlet's misprint against the other's figure."""
+    part = _record("a", "الأولى", "وتستمع المحكمة اليوم لشهادة المتهم الأول بقتل 18 شهيدا من أصل 30 في أحداث المدينة الساحلية.", [])
+    total = _record("b", "الثانية", "وتستمع المحكمة اليوم لشهادة المتهم الأول بقتل 18 من أصل 30 شهيدا في أحداث المدينة الساحلية.", [])
+    assert _dossier([part, total]).disagreements == ()
+    text = "وأضاف المحافظ أن تكلفة إنشاء محطة المناولة الجديدة تبلغ {} مليون جنيه مخصصة من وزارة البيئة."
+    point, comma, misprint = (_record(k, o, text.format(f), []) for k, o, f in (("c", "الأولى", "6.4"), ("d", "الثانية", "4،6"), ("e", "الثالثة", "4.6")))
+    assert _dossier([point, comma]).disagreements == ()
+    assert [x.kind for x in _dossier([point, misprint]).disagreements] == ["numbers"]
+
+
 def test_the_same_figures_given_to_other_counts_are_a_disagreement() -> None:
     """«ببراءة 14 متهما وحبس 11» against «ببراءة 11 متهما … وحبس 14»: the figures are the same, the
     counts they give are not (a rule that read sentences giving each other's figures as agreeing

@@ -9,7 +9,7 @@ from functools import cache, partial
 from marsad.arabic.normalize import normalize_digits
 from marsad.data import load_data
 
-_TANWEEN = "[\u064b\u064e]?\u0627?"  # fathatan or fatha, then alef, after a unit word: «ألفًا», «مليونًا»
+_TANWEEN = "[\u064b\u064e]?\u0627?\u064b?"  # fathatan or fatha, alef, or the fathatan after it, after a unit word: «ألفًا», «مليونًا», «مليوناً»
 _DIGIT = re.compile(r"\d")  # any digit, Eastern Arabic ones too
 # «1,500» and «1٬500» are 1500 (a thousands group has three digits).
 _THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")  # arabic thousands separator
@@ -182,7 +182,7 @@ def _magnitude_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
                 unit,
                 spelt,
                 re.compile(
-                    rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s+(?:{these}){_TANWEEN}(?!\w)"
+                    rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s*(?:{these}){_TANWEEN}(?!\w)"  # «31مليونا»: glued too
                     # the rest after «و», or without it when it is thousands read already
                     # («36 مليونا 376 ألفا و834»: five digits or more, never a year)
                     rf"(\s+(?:\u0648\s*(\d{{4,}})|(\d{{5,}}))(?![\d.])(?!\s*(?:{units})))?"  # waw

@@ -71,6 +71,7 @@ MAX_DISAGREEMENTS = 20  # per story
 WINDOWS_APART_HOURS = 6  # counts over spans of fixed length ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
 ROUNDED_ZEROS = 3  # when it is rounded to the thousand at least (17,412,250 is exact)
+REVERSED_IN_UNITS = (1_000, 1_000_000, 1_000_000_000)  # the units a decimal copied right to left is read in («4،6 مليون»)
 ROUNDED_SHARE = 0.05  # a whole figure agrees with one with a fraction it rounds off when it loses less than this share
 FAMILY_LETTERS = 2  # first consonants (_count_key) two counted words share to be one word's forms
 MIN_CLAIM_WORDS = 6  # content words a sentence needs to state a fact (not «حسبما ذكرت وكالة فرانس برس»)
@@ -757,6 +758,7 @@ class ClaimSearch:
             return "denial"
         if counts_a and a.negated == b.negated and b.numbers:
             counts_b = self._counts_of(j)
+            notation = bool(_RIGHT_TO_LEFT_DECIMAL.search(a.text) or _RIGHT_TO_LEFT_DECIMAL.search(b.text))
             # One figure each: a sentence giving a word several figures breaks a count down
             # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
             # differs from them without contradicting them.
@@ -766,7 +768,7 @@ class ClaimSearch:
                 w
                 for w in counts_a.keys() & counts_b.keys()
                 if len(counts_a[w]) == len(counts_b[w]) == 1
-                and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])))
+                and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])), notation)
                 and not _other_decisions(a.text, x, b.text, y)
                 and not (w in _year_keys() and _ages_of_others(a.text, x, b.text, y))
                 and _told_around_alike(a.text, x, b.text, y)
@@ -1157,6 +1159,28 @@ def _counts(text: str) -> dict[str, set[str]]:
         if key in classifiers:  # «87 قطعة سلاح نارى»: pieces of what the next two words name
             counted = "+".join((counted, *(_count_key(strip_proclitics(w)) for w in _WORD_RE.findall(match_key(text[found.end() : found.end() + 40]))[:2])))
         out.setdefault(counted, set()).add(("~" if said.endswith(approximate) else "") + number)
+    for part, total, noun in _parts_of_totals(text):
+        if noun in out:
+            out[noun] |= {part, total}
+    return out
+
+
+@cache
+def _part_of_total() -> re.Pattern[str]:
+    """A figure, the word after it if any, a phrase of part of a total, the total and its word."""
+    phrases = "|".join(re.escape(phrase_key(p)) for p in load_data("count_nouns.json")["part_of_total"]["phrases"])
+    return re.compile(rf"(\d+(?:\.\d+)?)\s*([^\W\d]{{3,}})?\s+(?:{phrases})\s+(\d+(?:\.\d+)?)\s*([^\W\d]{{3,}})?")
+
+
+def _parts_of_totals(text: str) -> list[tuple[str, str, str]]:
+    """(part, total, counted word) of each «18 شهيدا من أصل 30» / «18 من أصل 30 شهيدا» in the
+    sentence (its figures plain): the word is the one after the part, else after the total."""
+    out = []
+    for m in _part_of_total().finditer(phrase_key(text)):
+        part, first, total, second = m.groups()
+        word = next((w for w in (first, second) if w and w not in stopwords()), None)
+        if word:
+            out.append((part, total, _count_key(strip_proclitics(match_key(word)))))
     return out
 
 
@@ -1207,9 +1231,17 @@ def _adds_up(parts: Iterable[float], total: float) -> bool:
     return abs(sum(parts) - total) < 1e-6 * max(1.0, total)
 
 
-def _same_figure(a: str, b: str) -> bool:
+# «4،6 مليون»: a decimal written with an Arabic comma, which outlets copying the agency's
+# figures write in either order (its «4،908 مليار» is 908.4 billion, «635،4 مليار» 635.4):
+# either reading may be the one meant. (A reh, «8ر4», is always the fraction first, and
+# plain_figures reads it so: another outlet's 8.4 is a misprint.)
+_RIGHT_TO_LEFT_DECIMAL = re.compile(r"\d\u060c\d")  # arabic comma
+
+
+def _same_figure(a: str, b: str, notation: bool = False) -> bool:
     """Two figures for one count agree: equal, within a tenth when one is approximate, one whole
-    and the other that with a fraction (rounded or cut off), or for
+    and the other that with a fraction (rounded or cut off), one the other's decimal copied right
+    to left (in a unit of thousands or more only where `notation`: a sentence writes «4،6»), or for
     counts of millions equal to the precision the rounder one is given to (17,412,250 pounds are
     «17.4 مليون» and «17 مليونا و412 ألفا»: the press rounds such figures, and saying so is no
     contradiction)."""
@@ -1219,6 +1251,11 @@ def _same_figure(a: str, b: str) -> bool:
     x, y = _value(a), _value(b)
     if x == y or _point_for_comma(x, y) or _point_for_comma(y, x):
         return True  # «2.6» and «2.600» kilos; «75.100» and «75,100» kilos
+    # «4،6 مليون» for 6.4 million: a decimal copied right to left, then read in millions, where
+    # one of the sentences writes a decimal with an Arabic comma (`notation`); with points in
+    # both, 5.1 and 1.5 million are a misprint, one outlet's figure against the other's.
+    if notation and any(_reversed_decimal(_in_unit(x, unit)) == _in_unit(y, unit) for unit in REVERSED_IN_UNITS if min(x, y) >= unit):
+        return True
     if a.startswith("~") or b.startswith("~"):
         return abs(x - y) <= 0.1 * max(x, y)
     if x.is_integer() != y.is_integer():
@@ -1230,6 +1267,11 @@ def _same_figure(a: str, b: str) -> bool:
         return False
     zeros = max(_zeros(int(x)), _zeros(int(y)))
     return zeros >= ROUNDED_ZEROS and abs(x - y) * 2 < 10**zeros
+
+
+def _in_unit(x: float, unit: int) -> str:
+    """`x` written in `unit`s, to three decimals at most: 6400000 in millions is «6.4»."""
+    return f"{x / unit:.3f}".rstrip("0").rstrip(".")
 
 
 def _reversed_decimal(figure: str) -> str | None:
