@@ -590,6 +590,60 @@ def test_an_outlet_telling_the_denial_in_other_words_reports_it_too() -> None:
     assert [x.kind for x in _dossier([denial, asserted]).disagreements] == ["denial"]
 
 
+def _disputes(a: str, b: str, entities: list[tuple[str, str, str]] | None = None) -> list[str]:
+    return [x.kind for x in _dossier([_record("a", "الأولى", a, entities or []), _record("b", "الثانية", b, entities or [])]).disagreements]
+
+
+def test_a_denial_verb_negated_or_of_confirm_or_deny_denies_nothing() -> None:
+    """«لا يستطيع أحد أن ينكر دور القضاء» affirms the role; «رفض تأكيد أو نفي استقالة الزرقا»
+    neither confirms nor denies; «لم يتوقف عند هذا الحد» (not only …) asserts more."""
+    assert not _disputes(
+        "وقال المفتي إن استقلال القضاء ضرورة، مؤكدا: لا يستطيع أحد أن ينكر دور القضاء في المجتمع خاصة في هذه الفترة الحرجة التي تمر بها البلاد.",
+        "من جانبه أكد المفتي خلال اللقاء على أهمية دور القضاء في المجتمع خاصة في هذه الفترة الحرجة التي تمر بها البلاد مشددا على أهمية استقلال القضاء وتهيئة المناخ المناسب.",
+    )
+    aide = ("الزرقا", "e-aide", "PER")
+    assert not _disputes(
+        "ورفض مصدر في الرئاسة تأكيد أو نفي استقالة الزرقا من منصبه مستشارا للرئيس لشؤون المرأة.",
+        "وقدم الزرقا استقالته من منصبه مستشارا للرئيس لشؤون المرأة مساء أمس احتجاجا على إقالة زميله.",
+        [aide],
+    )
+    assert not _disputes(
+        "ولم يتوقف المتهم عند هذا الحد بل سكب البنزين على دراجة المجني عليه البخارية وأشعل فيها النيران بجوار المصرف.",
+        "وتوقف المتهم بجوار المصرف ثم سكب البنزين على دراجة المجني عليه البخارية وأشعل فيها النيران.",
+    )
+
+
+def test_a_sentence_telling_both_sides_or_asking_disputes_no_outlet() -> None:
+    """«…، وهو ما نفاه المتهمون» tells the charges and their denial; «بالرغم من نفي المديرية …»
+    sets the denial against what the sentence asserts; «ما إذا كان … أم سقط» asks; «نشرت خبرا
+    كاذبا» calls the report false. None is an assertion one outlet makes and the other denies."""
+    assert not _disputes(
+        "ووجهت النيابة لهم تهم التجمهر والإتلاف العمدي للممتلكات العامة والخاصة وحيازة زجاجات المولوتوف، وهو ما نفاه المتهمون.",
+        "ووجهت النيابة للمتهمين تهم إتلاف ممتلكات عامة وخاصة والاعتداء على قوات الأمن وحيازة أسلحة بيضاء وزجاجات مولوتوف وترويع المواطنين والبلطجة.",
+    )
+    assert not _disputes(
+        "وقال أحد المهندسين بالجونة إن تجمعات الجراد قد وصلت لمنطقة الجونة، بالرغم من نفي مديرية الزراعة بالبحر الأحمر وجود أي تجمعات بعد عملية المكافحة.",
+        "وتلقت غرفة عمليات المحافظة إخطارا من فرق مكافحة الجراد التابعة لمديرية الزراعة بالبحر الأحمر يفيد وصول تجمعات الجراد إلى مدينة الجونة.",
+    )
+    assert not _disputes(
+        "وأكدت السلطات بعد تفريغ كاميرات المراقبة أن الراكب ألقى بنفسه من الطابق الثاني ولم يسقط بسبب فقدان توازنه.",
+        "وقالت السلطات إنه يتم تفريغ كاميرات المراقبة لمعرفة ما إذا كان الراكب ألقى بنفسه من الطابق الثاني أم سقط بسبب فقدان توازنه.",
+    )
+    assert not _disputes(
+        "نفى نائب المحافظ ما نشرته إحدى الصحف حول استغلاله نفوذه لإدخال ابنه كلية الشرطة هذا العام.",
+        "وقال نائب المحافظ على صفحته إن إحدى الصحف نشرت خبرا كاذبا حول استغلاله نفوذه لإدخال ابنه كلية الشرطة هذا العام.",
+    )
+
+
+def test_a_denied_issuing_is_of_what_is_issued() -> None:
+    """«نفى … صدور اعتذار» denies an apology, not the statement another outlet asks to be issued
+    («إصدار بيان»): «صدور» only frames what is denied, as «وجود» does."""
+    assert not _disputes(
+        "نفى المستشار فؤاد عبد الله، مستشار الرئيس، صدور اعتذار منه، أو من مؤسسة الرئاسة، للدكتور خالد علم الدين مستشار الرئيس لشئون البيئة، الذي تمت إقالته اليوم من قبل الرئاسة.",
+        "دعا المستشار الإعلامي لحزب البناء والتنمية مؤسسة الرئاسة إلى إصدار بيان للرأي العام لتبيين حقيقة إقالة الدكتور خالد علم الدين، مستشار الرئيس لشئون البيئة.",
+    )
+
+
 def test_a_denial_contradicts_only_a_sentence_telling_what_it_denies() -> None:
     """«نفت النيابة، صباح الثلاثاء، ما تردد عن حفظ البلاغ»: what is denied opens with «حفظ» (the
     time between commas and the words framing the report passed over). An outlet telling the

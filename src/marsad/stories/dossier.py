@@ -102,6 +102,51 @@ def _exceptives() -> tuple[frozenset[str], int]:
     return frozenset(match_key(w) for w in d["words"]), int(d["span_words"])
 
 
+@dataclass(frozen=True, slots=True)
+class _Unsaid:
+    """When a denial verb denies nothing another outlet asserts (data/speech.json denial "unsaid",
+    "questions")."""
+
+    span: int
+    confirming: frozenset[str]
+    concessives: frozenset[str]
+    pronoun_forms: frozenset[str]
+    questions: tuple[str, ...]
+
+
+@cache
+def _unsaid() -> _Unsaid:
+    d = load_data("speech.json")["denial"]
+    u = d["unsaid"]
+    return _Unsaid(
+        int(u["span_words"]),
+        frozenset(match_key(w) for w in u["confirming"]),
+        frozenset(match_key(w) for w in u["concessives"]),
+        frozenset(match_key(w) for w in u["pronoun_forms"]),
+        tuple(f" {phrase_key(q)} " for q in d["questions"]["phrases"]),
+    )
+
+
+def _denies_here(words: Sequence[str], at: int) -> bool:
+    """The denial verb at `at` denies what another outlet may assert: it is not negated (a
+    negator in the few words before it: «لا يستطيع أحد أن ينكر»), not one of «confirm or deny»
+    («رفض تأكيد أو نفي»), and not set against what its own sentence tells: after «despite»
+    («بالرغم من نفي المديرية …») or with the pronoun of what the sentence told before it («وهو ما
+    نفاه المتهمون»)."""
+    u = _unsaid()
+    before = words[max(0, at - u.span) : at]
+    if not _negation_words().isdisjoint(before) or not u.concessives.isdisjoint(before) or words[at] in u.pronoun_forms:
+        return False
+    around = (words[at - 2 : at] if at >= 2 else ()), words[at + 1 : at + 3]
+    return not any(len(pair) == 2 and "\u0627\u0648" in pair and not u.confirming.isdisjoint(pair) for pair in around)  # alef waw: «أو»
+
+
+def _asks(text: str) -> bool:
+    """The sentence asks (whether, «ما إذا»; «هل»): it asserts nothing a denial contradicts."""
+    said = f" {phrase_key(text)} "
+    return any(q in said for q in _unsaid().questions)
+
+
 def _restricts(words: Sequence[str], at: int) -> bool:
     """The negation at `at` has an exceptive close after it («لم تشهد … سوى حالة واحدة»): it
     restricts, it does not deny (data/speech.json denial "exceptives")."""
@@ -125,12 +170,12 @@ def _role_start(text: str, start: int, floor: int) -> int:
 def _denies(a: _Sentence, b: _Sentence) -> bool:
     """`a` denies what `b` asserts: a denial verb in `a`, or a negator in `a` right before a verb
     whose root `b` uses («لم يوقع» / «وقع الزعيمان»); `b` itself not negated."""
-    if b.negated:
+    if b.negated or _asks(b.text):
         return False
     lex = speech_lexicon()
     verbs, negators = lex.denial_verbs, lex.denial_negators
     words = _conjunctionless(a.text)
-    if any(w in verbs for w in words):
+    if any(w in verbs and _denies_here(words, k) for k, w in enumerate(words)):
         # «وتتهم كييف موسكو بإرسال قوات ..., ولكن روسيا تنفي ذلك»: a sentence that tells what the
         # other asserts and who denies it reports both sides itself; the outlets do not disagree.
         # And what is denied opens with a head word past the denier and the words framing a
