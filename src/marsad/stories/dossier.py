@@ -90,7 +90,6 @@ _COUNT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d]{3,})")  # a number and the
 
 
 @cache
-@cache
 def _negation_words() -> frozenset[str]:
     """The words making a sentence negative besides the denial verbs (data/speech.json denial "polarity")."""
     return frozenset(match_key(w) for w in load_data("speech.json")["denial"]["polarity"]["words"])
@@ -803,7 +802,7 @@ class ClaimSearch:
             return "denial"
         if counts_a and a.negated == b.negated and b.numbers:
             counts_b = self._counts_of(j)
-            notation = bool(_RIGHT_TO_LEFT_DECIMAL.search(a.text) or _RIGHT_TO_LEFT_DECIMAL.search(b.text))
+            notation = bool(_ARABIC_COMMA_DECIMAL.search(a.text) or _ARABIC_COMMA_DECIMAL.search(b.text))
             # One figure each: a sentence giving a word several figures breaks a count down
             # (seats of each faculty, «108 مقاعد من أصل 294»), and a figure of another part
             # differs from them without contradicting them.
@@ -1122,7 +1121,6 @@ def _decision_before(text: str, figure: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-@cache
 def _told_around_alike(a: str, figure_a: str, b: str, figure_b: str) -> bool:
     """The two figures are told in the same words around them (FIGURE_CONTEXT_WORDS content
     words each side, at least FIGURE_CONTEXT_MATCH of them shared): the same count told two ways
@@ -1149,6 +1147,7 @@ def _figure_context(text: str, figure: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
 def _year_keys() -> frozenset[str]:
     """The counted words of figures of years (data/count_nouns.json "years"), as `_counts` keys them."""
     return frozenset(_count_key(strip_proclitics(match_key(w))) for w in load_data("count_nouns.json")["years"]["words"])
@@ -1280,7 +1279,7 @@ def _adds_up(parts: Iterable[float], total: float) -> bool:
 # figures write in either order (its «4،908 مليار» is 908.4 billion, «635،4 مليار» 635.4):
 # either reading may be the one meant. (A reh, «8ر4», is always the fraction first, and
 # plain_figures reads it so: another outlet's 8.4 is a misprint.)
-_RIGHT_TO_LEFT_DECIMAL = re.compile(r"\d\u060c\d")  # arabic comma
+_ARABIC_COMMA_DECIMAL = re.compile(r"\d\u060c\d")  # arabic comma
 
 
 def _same_figure(a: str, b: str, notation: bool = False) -> bool:
