@@ -225,7 +225,10 @@ def judged_again(collection: Path, work: Path) -> None:
     rows = [json.loads(line) for f in sorted(JUDGED_DISAGREEMENTS.parent.glob("disagreements_egypt2013*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()]
     wanted = {r[side] for r in rows for side in ("a_article", "b_article")}
     out = work / "out"
-    if not (out / "marsad.db").exists():
+    records = open_store(str(out / "marsad.db"), readonly=True).records(wanted) if (out / "marsad.db").exists() else {}
+    if wanted - records.keys():
+        # Days judged since the store was made: their pages are analysed into it (a run adds
+        # only the pages it has not stored).
         work.mkdir(parents=True, exist_ok=True)
         days = {f.stem.rsplit("_", 1)[1] for f in JUDGED_DISAGREEMENTS.parent.glob("disagreements_egypt2013_*.jsonl")}
         lines = {}
@@ -237,6 +240,8 @@ def judged_again(collection: Path, work: Path) -> None:
         subprocess.run([sys.executable, "-m", "marsad.cli", "analyze", str(work / "pages.jsonl"), "--out", str(out), "--no-progress"], check=True)
     store = open_store(str(out / "marsad.db"), readonly=True)
     records = store.records(wanted)
+    if missing := wanted - records.keys():
+        print(f"{len(missing)} judged articles are not in the collection's judged days: their pairs are left out")
     idf = story_weights(store.entity_names({m.entity_id for a in records.values() for m in a.mentions if m.entity_id}))
     tally: dict[str, list[int]] = {}
     for r in rows:

@@ -549,6 +549,14 @@ def test_a_part_of_a_total_and_a_decimal_with_an_arabic_comma_copied_right_to_le
     assert [x.kind for x in _dossier([point, misprint]).disagreements] == ["numbers"]
 
 
+def test_figures_given_as_about_so_many_agree_within_a_tenth() -> None:
+    """«ما يقرب من 32 ورشة» and «ما يقرب من 30 ورشة»: two approximations of one count."""
+    text = "شب حريق هائل بعقار مكون من 6 طوابق يحتوي على ما يقرب من {} ورشة لتصنيع الأحذية بمنطقة باب الشعرية بالقاهرة."
+    assert _disputes(text.format(32), text.format(30)) == []
+    exact = text.replace("ما يقرب من ", "")
+    assert _disputes(exact.format(32), exact.format(30)) == ["numbers"]
+
+
 def test_the_same_figures_given_to_other_counts_are_a_disagreement() -> None:
     """«ببراءة 14 متهما وحبس 11» against «ببراءة 11 متهما … وحبس 14»: the figures are the same, the
     counts they give are not (a rule that read sentences giving each other's figures as agreeing
