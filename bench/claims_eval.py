@@ -234,8 +234,8 @@ def judged_again(collection: Path, work: Path) -> None:
         lines = {}
         for r in [*articles(None, None), *(r for r in articles(collection, "") if r["datetime"][:10] in days)]:
             page = page_json(r)
-            if article_id(page) in wanted:
-                lines[article_id(page)] = json.dumps(page, ensure_ascii=False)
+            if (found := article_id(page)) in wanted:
+                lines[found] = json.dumps(page, ensure_ascii=False)
         (work / "pages.jsonl").write_text("\n".join(lines.values()) + "\n", encoding="utf-8")
         subprocess.run([sys.executable, "-m", "marsad.cli", "analyze", str(work / "pages.jsonl"), "--out", str(out), "--no-progress"], check=True)
     store = open_store(str(out / "marsad.db"), readonly=True)
@@ -250,7 +250,7 @@ def judged_again(collection: Path, work: Path) -> None:
             continue
         search = ClaimSearch(idf)
         search.read(sorted([a, b], key=lambda x: (x.published or "9999", x.id)))
-        flagged = any({sha(d.sides[0].text), sha(d.sides[1].text)} == {r["a_sha1"], r["b_sha1"]} for d in search.found)
+        flagged = any(d.kind == r["kind"] and {sha(d.sides[0].text), sha(d.sides[1].text)} == {r["a_sha1"], r["b_sha1"]} for d in search.found)
         counts = tally.setdefault(r["kind"], [0, 0, 0, 0])  # judged, judged real, flagged now, flagged now and real
         counts[0] += 1
         counts[1] += bool(r["real"])

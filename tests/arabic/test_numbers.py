@@ -90,6 +90,8 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("تسلم مبلغ 31مليونا و402 ألف دولار", "تسلم مبلغ 31402000 دولار"),  # no space before «مليونا»
         ("بتكاليف 19 مليوناً و100 ألف جنيه", "بتكاليف 19100000 جنيه"),  # the tanween written after the alef
         ("بما قيمته 9 ملايين، و813 ألف جنيه", "بما قيمته 9813000 جنيه"),  # a comma before the thousands
+        ("بما قيمته 9 ملايين،و813 ألف جنيه", "بما قيمته 9813000 جنيه"),  # no space after the comma
+        ("بلغ عدد الناخبين 9 ملايين، 51000 منهم في الخارج", "بلغ عدد الناخبين 9000000، 51000 منهم في الخارج"),  # a comma and no «و»: two figures
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

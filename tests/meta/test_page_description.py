@@ -57,6 +57,9 @@ def test_description_a_title_part_its_heading_holds_is_no_site_name(ctx: Context
     html = f"<html><head><meta charset='utf-8'><title>{headline}</title></head><body><h1>{headline}</h1>{BODY}</body></html>"
     a = analyze_page(Page(source="p.html", content=html, format="html", url="https://news.unknown-site.example/a/1"), ctx)[0]
     assert a.outlet == "news.unknown-site.example" and a.headline == headline
+    named = "أمطار غزيرة تغرق شوارع وادي حوران"  # a heading holding the site's name is still not the whole title
+    own = f"<html><head><title>{named} - وادي حوران</title></head><body><h1>{named}</h1>{BODY}</body></html>"
+    assert analyze_page(Page(source="p.html", content=own, format="html"), ctx)[0].outlet == "وادي حوران"
     logo = f"<html><head><title>{HEADLINE} | Wadi Hawran Online</title></head><body><h1>Wadi Hawran Online</h1><h2>{HEADLINE}</h2>{BODY}</body></html>"
     assert analyze_page(Page(source="p.html", content=logo, format="html"), ctx)[0].outlet == "Wadi Hawran Online"
 

@@ -586,6 +586,19 @@ def test_a_negation_with_an_exceptive_restricts_and_denies_nothing() -> None:
     assert [x.kind for x in _dossier([never, found]).disagreements] == ["denial"]
 
 
+def test_however_after_a_negation_restricts_nothing() -> None:
+    """«ولم يحضر المتهم الجلسة، إلا أن محاميه طلب التأجيل»: «إلا أن» is «however», the sentence
+    still denies that he attended; a part given of a total of another noun («5 أشخاص من بين 20
+    راكبا») is still a count of its own noun; a run of hundreds of digits is no figure."""
+    absent = "ولم يحضر المتهم جلسة اليوم، إلا أن محاميه طلب التأجيل أمام محكمة جنايات القاهرة للاطلاع على أوراق القضية."
+    present = "وحضر المتهم جلسة اليوم، وطلب محاميه التأجيل أمام محكمة جنايات القاهرة للاطلاع على أوراق القضية."
+    assert _disputes(absent, present) == ["denial"]
+    text = "وأصيب {} أشخاص من بين 20 راكبا كانوا على متن الحافلة التي انقلبت على الطريق الصحراوي صباح اليوم."
+    assert _disputes(text.format(5), text.format(9)) == ["numbers"]
+    garbage = "وأصيب 5 أشخاص في الحادث الذي وقع على الطريق الصحراوي صباح اليوم ورقم البلاغ " + "7" * 400 + " شخصا."
+    assert _disputes(garbage, text.format(9)) in ([], ["numbers"])  # read without an error
+
+
 def test_an_outlet_telling_the_denial_in_other_words_reports_it_too() -> None:
     """«وأثار إنكار حسن علي اعتداء قوات الأمن عليه …»: the other outlet tells the same denial
     (أنكر, إنكار are denials as نفى is) and does not assert what is denied; one telling the

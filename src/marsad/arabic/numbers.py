@@ -186,7 +186,7 @@ def _magnitude_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
                     # the rest after «و», or without it when it is thousands read already
                     # («36 مليونا 376 ألفا و834»: five digits or more, never a year); a comma
                     # before it too («9 ملايين، و813 ألف»)
-                    rf"(\s*[,\u060c]?\s+(?:\u0648\s*(\d{{4,}})|(\d{{5,}}))(?![\d.])(?!\s*(?:{units})))?"  # waw; comma, arabic comma
+                    rf"((?:(?:\s*[,\u060c]\s*|\s+)\u0648\s*(\d{{4,}})|\s+(\d{{5,}}))(?![\d.])(?!\s*(?:{units})))?"  # comma, arabic comma; waw
                 ),
             )
         )

@@ -419,14 +419,14 @@ def _site_names(meta: dict[str, str], tree: Any, title: str, extractor_name: str
     offer(meta.get("ld:publisher"), "json-ld publisher")
     parts = _title_parts(title)
     headline = meta.get("og:title") if meta.get("og:title") and meta.get("og:title") != title else None
-    # The page's first heading, when longer than a part of the title and holding it, is the
-    # headline that part belongs to («عودة 47 من متضامني قافلة … – 19 عبر قطاع غزة»), not a
-    # site's name (a heading that is only the site's name is its logo).
+    # A title the page's first heading gives whole is a headline with a dash in it («عودة 47 من
+    # متضامني قافلة … – 19 عبر قطاع غزة»): its parts name no site. (A heading holding only a part,
+    # the headline without the site's name, leaves the other part a site's name.)
     heading = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
-    if len(parts) > 1:
+    whole_heading = bool(heading) and phrase_key(title) == phrase_key(heading)
+    if len(parts) > 1 and not whole_heading:
         for part in (parts[-1], parts[0]):
-            in_heading = len(heading.split()) > len(part.split()) and phrase_key(part) in phrase_key(heading)
-            if (headline is None or phrase_key(part) not in phrase_key(headline)) and not in_heading and len(part.split()) <= 4:
+            if (headline is None or phrase_key(part) not in phrase_key(headline)) and len(part.split()) <= 4:
                 offer(part, "title")
                 break
     for el in tree.iter("footer", "p", "div", "span", "small"):
