@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from marsad.arabic.numbers import count_phrase
 from marsad.safe_text import clean_display
 from marsad.store.base import Store
-from marsad.stories.records import QuoteCluster
+from marsad.stories.records import Disagreement, DisagreementSide, QuoteCluster
 
 REASON_LABELS = {
     "site_name": "اسم الموقع",
@@ -70,6 +70,7 @@ def add_label_filters(env: Environment) -> None:
     env.filters["count"] = count_phrase  # {{ n | count('article') }}: «مقالتان»، «3 مقالات»، «11 مقالة»
     env.filters["disagreement_kind"] = lambda k: DISAGREEMENT_LABELS.get(k, k)
     env.filters["by_speaker"] = by_speaker
+    env.filters["by_fact"] = by_fact
 
 
 def by_speaker(quotes: Iterable[QuoteCluster]) -> list[tuple[str, str | None, list[QuoteCluster]]]:
@@ -79,6 +80,31 @@ def by_speaker(quotes: Iterable[QuoteCluster]) -> list[tuple[str, str | None, li
     for q in quotes:
         out.setdefault(q.speaker_id, (q.speaker or "", q.speaker_id, []))[2].append(q)
     return list(out.values())
+
+
+def by_fact(disagreements: Iterable[Disagreement]) -> list[tuple[str, list[DisagreementSide]]]:
+    """A story's disagreements as the reader wants them: the pairs of one kind that share a
+    sentence are one difference, each of its sentences shown once (five outlets giving 12
+    co-defendants and one giving 11 make five pairs, and one difference of six sentences).
+    (kind, its sentences in the order first set against each other)."""
+    parent: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+
+    def find(x: tuple[str, str, str]) -> tuple[str, str, str]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = x = parent[parent[x]]
+        return x
+
+    sides: dict[tuple[str, str, str], DisagreementSide] = {}
+    for d in disagreements:
+        keys = [(d.kind, side.article, side.text) for side in d.sides]
+        for key, side in zip(keys, d.sides, strict=True):
+            sides.setdefault(key, side)
+        for key in keys[1:]:
+            parent[find(key)] = find(keys[0])
+    groups: dict[tuple[str, str, str], list[tuple[str, str, str]]] = {}
+    for key in sides:
+        groups.setdefault(find(key), []).append(key)
+    return [(members[0][0], [sides[k] for k in members]) for members in groups.values()]
 
 
 def write_report(store: Store, run_id: int, path: str, summary: dict[str, Any]) -> None:
