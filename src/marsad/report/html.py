@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from marsad.arabic.numbers import count_phrase
+from marsad.entities.resolve import UnionFind
 from marsad.safe_text import clean_display
 from marsad.store.base import Store
 from marsad.stories.records import Disagreement, DisagreementSide, QuoteCluster
@@ -87,24 +88,17 @@ def by_fact(disagreements: Iterable[Disagreement]) -> list[tuple[str, list[Disag
     sentence are one difference, each of its sentences shown once (five outlets giving 12
     co-defendants and one giving 11 make five pairs, and one difference of six sentences).
     (kind, its sentences in the order first set against each other)."""
-    parent: dict[tuple[str, str, str], tuple[str, str, str]] = {}
-
-    def find(x: tuple[str, str, str]) -> tuple[str, str, str]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = x = parent[parent[x]]
-        return x
-
-    sides: dict[tuple[str, str, str], DisagreementSide] = {}
+    groups = UnionFind()
+    sides: dict[str, tuple[str, DisagreementSide]] = {}  # "kind, article, text" -> (kind, side)
     for d in disagreements:
-        keys = [(d.kind, side.article, side.text) for side in d.sides]
+        keys = ["\u241f".join((d.kind, side.article, side.text)) for side in d.sides]  # symbol for unit separator joins the parts
         for key, side in zip(keys, d.sides, strict=True):
-            sides.setdefault(key, side)
-        for key in keys[1:]:
-            parent[find(key)] = find(keys[0])
-    groups: dict[tuple[str, str, str], list[tuple[str, str, str]]] = {}
-    for key in sides:
-        groups.setdefault(find(key), []).append(key)
-    return [(members[0][0], [sides[k] for k in members]) for members in groups.values()]
+            sides.setdefault(key, (d.kind, side))
+            groups.union(keys[0], key)
+    shown: dict[str, tuple[str, list[DisagreementSide]]] = {}
+    for key, (kind, side) in sides.items():
+        shown.setdefault(groups.find(key), (kind, []))[1].append(side)
+    return list(shown.values())
 
 
 def write_report(store: Store, run_id: int, path: str, summary: dict[str, Any]) -> None:
