@@ -684,3 +684,13 @@ def test_a_law_and_a_session_named_by_number_are_no_counts() -> None:
     session = _record("c", "الأولى", "ووصل الرئيس التركي إلى القاهرة للمشاركة في أعمال الدورة الـ12 لقمة الدول الإسلامية التي تبدأ غدا.", [])
     worded = _record("d", "الثانية", "ووصل الرئيس التركي إلى القاهرة للمشاركة في أعمال الدورة الثانية عشرة لقمة الدول الإسلامية التي تبدأ غدا.", [])
     assert _dossier([session, worded]).disagreements == ()
+
+
+def test_an_entity_the_tagger_typed_two_ways_is_one_top_entity() -> None:
+    """«السويس» tagged a place twice and an organisation once is one entity of the dossier,
+    named three times, shown as a place (the type most of its mentions have)."""
+    text = "وصل المحافظ إلى السويس صباح اليوم، وقال إن السويس تستعد للاحتفال، بينما أصدرت السويس بيانا."
+    starts = [i for i in range(len(text)) if text.startswith("السويس", i)]
+    mentions = [Mention("السويس", kind, s, s + len("السويس"), "السويس", "e-suez", "السويس") for s, kind in zip(starts, ("LOC", "ORG", "LOC"), strict=True)]
+    record = Article(id="a", page_id="a", source="a.txt", seq=0, outlet="الأولى", published="2023-09-13", text=text, mentions=mentions)
+    assert [(e.name, e.type, e.mentions) for e in _dossier([record]).entities] == [("السويس", "LOC", 3)]
