@@ -403,6 +403,13 @@ def _byline_elements(tree: Any) -> list[str]:
     return out
 
 
+def _heading_is(tree: Any, title: str) -> bool:
+    """The page's first heading is the whole title (read only for a title with parts: a page
+    with no heading is walked whole)."""
+    heading = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
+    return bool(heading) and phrase_key(title) == phrase_key(heading)
+
+
 def _site_names(meta: dict[str, str], tree: Any, title: str, extractor_name: str | None) -> list[tuple[str, str]]:
     """The names the page gives itself, strongest first, each with where it was read:
     og:site_name, application-name, JSON-LD publisher, the short end of the <title> around its
@@ -422,9 +429,7 @@ def _site_names(meta: dict[str, str], tree: Any, title: str, extractor_name: str
     # A title the page's first heading gives whole is a headline with a dash in it («عودة 47 من
     # متضامني قافلة … – 19 عبر قطاع غزة»): its parts name no site. (A heading holding only a part,
     # the headline without the site's name, leaves the other part a site's name.)
-    heading = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
-    whole_heading = bool(heading) and phrase_key(title) == phrase_key(heading)
-    if len(parts) > 1 and not whole_heading:
+    if len(parts) > 1 and not _heading_is(tree, title):
         for part in (parts[-1], parts[0]):
             if (headline is None or phrase_key(part) not in phrase_key(headline)) and len(part.split()) <= 4:
                 offer(part, "title")

@@ -141,6 +141,7 @@ def _denies_here(words: Sequence[str], at: int) -> bool:
     return not any(len(pair) == 2 and "\u0627\u0648" in pair and not u.confirming.isdisjoint(pair) for pair in around)  # alef waw: «أو»
 
 
+@lru_cache(maxsize=1 << 12)
 def _asks(text: str) -> bool:
     """The sentence asks (whether, «ما إذا»; «هل»): it asserts nothing a denial contradicts."""
     said = f" {phrase_key(text)} "
