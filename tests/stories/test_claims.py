@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.article import Article, Mention, Quote
 from marsad.stories.dossier import build_dossier
 from marsad.stories.records import Dossier
@@ -694,3 +696,27 @@ def test_an_entity_the_tagger_typed_two_ways_is_one_top_entity() -> None:
     mentions = [Mention("السويس", kind, s, s + len("السويس"), "السويس", "e-suez", "السويس") for s, kind in zip(starts, ("LOC", "ORG", "LOC"), strict=True)]
     record = Article(id="a", page_id="a", source="a.txt", seq=0, outlet="الأولى", published="2023-09-13", text=text, mentions=mentions)
     assert [(e.name, e.type, e.mentions) for e in _dossier([record]).entities] == [("السويس", "LOC", 3)]
+
+
+def test_an_article_headlined_on_the_denial_tells_the_report_it_rebuts() -> None:
+    """An article headlined «مصدر بوزارة النقل ينفي تعيين نجل المحافظ …» recounts the report it
+    rebuts as what is denied: against an outlet telling the denial, no disagreement. The same
+    sentence under a headline asserting the appointment, or a denial of something else, still
+    disputes it."""
+    denial = _record("a", "الأولى", "نفى مصدر مسؤول بوزارة النقل ما تردد عن تعيين نجل المحافظ مديرا لشركة الموانئ القابضة بقرار من الوزير.", [])
+    told = "وكانت قناة إخبارية خاصة قد ذكرت مساء الخميس نقلا عن مصادر في الوزارة أن الوزير وقع قرار تعيين نجل المحافظ مديرا لشركة الموانئ القابضة خلفا لرئيسها السابق."
+    rebutted = replace(_record("b", "الثانية", told, []), headline="مصدر بوزارة النقل ينفي تعيين نجل المحافظ في الموانئ")
+    asserted = replace(_record("b", "الثانية", told, []), headline="قرار بتعيين نجل المحافظ مديرا لشركة الموانئ")
+    other = replace(_record("b", "الثانية", told, []), headline="المحافظ ينفي استقالته من منصبه")
+    assert _dossier([denial, rebutted]).disagreements == ()
+    assert [x.kind for x in _dossier([denial, asserted]).disagreements] == ["denial"]
+    assert [x.kind for x in _dossier([denial, other]).disagreements] == ["denial"]
+
+
+def test_none_of_what_the_other_counts_is_a_count_not_a_denial() -> None:
+    """«لم يحصل طلاب الحزب على أي مقعد» in one faculty says nought seats: against another
+    faculty's «5 مقاعد» it is a count of another part, not a denial; against a sentence telling
+    that the party won without a figure it is still one."""
+    none = "وفي كلية الهندسة فازت قائمة المستقلين بجميع مقاعد الفرقة الأولى ولم يحصل طلاب الحزب على أي مقعد في انتخابات اتحاد الطلاب."
+    assert not _disputes(none, "وفي كلية الطب حصل طلاب الحزب على 5 مقاعد في الفرقة الأولى مقابل 9 مقاعد لقائمة المستقلين في انتخابات اتحاد الطلاب.")
+    assert _disputes(none, "وحصل طلاب الحزب على مقاعد الفرقة الأولى في كلية الهندسة بعد انسحاب قائمة المستقلين من انتخابات اتحاد الطلاب.") == ["denial"]

@@ -67,6 +67,9 @@ FIGURE_CONTEXT_MATCH = 0.5  # share of those words (Jaccard) two figures' contex
 # all of what it was set against; others held 0.55–0.57 and are still flagged (no real denial
 # was at hand to show how low the share may go without losing it).
 RESTATED = 0.6
+# Word cosine above which an article's headline, a denial closer to the denial set against the
+# article than to the article's sentence, is of that denial (`ClaimSearch._headlined_on_denial`).
+HEADLINE_DENIAL_MATCH = 0.2
 MAX_DISAGREEMENTS = 20  # per story
 WINDOWS_APART_HOURS = 6  # counts over spans of fixed length ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
@@ -170,9 +173,11 @@ def _role_start(text: str, start: int, floor: int) -> int:
     return start
 
 
-def _denies(a: _Sentence, b: _Sentence) -> bool:
+def _denies(a: _Sentence, b: _Sentence, counted: Collection[str] = ()) -> bool:
     """`a` denies what `b` asserts: a denial verb in `a`, or a negator in `a` right before a verb
-    whose root `b` uses («لم يوقع» / «وقع الزعيمان»); `b` itself not negated."""
+    whose root `b` uses («لم يوقع» / «وقع الزعيمان»); `b` itself not negated. `counted`: the
+    nouns `b` gives a figure (`_count_key`): a negated verb of none of them («لم يحصل الإخوان على
+    أي مقعد») is a count of nought, not a denial (`_none_of`)."""
     if b.negated or _asks(b.text):
         return False
     lex = speech_lexicon()
@@ -194,11 +199,35 @@ def _denies(a: _Sentence, b: _Sentence) -> bool:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if len(stem) < 3:
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
+            if counted and _none_of(words, k) in counted:
+                continue  # «لم يحصل الإخوان على أي مقعد» against «حصل الإخوان على 10 مقاعد»: two counts
             if any(x.startswith(stem) for x in _stems(a.text) - {strip_proclitics(nxt)}):
                 continue  # «لم يهاجمها من أجل المصريين، ولكن هاجمها لأنهم …»: the act told, another thing denied
             if any(x.startswith(stem) or (len(stem) >= 3 and stem in x and x.startswith(("\u062a", "\u0648"))) for x in said):  # teh, waw
                 return True
     return False
+
+
+def _none_of(words: Sequence[str], at: int) -> str | None:
+    """The noun the negation at `at` says there is none of («لم يحصل الإخوان على أي مقعد»، «أى من
+    المقاعد»), as a counted noun's key (`_count_key`); None when it says none of nothing. Such a
+    negation counts nought: set against a sentence counting the same noun, it is one count against
+    another (the seats of one faculty against another's), which is what the numbers rules weigh,
+    not a denial (data/speech.json denial "none_of")."""
+    none, span, between = _none_words()
+    for k in range(at + 2, min(len(words), at + 2 + span)):
+        if words[k] in none:
+            noun = next((w for w in words[k + 1 : k + 3] if w not in between), None)
+            return _count_key(strip_proclitics(noun)) if noun else None
+    return None
+
+
+@cache
+def _none_words() -> tuple[frozenset[str], int, frozenset[str]]:
+    """The words of «none of» (data/speech.json denial "none_of"), how far after the negated verb
+    they are looked for, and the words passed over between them and the noun («أي من المقاعد»)."""
+    d = load_data("speech.json")["denial"]["none_of"]
+    return frozenset(match_key(w) for w in d["words"]), int(d["span_words"]), frozenset(match_key(w) for w in d["between"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -612,6 +641,12 @@ def _blanked(text: str, blanks: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@dataclass(frozen=True, slots=True)
+class _Headline:
+    terms: Weighted
+    negated: bool
+
+
 class ClaimSearch:
     """A story's claims and disagreements, found by reading its members' sentences in story order
     (`read`). Both searches look only backwards: a sentence joins the claim it states among the
@@ -646,6 +681,7 @@ class ClaimSearch:
         self._counted: dict[int, dict[str, set[str]]] = {}  # sentence -> its counts, read once
         self._dated: dict[int, frozenset[str]] = {}  # sentence -> the days it names, read once
         self._rolling_of: dict[str, bool] = {}  # article -> whether it counts over a rolling span, read once
+        self._headlines: dict[str, _Headline] = {}  # member -> its headline's words and polarity
         self._seen: set[tuple[str, str, str]] = set()
         self._kept_rows: tuple[str, int] = ("", 0)  # the stored sentences' JSON this search was read from, and how many
         # Members a kept search read after the first one whose place or record changed: each one's
@@ -665,6 +701,7 @@ class ClaimSearch:
             added = range(first, len(self.sentences))
             self._of_article[r.id] = list(added)
             self.published[r.id] = r.published
+            self._read_headline(r)
             for k in added:
                 self._place(k)
             # An article's sentences are all known before any is set against another: whether the
@@ -676,6 +713,10 @@ class ClaimSearch:
             self.quotes.read(r)
             self.members.append(r.id)
             self.marks.append(mark)
+
+    def _read_headline(self, r: Article) -> None:
+        if r.headline:
+            self._headlines[r.id] = _Headline(Weighted.of(content_terms(r.headline), self.idf), _negated(r.headline))
 
     def result(self, copies: Mapping[str, str]) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], tuple[SummarySentence, ...]]:
         """The claims stated by more than one article (best supported first), the disagreements,
@@ -803,7 +844,7 @@ class ClaimSearch:
             and not b.negated  # a negated sentence is no assertion to deny (_denies)
             and similar >= DENIAL_MATCH
             and weighted_cosine(a.facts, b.facts) >= DENIED_FACT_MATCH
-            and _denies(a, b)
+            and _denies(a, b, self._counts_of(j).keys())
             # One person's denial and what the same person says elsewhere («نفى عزازي انسحاب
             # التيار» / «قال عزازي إن التيار باق في الجبهة»): the outlets report one speaker, and
             # do not disagree with each other.
@@ -898,14 +939,27 @@ class ClaimSearch:
 
     def _denied_alike(self, i: int, j: int) -> bool:
         """Sentence j's article tells a denial too, in a sentence at least as close to the denial
-        i as j is: it reports the denial i reports (the report rebutted in one sentence, the
-        rebuttal in the next), and the outlets do not disagree."""
+        i as j is, or in its headline (`_headlined_on_denial`): it reports the denial i reports
+        (the report rebutted in one sentence, the rebuttal in the next), and the outlets do not
+        disagree."""
         sentences = self.sentences
         close = weighted_cosine(sentences[i].terms, sentences[j].terms)
-        return any(
+        return self._headlined_on_denial(i, j) or any(
             k != j and sentences[k].negated and weighted_cosine(sentences[k].terms, sentences[i].terms) >= close
             for k in self._of_article[sentences[j].article]
         )
+
+    def _headlined_on_denial(self, i: int, j: int) -> bool:
+        """Sentence j's article is headlined on a denial, and of the denial i rather than of what
+        j tells: closer in words to i than to j, and near enough to i to be of it
+        (HEADLINE_DENIAL_MATCH). An article headlined «مصدر عسكري ينفي تعيين ابنة وزير الدفاع»
+        tells the report it rebuts as what is denied, not as its own assertion. A headline is
+        short, so it is held to a lower match than a sentence is (`_denied_alike`'s)."""
+        head = self._headlines.get(self.sentences[j].article)
+        if head is None or not head.negated:
+            return False
+        to_denial = weighted_cosine(head.terms, self.sentences[i].terms)
+        return to_denial >= HEADLINE_DENIAL_MATCH and to_denial > weighted_cosine(head.terms, self.sentences[j].terms)
 
     def to_json(self) -> str:
         """The search as read so far, to go on from in a later run (`from_json`): a line of what
@@ -971,6 +1025,8 @@ class ClaimSearch:
         search.members = list(head["members"][:kept])
         search.marks = list(head["marks"][:kept])
         search.published = {m: head["published"][m] for m in search.members}
+        for r in members[:kept]:
+            search._read_headline(r)
         for k, (row, claim) in enumerate(zip(sentences[:count], head["claim_of"], strict=False)):
             s = _sentence_of_json(row)
             search.sentences.append(s)
@@ -991,11 +1047,12 @@ class ClaimSearch:
 
 def _mark(article: Article) -> str:
     """What a kept search read of a member, as a digest: its text, its names (where, which
-    entity, what type: an entity merged since renames it), its outlet, its publication time, the
-    agencies it cites and its quotes (where, of what kind, whose)."""
+    entity, what type: an entity merged since renames it), its outlet, its publication time, its
+    headline, the agencies it cites and its quotes (where, of what kind, whose)."""
     digest = hashlib.sha1(article.text.encode("utf-8"))
     digest.update(b"\0" + (article.outlet or "").encode("utf-8"))
     digest.update(b"\0" + (article.published or "").encode("utf-8"))
+    digest.update(b"\0" + (article.headline or "").encode("utf-8"))
     digest.update(repr(sorted((m.start, m.end, m.entity_id or "", m.type) for m in article.mentions)).encode("utf-8"))
     digest.update(repr(sorted((c.start, c.name, c.kind) for c in article.sources)).encode("utf-8"))
     digest.update(repr([(q.start, q.end, q.kind, q.speaker_id or "") for q in article.quotes]).encode("utf-8"))
