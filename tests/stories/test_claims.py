@@ -720,3 +720,20 @@ def test_none_of_what_the_other_counts_is_a_count_not_a_denial() -> None:
     none = "وفي كلية الهندسة فازت قائمة المستقلين بجميع مقاعد الفرقة الأولى ولم يحصل طلاب الحزب على أي مقعد في انتخابات اتحاد الطلاب."
     assert not _disputes(none, "وفي كلية الطب حصل طلاب الحزب على 5 مقاعد في الفرقة الأولى مقابل 9 مقاعد لقائمة المستقلين في انتخابات اتحاد الطلاب.")
     assert _disputes(none, "وحصل طلاب الحزب على مقاعد الفرقة الأولى في كلية الهندسة بعد انسحاب قائمة المستقلين من انتخابات اتحاد الطلاب.") == ["denial"]
+
+
+def test_a_round_bound_is_met_by_a_figure_on_its_side() -> None:
+    """«قتل أكثر من 50 شخصا» and «قتل 56 شخصا» tell one toll, the one rounded down to a bound;
+    120 is past twice the bound, and 40 is under it: another figure. A bound that is no round
+    figure («أكثر من 48») is read as an approximation, and two bounds of one side as
+    figures are («ما يزيد عن 413 ألف» against «ما يزيد عن 415 ألف» differ)."""
+    text = "وقتل {} شخصا في الاحتجاجات المستمرة منذ ثمانية أيام من جانب معارضي الرئيس مما أثار قلقا دوليا بشأن الاستقرار."
+    assert _disputes(text.format("أكثر من 50"), text.format("56")) == []
+    assert _disputes(text.format("56"), text.format("أكثر من 50")) == []
+    assert _disputes(text.format("أقل من 60"), text.format("56")) == []
+    assert _disputes(text.format("أكثر من 50"), text.format("120")) == ["numbers"]
+    assert _disputes(text.format("أكثر من 50"), text.format("40")) == ["numbers"]
+    assert _disputes(text.format("أكثر من 48"), text.format("51")) == []
+    assert _disputes(text.format("أكثر من 48"), text.format("56")) == ["numbers"]
+    refugees = "وتشير الحكومة إلى أنها تستضيف حاليا ما يزيد عن {} ألف لاجئ منذ اندلاع الأزمة في البلد المجاور قبل عامين."
+    assert _disputes(refugees.format(413), refugees.format(415)) == ["numbers"]
