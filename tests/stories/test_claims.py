@@ -737,3 +737,12 @@ def test_a_round_bound_is_met_by_a_figure_on_its_side() -> None:
     assert _disputes(text.format("أكثر من 48"), text.format("56")) == ["numbers"]
     refugees = "وتشير الحكومة إلى أنها تستضيف حاليا ما يزيد عن {} ألف لاجئ منذ اندلاع الأزمة في البلد المجاور قبل عامين."
     assert _disputes(refugees.format(413), refugees.format(415)) == ["numbers"]
+
+
+def test_figures_of_two_named_cases_are_other_counts() -> None:
+    """One man's two appeals decided on one day: a sentence of 3 years in «القضية المعروفة إعلاميا
+    بـ"تراخيص المحاجر"» and of 5 years in the one known as «أرض الساحل الشمالي» are two
+    sentences, not one told two ways; in the same named case they differ."""
+    text = "قضت محكمة النقض اليوم بقبول الطعن المقدم من وزير الإسكان الأسبق على الحكم الصادر ضده بالسجن {} سنوات في القضية المعروفة إعلاميا بـ\"{}\"."
+    assert _disputes(text.format(3, "تراخيص المحاجر"), text.format(5, "أرض الساحل الشمالي")) == []
+    assert _disputes(text.format(3, "تراخيص المحاجر"), text.format(5, "تراخيص المحاجر")) == ["numbers"]

@@ -878,6 +878,7 @@ class ClaimSearch:
                 and weighted_cosine(a.facts, b.facts) >= NUMBERS_FACT_MATCH
                 and not all(self._told_alike(i, j, w) or self._told_alike(j, i, w) for w in differ)
                 and not self._other_spans(i, j)
+                and not _other_cases(a.text, b.text)
                 # counts of other people (those one judge released, those another held)
                 and not (a.people and b.people and not a.people & b.people)
                 and not self._other_days(i, j)
@@ -1218,6 +1219,32 @@ def _figure_context(text: str, figure: str) -> frozenset[str]:
         found.update(content_stems(plain[: place.start()])[-FIGURE_CONTEXT_WORDS:])
         found.update(content_stems(plain[place.end() :])[:FIGURE_CONTEXT_WORDS])
     return frozenset(found)
+
+
+def _other_cases(a: str, b: str) -> bool:
+    """Both sentences name the case they tell of as the press knows it («القضية المعروفة إعلاميا
+    بـ"تراخيص السياحة"» / «… بـ"أرض العين السخنة"»), and the names share no word: two cases (one
+    man's two appeals decided on one day), whose sentences (3 and 5 years) count different things."""
+    x, y = _case_name(a), _case_name(b)
+    return bool(x and y and not x & y)
+
+
+@lru_cache(maxsize=1 << 12)
+def _case_name(text: str) -> frozenset[str]:
+    """The words of the name the sentence gives its case after «المعروفة إعلاميا» and the like
+    (data/count_nouns.json "case_names"); none when it names none."""
+    phrases, words = _case_phrases()
+    said = phrase_key(text)
+    for phrase in phrases:
+        if (at := said.find(phrase)) >= 0:
+            return frozenset(content_stems(said[at + len(phrase) :])[:words])
+    return frozenset()
+
+
+@cache
+def _case_phrases() -> tuple[tuple[str, ...], int]:
+    d = load_data("count_nouns.json")["case_names"]
+    return tuple(phrase_key(p) for p in d["phrases"]), int(d["name_words"])
 
 
 @cache
