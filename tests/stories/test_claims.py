@@ -473,7 +473,8 @@ def test_one_speakers_denial_and_his_own_words_elsewhere_are_no_disagreement() -
     said = "المجلس ناقش اليوم انسحاب التيار من جبهة الإنقاذ الوطني واتفق الجميع على البقاء بشرط رفع السقف السياسي للجبهة"
     own = _record("b", "الثانية", f"أكد عزازي علي عزازي عضو مجلس أمناء التيار الشعبي على هامش اجتماع المجلس أن {said}.", [azazi])
     report = _record("c", "الثالثة", "أعلنت مصادر في التيار الشعبي على هامش اجتماع مجلس الأمناء انسحاب التيار الشعبي من عضوية جبهة الإنقاذ الوطني احتجاجا على قرارات قيادتها.", [])
-    assert [x.kind for x in _dossier([denial, own]).disagreements] == ["denial"]  # whose words, unknown: read as two reports
+    # Whose words: no quote names him, but he is who the reporting verb has speak.
+    assert _dossier([denial, own]).disagreements == ()
     _quoting(own, said, "أكد", azazi)
     assert _dossier([denial, own]).disagreements == ()
     assert [x.kind for x in _dossier([denial, report]).disagreements] == ["denial"]
@@ -751,3 +752,26 @@ def test_figures_of_two_named_cases_are_other_counts() -> None:
     text = "قضت محكمة النقض اليوم بقبول الطعن المقدم من وزير الإسكان الأسبق على الحكم الصادر ضده بالسجن {} سنوات في القضية المعروفة إعلاميا بـ\"{}\"."
     assert _disputes(text.format(3, "تراخيص المحاجر"), text.format(5, "أرض الساحل الشمالي")) == []
     assert _disputes(text.format(3, "تراخيص المحاجر"), text.format(5, "تراخيص المحاجر")) == ["numbers"]
+
+
+def test_a_party_denying_and_the_same_party_speaking_elsewhere_do_not_dispute() -> None:
+    """«نفى الجيش أن الغارة كانت على الحدود» and «وأعلن الجيش مساء الأربعاء أن الطائرات قصفت
+    مركزا على الحدود»: the army's own two statements, told by two outlets (the quotes name no
+    speaker here, so `speakers` cannot tell). Another party asserting it is disputed."""
+    army = [("الجيش الوطني", "e-army", "ORG")]
+    denial = "ولكن في بيان لاحق، نفى الجيش الوطني أن الغارة الجوية كانت على الحدود الشمالية قرب المعبر التجاري الرئيسي."
+    told = "أن الغارة الجوية كانت على الحدود الشمالية قرب المعبر التجاري الرئيسي وأصابت مخزنا."
+    assert not _disputes(denial, f"وأعلن الجيش الوطني مساء الأربعاء {told}", army)
+    witnesses = _record("b", "الثانية", f"وأكد شهود عيان من سكان القرى {told}", [])
+    assert [x.kind for x in _dossier([_record("a", "الأولى", denial, army), witnesses]).disagreements] == ["denial"]
+
+
+def test_a_source_going_unnamed_is_no_negation() -> None:
+    """«مصدر قضائي لم تذكر اسمه» negates nothing: the sentence asserts what the source says, and
+    is one claim with an outlet telling it without the phrase, not its denial."""
+    unnamed = "ونقلت الوكالة عن مصدر قضائي مسؤول لم تذكر اسمه أن قرار المنع من السفر صدر بناء على طلب وزير المالية أمس."
+    named = "وذكر مصدر قضائي مسؤول أن قرار المنع من السفر صدر بناء على طلب وزير المالية أمس بعد فحص الإقرارات الضريبية."
+    assert not _disputes(unnamed, named)
+    assert not _disputes(named, unnamed)
+    both = _dossier([_record("a", "الأولى", unnamed, []), _record("b", "الثانية", named, [])])
+    assert [sorted(v.article for v in c.variants) for c in both.claims] == [["a", "b"]]

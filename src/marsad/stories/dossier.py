@@ -86,6 +86,9 @@ MAX_POSTING = 50  # claims a word may point to before it is too common to find c
 MAX_CLAIM_CANDIDATES = 50  # claims compared per sentence: those sharing the most words with it
 TOP_ENTITIES = 10
 _WORD_RE = re.compile(r"\w+")
+_CLAUSE_TOKEN_RE = re.compile(r"\w+|[\u060c,:]")  # words, and the commas and colon that end a clause's subject (arabic comma)
+DENIER_WORDS = 3  # words after a denial verb read as who denies («نفى الجيش السوري»)
+SAYER_WORDS = 8  # words after a reporting verb read as who speaks (a name with its title: «أعلن العقيد …، المتحدث باسم القوات المسلحة»)
 BEFORE_FIGURE_CHARS = 40  # what is read before a figure for what it is of (a decision, whose age)
 AGE_CONTEXT = 3  # words before a figure of years that name whose age it is
 MAX_ROLE_WORDS = 4  # a title and up to three adjectives before a name
@@ -162,6 +165,62 @@ def _restricts(words: Sequence[str], at: int) -> bool:
     return any(w in exceptives and (k + 1 >= len(after) or after[k + 1] not in clause) for k, w in enumerate(after[:span]))
 
 
+def _said_by_denier(a: str, b: str) -> bool:
+    """Who denies in `a` is who speaks in `b` («نفى الجيش السوري أن الغارة كانت على الحدود …» /
+    «وأعلن الجيش السوري أن الطائرات قصفت مركزا للأبحاث»; «كذب سامح عاشور …» / «أكد سامح عاشور
+    أن …»): the two sentences report one party's own words, and the outlets telling them do not
+    disagree (as `speakers` says where the quotes name their speaker). The denier is the words
+    right after the denial verb, up to a comma or what it denies; `b`'s speakers, the words after
+    each reporting verb up to the «أن» that opens what is said."""
+    denier = _denier(a)
+    return bool(denier) and any(denier <= said for said in _sayers(b))
+
+
+@lru_cache(maxsize=1 << 12)
+def _denier(text: str) -> frozenset[str]:
+    tokens = _CLAUSE_TOKEN_RE.findall(match_key(text))
+    verbs = speech_lexicon().denial_verbs
+    head = _denied_head_words()
+    for k, w in enumerate(tokens):
+        if _conjunctionless(w)[:1] and _conjunctionless(w)[0] in verbs:
+            words: list[str] = []
+            for t in tokens[k + 1 : k + 1 + DENIER_WORDS]:
+                if not t[0].isalpha() or t in head.report_words or t in head.openers:
+                    break
+                words.append(t)
+            return frozenset(content_stems(" ".join(words)))
+    return frozenset()
+
+
+@lru_cache(maxsize=1 << 12)
+def _sayers(text: str) -> tuple[frozenset[str], ...]:
+    lex = speech_lexicon()
+    tokens = _CLAUSE_TOKEN_RE.findall(match_key(text))
+    found = []
+    for k, w in enumerate(tokens):
+        verb = _conjunctionless(w)[:1]
+        if verb and (verb[0] in lex.verbs or (verb[0].endswith("\u062a") and verb[0][:-1] in lex.verbs)):  # teh: «أعلنت»
+            words: list[str] = []
+            for t in tokens[k + 1 : k + 1 + SAYER_WORDS]:
+                if t in lex.that or t == ":":
+                    break
+                words.append(t)
+            if said := frozenset(content_stems(" ".join(words))):
+                found.append(said)
+    return tuple(found)
+
+
+def _unnames(words: Sequence[str], at: int) -> bool:
+    """The negation at `at` only says a source goes unnamed («مصدر لم تذكر اسمه»، «مصادر لم
+    تسمها»; data/speech.json denial "unnamed_source"): it negates nothing the sentence tells."""
+    return any(tuple(words[at : at + len(p)]) == p for p in _unnamed_phrases())
+
+
+@cache
+def _unnamed_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(_conjunctionless(p) for p in load_data("speech.json")["denial"]["unnamed_source"]["phrases"])
+
+
 def _role_start(text: str, start: int, floor: int) -> int:
     """Where the role before a name begins («الرئيس الروسي فلاديمير بوتين», «والزعيم الكوري
     الشمالي كيم»): a title word and the adjectives after it name the person too."""
@@ -197,7 +256,7 @@ def _denies(a: _Sentence, b: _Sentence, counted: Collection[str] = ()) -> bool:
         return _contained(b, a) < RESTATED and any(_count_key(t) in head for t in b.terms.counts)
     said = _stems(b.text)
     for k, (before, w, nxt) in enumerate(zip(("", *words), words, words[1:], strict=False)):
-        if w in negators and not _restricts(words, k) and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
+        if w in negators and not _restricts(words, k) and not _unnames(words, k) and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if len(stem) < 3:
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
@@ -358,7 +417,7 @@ def _negated(text: str) -> bool:
     verbs = speech_lexicon().denial_verbs
     words = _conjunctionless(text)
     if any(
-        (w in neg and not _restricts(words, k)) or w.removesuffix("\u0647\u0627") in verbs or w.removesuffix("\u0647") in verbs  # heh alef, heh: «تنفيها», «تنفيه»
+        (w in neg and not _restricts(words, k) and not _unnames(words, k)) or w.removesuffix("\u0647\u0627") in verbs or w.removesuffix("\u0647") in verbs  # heh alef, heh: «تنفيها», «تنفيه»
         for k, w in enumerate(words)
     ):
         return True
@@ -851,6 +910,7 @@ class ClaimSearch:
             # التيار» / «قال عزازي إن التيار باق في الجبهة»): the outlets report one speaker, and
             # do not disagree with each other.
             and not a.speakers & b.speakers
+            and not _said_by_denier(a.text, b.text)
             and not self._denied_alike(i, j)
             and not self._other_days(i, j)  # a death denied on Sunday, told on Monday
         ):
