@@ -251,15 +251,27 @@ def judged_again(collection: Path, work: Path) -> None:
         search = ClaimSearch(idf)
         search.read(sorted([a, b], key=lambda x: (x.published or "9999", x.id)))
         flagged = any(d.kind == r["kind"] and {sha(d.sides[0].text), sha(d.sides[1].text)} == {r["a_sha1"], r["b_sha1"]} for d in search.found)
-        counts = tally.setdefault(r["kind"], [0, 0, 0, 0])  # judged, judged real, flagged now, flagged now and real
+        # The two articles set against each other through other sentences (a story flags one pair
+        # of sentences per two articles and kind): not scored, the judgement is of the sentences.
+        other = not flagged and any(d.kind == r["kind"] for d in search.found)
+        counts = tally.setdefault(r["kind"], [0, 0, 0, 0, 0, 0])  # judged, judged real, flagged now, flagged now and real, other sentences, of a real pair
         counts[0] += 1
         counts[1] += bool(r["real"])
         counts[2] += flagged
         counts[3] += flagged and bool(r["real"])
-    for kind, (n, real, now, now_real) in sorted(tally.items()):
-        print(f"{kind}: {n} judged, {real} real; flagged now {now}, {now_real} real" + (f" (precision {now_real / now:.2f})" if now else ""))
-    n, real, now, now_real = (sum(c[i] for c in tally.values()) for i in range(4))
-    print(f"all: {n} judged, {real} real; flagged now {now}, {now_real} real" + (f" (precision {now_real / now:.2f})" if now else ""))
+        counts[4] += other
+        counts[5] += other and bool(r["real"])
+    for kind, c in sorted(tally.items()):
+        print(f"{kind}: " + _judged_line(*c))
+    print("all: " + _judged_line(*(sum(c[i] for c in tally.values()) for i in range(6))))
+
+
+def _judged_line(n: int, real: int, now: int, now_real: int, other: int, other_real: int) -> str:
+    return (
+        f"{n} judged, {real} real; flagged now {now}, {now_real} real"
+        + (f" (precision {now_real / now:.2f})" if now else "")
+        + (f"; {other} more flagged through other sentences of the same two articles ({other_real} of them judged real pairs)" if other else "")
+    )
 
 
 if __name__ == "__main__":

@@ -775,3 +775,10 @@ def test_a_source_going_unnamed_is_no_negation() -> None:
     assert not _disputes(named, unnamed)
     both = _dossier([_record("a", "الأولى", unnamed, []), _record("b", "الثانية", named, [])])
     assert [sorted(v.article for v in c.variants) for c in both.claims] == [["a", "b"]]
+
+
+def test_a_negation_of_the_rest_denies_nothing_told_of_one() -> None:
+    """«… وأكد أن باقي المحافظات لم تشهد وقوع أي إصابات» is of the provinces other than those the
+    sentence told: against an outlet telling injuries in one of those, no denial."""
+    ministry = "وأوضح أن 13 شخصا أصيبوا أمام ديوان محافظة الغربية وتم علاج 12 منهم بمستشفى طنطا، مؤكدا أن باقي المحافظات لم تشهد وقوع أي إصابات."
+    assert not _disputes(ministry, "كما شهدت محافظة الغربية وتحديدا أمام ديوان المحافظة إصابة 13 شخصا تم علاج 12 منهم بمستشفى طنطا.")

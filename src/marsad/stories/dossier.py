@@ -210,6 +210,20 @@ def _sayers(text: str) -> tuple[frozenset[str], ...]:
     return tuple(found)
 
 
+def _of_the_rest(words: Sequence[str], at: int) -> bool:
+    """The negation at `at` is of «the rest» («باقي المحافظات لم تشهد …»): of all but what the
+    sentence told, so it denies nothing another outlet tells of one of them (data/speech.json
+    denial "the_rest")."""
+    rest, span = _the_rest()
+    return not rest.isdisjoint(words[max(0, at - span) : at + 1 + span])
+
+
+@cache
+def _the_rest() -> tuple[frozenset[str], int]:
+    d = load_data("speech.json")["denial"]["the_rest"]
+    return frozenset(match_key(w) for w in d["words"]), int(d["span_words"])
+
+
 def _unnames(words: Sequence[str], at: int) -> bool:
     """The negation at `at` only says a source goes unnamed («مصدر لم تذكر اسمه»، «مصادر لم
     تسمها»; data/speech.json denial "unnamed_source"): it negates nothing the sentence tells."""
@@ -256,7 +270,7 @@ def _denies(a: _Sentence, b: _Sentence, counted: Collection[str] = ()) -> bool:
         return _contained(b, a) < RESTATED and any(_count_key(t) in head for t in b.terms.counts)
     said = _stems(b.text)
     for k, (before, w, nxt) in enumerate(zip(("", *words), words, words[1:], strict=False)):
-        if w in negators and not _restricts(words, k) and not _unnames(words, k) and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
+        if w in negators and not _restricts(words, k) and not _unnames(words, k) and not _of_the_rest(words, k) and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
             stem = nxt[1:] if nxt[:1] in ("\u064a", "\u062a", "\u0646") else nxt  # yeh, teh, noon: the present's prefix
             if len(stem) < 3:
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
