@@ -764,6 +764,9 @@ def test_a_party_denying_and_the_same_party_speaking_elsewhere_do_not_dispute() 
     assert not _disputes(denial, f"وأعلن الجيش الوطني مساء الأربعاء {told}", army)
     witnesses = _record("b", "الثانية", f"وأكد شهود عيان من سكان القرى {told}", [])
     assert [x.kind for x in _dossier([_record("a", "الأولى", denial, army), witnesses]).disagreements] == ["denial"]
+    # Two unnamed sources of one kind are not one party.
+    source = denial.replace("الجيش الوطني", "مصدر عسكري")
+    assert _disputes(source, f"وأعلن مصدر عسكري مساء الأربعاء {told}") == ["denial"]
 
 
 def test_a_source_going_unnamed_is_no_negation() -> None:

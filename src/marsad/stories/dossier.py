@@ -171,7 +171,8 @@ def _said_by_denier(a: str, b: str) -> bool:
     أن …»): the two sentences report one party's own words, and the outlets telling them do not
     disagree (as `speakers` says where the quotes name their speaker). The denier is the words
     right after the denial verb, up to a comma or what it denies; `b`'s speakers, the words after
-    each reporting verb up to the «أن» that opens what is said."""
+    each reporting verb up to the «أن» that opens what is said. An unnamed source («نفى مصدر
+    أمني …» / «قال مصدر أمني إن …») is no one party: two such sources may well disagree."""
     denier = _denier(a)
     return bool(denier) and any(denier <= said for said in _sayers(b))
 
@@ -179,16 +180,16 @@ def _said_by_denier(a: str, b: str) -> bool:
 @lru_cache(maxsize=1 << 12)
 def _denier(text: str) -> frozenset[str]:
     tokens = _CLAUSE_TOKEN_RE.findall(match_key(text))
-    verbs = speech_lexicon().denial_verbs
+    lex = speech_lexicon()
     head = _denied_head_words()
     for k, w in enumerate(tokens):
-        if _conjunctionless(w)[:1] and _conjunctionless(w)[0] in verbs:
+        if _conjunctionless(w)[:1] and _conjunctionless(w)[0] in lex.denial_verbs:
             words: list[str] = []
             for t in tokens[k + 1 : k + 1 + DENIER_WORDS]:
                 if not t[0].isalpha() or t in head.report_words or t in head.openers:
                     break
                 words.append(t)
-            return frozenset(content_stems(" ".join(words)))
+            return frozenset() if words[:1] and words[0] in lex.anonymous else frozenset(content_stems(" ".join(words)))
     return frozenset()
 
 
