@@ -785,3 +785,17 @@ def test_a_negation_of_the_rest_denies_nothing_told_of_one() -> None:
     sentence told: against an outlet telling injuries in one of those, no denial."""
     ministry = "وأوضح أن 13 شخصا أصيبوا أمام ديوان محافظة الغربية وتم علاج 12 منهم بمستشفى طنطا، مؤكدا أن باقي المحافظات لم تشهد وقوع أي إصابات."
     assert not _disputes(ministry, "كما شهدت محافظة الغربية وتحديدا أمام ديوان المحافظة إصابة 13 شخصا تم علاج 12 منهم بمستشفى طنطا.")
+
+
+def test_a_market_index_read_at_two_moments_is_no_contradiction() -> None:
+    """«وانخفض مؤشر نيكاي 0.1 بالمئة إلى 935.65 نقطة» in the first minutes of a session and «وارتفع
+    المؤشر 0.6 بالمئة إلى 940.25 نقطة» at its close: readings of one index at two moments. Points
+    of another thing (a team's) are still counts."""
+    assert not _disputes(
+        "وانخفض مؤشر نيكاي القياسي للأسهم اليابانية 0.1 بالمئة إلى 935.65 نقطة في التعاملات المبكرة ببورصة طوكيو.",
+        "وارتفع مؤشر نيكاي القياسي للأسهم اليابانية 0.6 بالمئة إلى 940.25 نقطة في التعاملات ببورصة طوكيو.",
+    )
+    assert _disputes(
+        "وتصدر النادي الأهلي جدول ترتيب الدوري الممتاز برصيد 40 نقطة بعد فوزه على نادي الزمالك أمس.",
+        "وتصدر النادي الأهلي جدول ترتيب الدوري الممتاز برصيد 43 نقطة بعد فوزه على نادي الزمالك أمس.",
+    ) == ["numbers"]

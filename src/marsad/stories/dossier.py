@@ -945,6 +945,7 @@ class ClaimSearch:
                 and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])), notation)
                 and not _other_decisions(a.text, x, b.text, y)
                 and not (w in _year_keys() and _ages_of_others(a.text, x, b.text, y))
+                and not (w in _readings()[0] and _of_an_index(a.text) and _of_an_index(b.text))
                 and _told_around_alike(a.text, x, b.text, y)
             ]
             if (
@@ -1320,6 +1321,19 @@ def _case_name(text: str) -> frozenset[str]:
 def _case_phrases() -> tuple[tuple[str, ...], int]:
     d = load_data("count_nouns.json")["case_names"]
     return tuple(phrase_key(p) for p in d["phrases"]), int(d["name_words"])
+
+
+@cache
+def _readings() -> tuple[frozenset[str], frozenset[str]]:
+    """The counted words of an index's points, as `_counts` keys them, and the words naming an
+    index (data/count_nouns.json "readings")."""
+    d = load_data("count_nouns.json")["readings"]
+    return frozenset(_count_key(strip_proclitics(match_key(w))) for w in d["nouns"]), frozenset(match_key(w) for w in d["index"])
+
+
+def _of_an_index(text: str) -> bool:
+    """The sentence names a market index: its points are a reading at one moment, not a count."""
+    return not _readings()[1].isdisjoint(_conjunctionless(text))
 
 
 @cache
