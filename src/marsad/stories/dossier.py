@@ -179,11 +179,13 @@ def _said_by_denier(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _denier(text: str) -> frozenset[str]:
+    """The content words right after the sentence's first denial verb, up to a comma or the words
+    framing what it denies (at most DENIER_WORDS): who denies. None for an unnamed source."""
     tokens = _CLAUSE_TOKEN_RE.findall(match_key(text))
     lex = speech_lexicon()
     head = _denied_head_words()
     for k, w in enumerate(tokens):
-        if _conjunctionless(w)[:1] and _conjunctionless(w)[0] in lex.denial_verbs:
+        if set(_conjunctionless(w)) & lex.denial_verbs:
             words: list[str] = []
             for t in tokens[k + 1 : k + 1 + DENIER_WORDS]:
                 if not t[0].isalpha() or t in head.report_words or t in head.openers:
@@ -195,6 +197,8 @@ def _denier(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 12)
 def _sayers(text: str) -> tuple[frozenset[str], ...]:
+    """For each reporting verb of the sentence («قال»، «أعلنت»), the content words after it up to
+    the «أن» opening what is said (at most SAYER_WORDS): who it has speak, with the title."""
     lex = speech_lexicon()
     tokens = _CLAUSE_TOKEN_RE.findall(match_key(text))
     found = []
@@ -719,6 +723,8 @@ def _blanked(text: str, blanks: Sequence[tuple[int, int]]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Headline:
+    """A member's headline as the denial rules read it (`ClaimSearch._headlined_on_denial`)."""
+
     terms: Weighted
     negated: bool
 
