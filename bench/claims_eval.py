@@ -21,6 +21,10 @@ pairs are all judged.
     .venv/bin/python bench/claims_eval.py --judged-again --collection EGYPT2013.jsonl.gz
                                                           # every disagreement judged on any day, read
                                                           # by the code as it is now: which it flags
+    PYTHONPATH=OLD/src .venv/bin/python bench/claims_eval.py --collection … --day … --flags-now old.jsonl
+                                                          # what a version of the rules flags in a day's
+                                                          # stored run (then the same with the new code):
+                                                          # the pairs a change drops or adds
 
 How the set was made is written in bench/data/claims_egypt2013.md. The same run's disagreements
 (between outlets of every story) are judged in bench/data/disagreements_egypt2013.jsonl, one line
@@ -131,6 +135,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, help="write this many unjudged claims to judge")
     ap.add_argument("--disagreements", type=int, metavar="N", help="write this many unjudged disagreements to judge")
     ap.add_argument("--judged-again", action="store_true", help="which of every judged disagreement (all days) the code flags now")
+    ap.add_argument("--flags-now", metavar="FILE", help="write every disagreement the code flags now in the run's multi-outlet stories")
     args = ap.parse_args()
     if args.judged_again:
         if not args.collection:
@@ -143,6 +148,9 @@ def main() -> None:
     work = Path(args.work or ("build/claims" + (f"-{day}" if day else "")))
     judged_claims, judged_disagreements = judged_files(day)
     run = stories(work, Path(args.collection) if args.collection else None, day)
+    if args.flags_now:
+        flags_now(run, work, Path(args.flags_now))
+        return
     flagged = disagreement_pairs(run)
     if args.disagreements:
         draw_disagreements(flagged, args.disagreements, work / "disagreements_to_judge.jsonl", judged_disagreements)
@@ -210,6 +218,30 @@ def draw_disagreements(flagged: list[tuple[tuple[str, str, str, str], dict[str, 
             row = {"a_article": a_article, "a_sha1": a_sha1, "b_article": b_article, "b_sha1": b_sha1, "kind": d["kind"]}
             f.write(json.dumps({**row, "a_outlet": a["outlet"], "a_text": a["text"], "b_outlet": b["outlet"], "b_text": b["text"]}, ensure_ascii=False) + "\n")
     print(f"{min(n, len(todo))} disagreements to judge written to {path}")
+
+
+def flags_now(run: list[dict[str, Any]], work: Path, path: Path) -> None:
+    """Every disagreement the code as imported finds in the run's multi-outlet stories, each story's
+    members read again from the run's store (in story order), one JSON line each as
+    `--disagreements` writes them. Run by two versions of the rules (PYTHONPATH) on one store, the
+    two files show which pairs a change drops or adds: those not judged yet are judged blind."""
+    from marsad.store import open_store
+    from marsad.stories.dossier import ClaimSearch
+    from marsad.stories.weights import story_weights
+
+    store = open_store(str(work / "out" / "marsad.db"), readonly=True)
+    with path.open("w", encoding="utf-8") as f:
+        for s in run:
+            if len(s["outlets"]) < 2:
+                continue
+            members = store.records(set(s["articles"]))
+            search = ClaimSearch(story_weights(store.entity_names({m.entity_id for a in members.values() for m in a.mentions if m.entity_id})))
+            search.read(sorted(members.values(), key=lambda x: (x.published or "9999", x.id)))
+            for d in search.found:
+                a, b = d.sides
+                row = {"a_article": a.article, "a_sha1": sha(a.text), "b_article": b.article, "b_sha1": sha(b.text), "kind": d.kind}
+                f.write(json.dumps({**row, "a_outlet": a.outlet, "a_text": a.text, "b_outlet": b.outlet, "b_text": b.text}, ensure_ascii=False) + "\n")
+    print(f"flags written to {path}")
 
 
 def judged_again(collection: Path, work: Path) -> None:
