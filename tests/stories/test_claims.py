@@ -799,3 +799,10 @@ def test_a_market_index_read_at_two_moments_is_no_contradiction() -> None:
         "وتصدر النادي الأهلي جدول ترتيب الدوري الممتاز برصيد 40 نقطة بعد فوزه على نادي الزمالك أمس.",
         "وتصدر النادي الأهلي جدول ترتيب الدوري الممتاز برصيد 43 نقطة بعد فوزه على نادي الزمالك أمس.",
     ) == ["numbers"]
+
+
+def test_a_point_grouping_thousands_is_one_figure() -> None:
+    """«3.000 مهندس» is 3,000 engineers written with the point some outlets group thousands by."""
+    text = "وأعلن الوزير أنه في مرحلة التشغيل سيتم تعيين {} مهندس وفني في المشروع الجديد بمدينة العاشر من رمضان."
+    assert not _disputes(text.format("3.000"), text.format("3000"))
+    assert _disputes(text.format("3.000"), text.format("4000")) == ["numbers"]

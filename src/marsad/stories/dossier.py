@@ -1499,7 +1499,7 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
     مليون» and «17 مليونا و412 ألفا»: the press rounds such figures, and saying so is no
     contradiction)."""
     plain_a, plain_b = a.lstrip(_MARKS), b.lstrip(_MARKS)
-    if plain_a == plain_b or _reversed_decimal(plain_a) == plain_b:
+    if plain_a == plain_b or _reversed_decimal(plain_a) == plain_b or _grouped_by_point(plain_a, plain_b) or _grouped_by_point(plain_b, plain_a):
         return True
     x, y = _value(a), _value(b)
     if x == y or _point_for_comma(x, y) or _point_for_comma(y, x):
@@ -1545,6 +1545,15 @@ def _reversed_decimal(figure: str) -> str | None:
     whole, point, fraction = figure.partition(".")
     # Both parts more than zero: 1.0 and 0.1 are no one figure.
     return f"{fraction}.{whole}" if point and whole.strip("0") and fraction.strip("0") else None
+
+
+def _grouped_by_point(pointed: str, other: str) -> bool:
+    """`pointed` is `other` with a point grouping its thousands: «3.000 مهندس» for 3000 engineers
+    (a point before three zeros, which `_point_for_comma` cannot see once the figure is a float)."""
+    return bool(_THOUSANDS_POINT.fullmatch(pointed)) and pointed.replace(".", "") == other
+
+
+_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.000")
 
 
 def _point_for_comma(fraction: float, whole: float) -> bool:
