@@ -215,6 +215,20 @@ def _sayers(text: str) -> tuple[frozenset[str], ...]:
     return tuple(found)
 
 
+def _pleads(words: Sequence[str], at: int) -> bool:
+    """The denial verb at `at` denies one's own knowledge or the charges one faces («نفى علمه
+    بالبلاغ»، «أنكر المتهمون كل التهم الموجهة إليهم»): a plea, no denial of a reported fact
+    (data/speech.json denial "pleas")."""
+    objects, span = _plea_objects()
+    return not objects.isdisjoint(words[at + 1 : at + 1 + span])
+
+
+@cache
+def _plea_objects() -> tuple[frozenset[str], int]:
+    d = load_data("speech.json")["denial"]["pleas"]
+    return frozenset(match_key(w) for w in d["objects"]), int(d["span_words"])
+
+
 def _of_the_rest(words: Sequence[str], at: int) -> bool:
     """The negation at `at` is of «the rest» («باقي المحافظات لم تشهد …»): of all but what the
     sentence told, so it denies nothing another outlet tells of one of them (data/speech.json
@@ -263,7 +277,7 @@ def _denies(a: _Sentence, b: _Sentence, counted: Collection[str] = ()) -> bool:
     lex = speech_lexicon()
     verbs, negators = lex.denial_verbs, lex.denial_negators
     words = _conjunctionless(a.text)
-    if any(w in verbs and _denies_here(words, k) for k, w in enumerate(words)):
+    if any(w in verbs and _denies_here(words, k) and not _pleads(words, k) for k, w in enumerate(words)):
         # «وتتهم كييف موسكو بإرسال قوات ..., ولكن روسيا تنفي ذلك»: a sentence that tells what the
         # other asserts and who denies it reports both sides itself; the outlets do not disagree.
         # And what is denied opens with a head word past the denier and the words framing a
