@@ -113,8 +113,9 @@ def _fraction_first(m: re.Match[str]) -> str:
 def _worded_counts(text: str) -> str:
     """«خمسة متهمين» as «5 متهمين», «إحدى عشرة قضية» as «11 قضية»: three to nineteen in words
     before a word (data/count_nouns.json "number_words", "teens"), not three to ten before a
-    ten's word («خمسة وعشرين»), nor a ten after an ordinal («الدورة الثانية عشرة»: the twelfth,
-    no count of ten)."""
+    ten's word («خمسة وعشرين»: `_compound_counts` reads it), nor a ten after an ordinal («الدورة
+    الثانية عشرة»: the twelfth, no count of ten)."""
+    text = _compound_counts(text)
     values, pattern = _number_word_pattern()
     ones, tens, ordinals, teen = _teen_pattern()
     said = text.split()
@@ -127,6 +128,95 @@ def _worded_counts(text: str) -> str:
         return m.group(0) if before and before[-1] in ordinals else str(values[m.group(1)])
 
     return pattern.sub(figure, text)
+
+
+_WAW = "\u0648"  # waw: «و» joining a number's parts
+_ARTICLE = "\u0627\u0644"  # alef lam: a first word with the article is an ordinal («الحادي والعشرين»)
+
+
+def _compound_counts(text: str) -> str:
+    """A number in words of several parts joined by «و», or a hundreds word, before a word, as
+    its figure: «مائة واثنا عشر مواطنا» as «112 مواطنا», «خمسة وعشرين عاما» as «25 عاما», «مائة
+    ألف» as «100 ألف» (read on as 100,000); data/count_nouns.json "compound_numbers", "teens"."""
+    words = _compound_words()
+    if words.forms.isdisjoint(text.split()):
+        return text  # most sentences: no such word
+    tokens = list(re.finditer(r"\S+", text))
+    out, done, k = [], 0, 0
+    while k < len(tokens):
+        parts, end = _number_parts(tokens, k, words)
+        # A run counts when it has two parts or is a hundreds word, and a word follows it
+        # (what it counts, or a thousand's word); a lone unit or ten is read elsewhere or left.
+        if (len(parts) >= 2 or (parts and parts[0][0] == "hundreds")) and end < len(tokens) and not _DIGIT.search(tokens[end].group()):
+            kinds = [kind for kind, _ in parts]
+            if len(set(kinds)) == len(kinds) and not ("teen" in kinds and ("unit" in kinds or "ten" in kinds)):
+                # «وخمسة وعشرين»: the «و» before the number stays
+                start = tokens[k].start() + (tokens[k].group() not in words.first_forms)
+                out.append(text[done:start] + str(sum(v for _, v in parts)))
+                done = tokens[end - 1].end()
+                k = end
+                continue
+        k += 1
+    return "".join(out) + text[done:]
+
+
+def _number_parts(tokens: list[re.Match[str]], k: int, words: _CompoundWords) -> tuple[list[tuple[str, int]], int]:
+    """The parts of the number in words starting at token k («مائة» «واثنا عشر»), each as (kind,
+    value), and the token after them."""
+    parts: list[tuple[str, int]] = []
+    while k < len(tokens):
+        word = tokens[k].group()
+        if parts:  # every part after the first opens with «و», written on it or apart
+            if word == _WAW and k + 1 < len(tokens):
+                k += 1
+                word = tokens[k].group()
+            elif word.startswith(_WAW) and len(word) > 1:
+                word = word[1:]
+            else:
+                break
+        elif word.startswith(_ARTICLE):
+            break
+        elif word not in words.first_forms and word[1:] in words.first_forms and word.startswith(_WAW):
+            word = word[1:]  # «وخمسة وعشرين»: «and» before the number
+        following = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+        if word in words.ones and following in words.teen_tens:
+            parts.append(("teen", 10 + words.ones[word]))
+            k += 2
+        elif word in words.hundreds:
+            parts.append(("hundreds", words.hundreds[word]))
+            k += 1
+        elif word in words.tens:
+            parts.append(("ten", words.tens[word]))
+            k += 1
+        elif word in words.units:
+            parts.append(("unit", words.units[word]))
+            k += 1
+        else:
+            if parts and tokens[k - 1].group() == _WAW:
+                k -= 1  # the «و» read before a word that is no part belongs to what follows
+            break
+    return parts, k
+
+
+class _CompoundWords:
+    """The words of numbers in several parts (data/count_nouns.json "compound_numbers", "teens"),
+    and every form a sentence may hold them in (with «و» on them), for a quick test."""
+
+    def __init__(self) -> None:
+        data = load_data("count_nouns.json")
+        compound, teens = data["compound_numbers"], data["teens"]
+        self.units: dict[str, int] = compound["units"]
+        self.tens: dict[str, int] = compound["tens"]
+        self.hundreds: dict[str, int] = compound["hundreds"]
+        self.ones: dict[str, int] = teens["ones"]
+        self.teen_tens = frozenset(teens["tens"])
+        self.first_forms = frozenset({*self.units, *self.tens, *self.hundreds, *self.ones})
+        self.forms = self.first_forms | {_WAW + w for w in self.first_forms}
+
+
+@cache
+def _compound_words() -> _CompoundWords:
+    return _CompoundWords()
 
 
 @cache
