@@ -427,6 +427,9 @@ def test_numbers_naming_a_thing_are_no_counts() -> None:
         "وقع حادث انقلاب سيارة أجرة بالكيلو 20 طريق سفاجا قنا وانتقلت سيارات الإسعاف إلى موقع الحادث على الفور.",
         "وقع حادث انقلاب سيارة أجرة بالكيلو 21 طريق سفاجا قنا وانتقلت سيارات الإسعاف إلى موقع الحادث على الفور.",
     )
+    # A price per kilo is still a figure.
+    price = "وارتفع سعر الكيلو {} جنيها في أسواق الخضر والفاكهة بالقاهرة بسبب نقص المعروض من الطماطم هذا الأسبوع."
+    assert _disputes(price.format(10), price.format(15)) == ["numbers"]
     # A count beside them is still read: 4 men against 5 in the same car.
     four = _record("g", "الأولى", "وتمكنت قوات الأمن من ضبط السيارة رقم (ه ج ل 748 مصر) ويستقلها 4 متهمين في منطقة السلام شرق القاهرة.", [])
     five = _record("h", "الثانية", "وتمكنت قوات الأمن من ضبط السيارة رقم (ه ج ل 748 مصر) ويستقلها 5 متهمين في منطقة السلام شرق القاهرة.", [])
@@ -714,6 +717,8 @@ def test_an_article_headlined_on_the_denial_tells_the_report_it_rebuts() -> None
     rebutted = replace(_record("b", "الثانية", told, []), headline="مصدر بوزارة النقل ينفي تعيين نجل المحافظ في الموانئ")
     asserted = replace(_record("b", "الثانية", told, []), headline="قرار بتعيين نجل المحافظ مديرا لشركة الموانئ")
     other = replace(_record("b", "الثانية", told, []), headline="المحافظ ينفي استقالته من منصبه")
+    negative = replace(_record("b", "الثانية", told, []), headline="تعيين نجل المحافظ مديرا لشركة الموانئ دون مسابقة")
+    assert [x.kind for x in _dossier([denial, negative]).disagreements] == ["denial"]
     assert _dossier([denial, rebutted]).disagreements == ()
     assert [x.kind for x in _dossier([denial, asserted]).disagreements] == ["denial"]
     assert [x.kind for x in _dossier([denial, other]).disagreements] == ["denial"]
@@ -726,6 +731,11 @@ def test_none_of_what_the_other_counts_is_a_count_not_a_denial() -> None:
     none = "وفي كلية الهندسة فازت قائمة المستقلين بجميع مقاعد الفرقة الأولى ولم يحصل طلاب الحزب على أي مقعد في انتخابات اتحاد الطلاب."
     assert not _disputes(none, "وفي كلية الطب حصل طلاب الحزب على 5 مقاعد في الفرقة الأولى مقابل 9 مقاعد لقائمة المستقلين في انتخابات اتحاد الطلاب.")
     assert _disputes(none, "وحصل طلاب الحزب على مقاعد الفرقة الأولى في كلية الهندسة بعد انسحاب قائمة المستقلين من انتخابات اتحاد الطلاب.") == ["denial"]
+    # Nought told in the words around the other's figure is that count denied.
+    assert _disputes(
+        "وقال المتحدث باسم وزارة الصحة إنه لم يسقط أي قتيل في الاشتباكات التي شهدها ميدان التحرير مساء أمس.",
+        "وقال المتحدث باسم وزارة الصحة إن 5 قتلى سقطوا في الاشتباكات التي شهدها ميدان التحرير مساء أمس.",
+    ) == ["denial"]
 
 
 def test_a_round_bound_is_met_by_a_figure_on_its_side() -> None:
@@ -738,6 +748,8 @@ def test_a_round_bound_is_met_by_a_figure_on_its_side() -> None:
     assert _disputes(text.format("56"), text.format("أكثر من 50")) == []
     assert _disputes(text.format("أقل من 60"), text.format("56")) == []
     assert _disputes(text.format("أكثر من 50"), text.format("120")) == ["numbers"]
+    assert _disputes(text.format("أكثر من 50"), text.format("70")) == ["numbers"]  # past a quarter over it
+    assert _disputes(text.format("ما لا يزيد عن 60"), text.format("56")) == []  # «no more than»: an upper bound
     assert _disputes(text.format("أكثر من 50"), text.format("40")) == ["numbers"]
     assert _disputes(text.format("أكثر من 48"), text.format("51")) == []
     assert _disputes(text.format("أكثر من 48"), text.format("56")) == ["numbers"]
@@ -764,6 +776,8 @@ def test_a_party_denying_and_the_same_party_speaking_elsewhere_do_not_dispute() 
     assert not _disputes(denial, f"وأعلن الجيش الوطني مساء الأربعاء {told}", army)
     witnesses = _record("b", "الثانية", f"وأكد شهود عيان من سكان القرى {told}", [])
     assert [x.kind for x in _dossier([_record("a", "الأولى", denial, army), witnesses]).disagreements] == ["denial"]
+    # «الجيش» is not «الجيش الحر», nor a spokesman another side's.
+    assert _disputes(denial.replace("الجيش الوطني", "الجيش"), f"وأكد الجيش الحر في بيان {told}") == ["denial"]
     # Two unnamed sources of one kind are not one party.
     source = denial.replace("الجيش الوطني", "مصدر عسكري")
     assert _disputes(source, f"وأعلن مصدر عسكري مساء الأربعاء {told}") == ["denial"]
@@ -785,6 +799,11 @@ def test_a_negation_of_the_rest_denies_nothing_told_of_one() -> None:
     sentence told: against an outlet telling injuries in one of those, no denial."""
     ministry = "وأوضح أن 13 شخصا أصيبوا أمام ديوان محافظة الغربية وتم علاج 12 منهم بمستشفى طنطا، مؤكدا أن باقي المحافظات لم تشهد وقوع أي إصابات."
     assert not _disputes(ministry, "كما شهدت محافظة الغربية وتحديدا أمام ديوان المحافظة إصابة 13 شخصا تم علاج 12 منهم بمستشفى طنطا.")
+    # An outlet telling of the rest too is denied.
+    assert _disputes(
+        "وقال مدير الأمن إن باقي المحافظات لم تشهد أي اشتباكات بين أنصار الرئيس ومعارضيه يوم الجمعة الماضي.",
+        "وشهدت باقي المحافظات اشتباكات عنيفة بين أنصار الرئيس ومعارضيه يوم الجمعة الماضي أسفرت عن إصابة العشرات.",
+    ) == ["denial"]
 
 
 def test_a_market_index_read_at_two_moments_is_no_contradiction() -> None:
@@ -795,6 +814,9 @@ def test_a_market_index_read_at_two_moments_is_no_contradiction() -> None:
         "وانخفض مؤشر نيكاي القياسي للأسهم اليابانية 0.1 بالمئة إلى 935.65 نقطة في التعاملات المبكرة ببورصة طوكيو.",
         "وارتفع مؤشر نيكاي القياسي للأسهم اليابانية 0.6 بالمئة إلى 940.25 نقطة في التعاملات ببورصة طوكيو.",
     )
+    # A price index's change, given in no points, is a figure.
+    inflation = "وأعلن الجهاز المركزي للتعبئة العامة والإحصاء أن مؤشر أسعار المستهلكين ارتفع بنسبة {} بالمئة خلال شهر يناير الماضي."
+    assert _disputes(inflation.format(8.2), inflation.format(6.5)) == ["numbers"]
     assert _disputes(
         "وتصدر النادي الأهلي جدول ترتيب الدوري الممتاز برصيد 40 نقطة بعد فوزه على نادي الزمالك أمس.",
         "وتصدر النادي الأهلي جدول ترتيب الدوري الممتاز برصيد 43 نقطة بعد فوزه على نادي الزمالك أمس.",
