@@ -230,17 +230,20 @@ def flags_now(run: list[dict[str, Any]], work: Path, path: Path) -> None:
     from marsad.stories.weights import story_weights
 
     store = open_store(str(work / "out" / "marsad.db"), readonly=True)
-    with path.open("w", encoding="utf-8") as f:
-        for s in run:
-            if len(s["outlets"]) < 2:
-                continue
-            members = store.records(set(s["articles"]))
-            search = ClaimSearch(story_weights(store.entity_names({m.entity_id for a in members.values() for m in a.mentions if m.entity_id})))
-            search.read(sorted(members.values(), key=lambda x: (x.published or "9999", x.id)))
-            for d in search.found:
-                a, b = d.sides
-                row = {"a_article": a.article, "a_sha1": sha(a.text), "b_article": b.article, "b_sha1": sha(b.text), "kind": d.kind}
-                f.write(json.dumps({**row, "a_outlet": a.outlet, "a_text": a.text, "b_outlet": b.outlet, "b_text": b.text}, ensure_ascii=False) + "\n")
+    try:
+        with path.open("w", encoding="utf-8") as f:
+            for s in run:
+                if len(s["outlets"]) < 2:
+                    continue
+                members = store.records(set(s["articles"]))
+                search = ClaimSearch(story_weights(store.entity_names({m.entity_id for a in members.values() for m in a.mentions if m.entity_id})))
+                search.read(sorted(members.values(), key=lambda x: (x.published or "9999", x.id)))
+                for d in search.found:
+                    a, b = d.sides
+                    row = {"a_article": a.article, "a_sha1": sha(a.text), "b_article": b.article, "b_sha1": sha(b.text), "kind": d.kind}
+                    f.write(json.dumps({**row, "a_outlet": a.outlet, "a_text": a.text, "b_outlet": b.outlet, "b_text": b.text}, ensure_ascii=False) + "\n")
+    finally:
+        store.close()
     print(f"flags written to {path}")
 
 

@@ -764,6 +764,8 @@ def test_figures_of_two_named_cases_are_other_counts() -> None:
     text = "قضت محكمة النقض اليوم بقبول الطعن المقدم من وزير الإسكان الأسبق على الحكم الصادر ضده بالسجن {} سنوات في القضية المعروفة إعلاميا بـ\"{}\"."
     assert _disputes(text.format(3, "تراخيص المحاجر"), text.format(5, "أرض الساحل الشمالي")) == []
     assert _disputes(text.format(3, "تراخيص المحاجر"), text.format(5, "تراخيص المحاجر")) == ["numbers"]
+    # Names sharing only a generic word are two cases; a name ends at its closing mark.
+    assert _disputes(text.format(3, "أحداث الاتحادية"), text.format(5, "أحداث مكتب الإرشاد")) == []
 
 
 def test_a_party_denying_and_the_same_party_speaking_elsewhere_do_not_dispute() -> None:
@@ -790,6 +792,7 @@ def test_a_source_going_unnamed_is_no_negation() -> None:
     named = "وذكر مصدر قضائي مسؤول أن قرار المنع من السفر صدر بناء على طلب وزير المالية أمس بعد فحص الإقرارات الضريبية."
     assert not _disputes(unnamed, named)
     assert not _disputes(named, unnamed)
+    assert not _disputes(unnamed.replace("لم تذكر اسمه", "طلب عدم ذكر اسمه"), named)
     both = _dossier([_record("a", "الأولى", unnamed, []), _record("b", "الثانية", named, [])])
     assert [sorted(v.article for v in c.variants) for c in both.claims] == [["a", "b"]]
 

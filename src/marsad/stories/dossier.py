@@ -1390,28 +1390,37 @@ def _figure_context(text: str, figure: str) -> frozenset[str]:
 
 def _other_cases(a: str, b: str) -> bool:
     """Both sentences name the case they tell of as the press knows it («القضية المعروفة إعلاميا
-    بـ"تراخيص السياحة"» / «… بـ"أرض العين السخنة"»), and the names share no word: two cases (one
-    man's two appeals decided on one day), whose sentences (3 and 5 years) count different things."""
+    بـ"تراخيص السياحة"» / «… بـ"أرض العين السخنة"»), and the names share no word but the
+    generic ones («أحداث الاتحادية» / «أحداث مكتب الإرشاد»): two cases (one man's two appeals
+    decided on one day), whose sentences (3 and 5 years) count different things."""
     x, y = _case_name(a), _case_name(b)
     return bool(x and y and not x & y)
 
 
 @lru_cache(maxsize=1 << 12)
 def _case_name(text: str) -> frozenset[str]:
-    """The words of the name the sentence gives its case after «المعروفة إعلاميا» and the like
-    (data/count_nouns.json "case_names"); none when it names none."""
-    phrases, words = _case_phrases()
-    said = phrase_key(text)
+    """The words of the name the sentence gives its case after «المعروفة إعلاميا» and the like,
+    up to the punctuation that ends it, but the generic ones (data/count_nouns.json
+    "case_names"); none when it names none."""
+    phrases, words, generic = _case_phrases()
+    said = match_key(text)
     for phrase in phrases:
         if (at := said.find(phrase)) >= 0:
-            return frozenset(content_stems(said[at + len(phrase) :])[:words])
+            name = _CASE_NAME_END.split(_CASE_NAME_START.sub("", said[at + len(phrase) :]), maxsplit=1)[0]
+            return frozenset(content_stems(name)[:words]) - generic
     return frozenset()
 
 
+# What may open a case's name after the phrase (spaces, «بـ», quotes) and the punctuation that ends it.
+_CASE_NAME_START = re.compile(r"^[\s\u0628\u0640\"'«“]*")  # beh, tatweel
+_CASE_NAME_END = re.compile(r"[\"'»”\u060c,.:()]")  # arabic comma
+
+
 @cache
-def _case_phrases() -> tuple[tuple[str, ...], int]:
+def _case_phrases() -> tuple[tuple[str, ...], int, frozenset[str]]:
     d = load_data("count_nouns.json")["case_names"]
-    return tuple(phrase_key(p) for p in d["phrases"]), int(d["name_words"])
+    generic = frozenset(s for w in d["generic"] for s in content_stems(w))
+    return tuple(match_key(p) for p in d["phrases"]), int(d["name_words"]), generic
 
 
 @cache
@@ -1639,7 +1648,8 @@ def _reversed_decimal(figure: str) -> str | None:
 
 def _grouped_by_point(pointed: str, other: str) -> bool:
     """`pointed` is `other` with a point grouping its thousands: «3.000 مهندس» for 3000 engineers
-    (a point before three zeros, which `_point_for_comma` cannot see once the figure is a float)."""
+    (a point before three zeros, which `_point_for_comma` cannot see once the figure is a float).
+    As there, the figure is read either way: 3.000 is also 3."""
     return bool(_THOUSANDS_POINT.fullmatch(pointed)) and pointed.replace(".", "") == other
 
 
