@@ -792,7 +792,8 @@ def test_a_source_going_unnamed_is_no_negation() -> None:
     named = "وذكر مصدر قضائي مسؤول أن قرار المنع من السفر صدر بناء على طلب وزير المالية أمس بعد فحص الإقرارات الضريبية."
     assert not _disputes(unnamed, named)
     assert not _disputes(named, unnamed)
-    assert not _disputes(unnamed.replace("لم تذكر اسمه", "طلب عدم ذكر اسمه"), named)
+    asked = _dossier([_record("a", "الأولى", unnamed.replace("لم تذكر اسمه", "طلب عدم ذكر اسمه"), []), _record("b", "الثانية", named, [])])
+    assert [sorted(v.article for v in c.variants) for c in asked.claims] == [["a", "b"]]
     both = _dossier([_record("a", "الأولى", unnamed, []), _record("b", "الثانية", named, [])])
     assert [sorted(v.article for v in c.variants) for c in both.claims] == [["a", "b"]]
 
