@@ -62,6 +62,8 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("زيادة في المائة", "زيادة في المائة"),  # percent
         ("خمسة وعشرين", "خمسة وعشرين"),  # no word after it: as it was
         ("خمسة واثنا عشر شخصا", "5 واثنا عشر شخصا"),  # a unit and a teen are no one number
+        ("عددهم مائة واثنا عشر، منهم", "عددهم مائة واثنا عشر، منهم"),  # punctuation ends it: no word it counts
+        ("مائة وعشرين، منهم", "مائة وعشرين، منهم"),
         ("التقى خمسة وزراء", "التقى 5 وزراء"),  # a noun beginning with waw is no ten
         ("وصل الخمسة", "وصل الخمسة"),  # no noun after it
         ("المواد 3،4 و5", "المواد 3،4 و5"),  # elsewhere it lists

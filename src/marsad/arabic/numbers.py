@@ -131,6 +131,7 @@ def _worded_counts(text: str) -> str:
 
 
 _WAW = "\u0648"  # waw: «و» joining a number's parts
+_PUNCTUATION = "\u060c\u061b,.:;!?)\"'»"  # arabic comma, arabic semicolon, and the rest: what ends a number in words
 _ARTICLE = "\u0627\u0644"  # alef lam: a first word with the article is an ordinal («الحادي والعشرين»)
 
 
@@ -147,7 +148,10 @@ def _compound_counts(text: str) -> str:
         parts, end = _number_parts(tokens, k, words)
         # A run counts when it has two parts or is a hundreds word, and a word follows it
         # (what it counts, or a thousand's word); a lone unit or ten is read elsewhere or left.
-        if (len(parts) >= 2 or (parts and parts[0][0] == "hundreds")) and end < len(tokens) and not _DIGIT.search(tokens[end].group()):
+        after = tokens[end].group() if end < len(tokens) else ""
+        # A run ended by punctuation («مائة وعشرين، منهم») has no word it counts after it: left.
+        ended = bool(parts) and tokens[end - 1].group() != tokens[end - 1].group().rstrip(_PUNCTUATION)
+        if (len(parts) >= 2 or (parts and parts[0][0] == "hundreds")) and after and not ended and not _DIGIT.search(after):
             kinds = [kind for kind, _ in parts]
             if len(set(kinds)) == len(kinds) and not ("teen" in kinds and ("unit" in kinds or "ten" in kinds)):
                 # «وخمسة وعشرين»: the «و» before the number stays
@@ -165,11 +169,13 @@ def _number_parts(tokens: list[re.Match[str]], k: int, words: _CompoundWords) ->
     value), and the token after them."""
     parts: list[tuple[str, int]] = []
     while k < len(tokens):
-        word = tokens[k].group()
+        if parts and tokens[k - 1].group() != tokens[k - 1].group().rstrip(_PUNCTUATION):
+            break  # punctuation ends the number
+        word = tokens[k].group().rstrip(_PUNCTUATION)
         if parts:  # every part after the first opens with «و», written on it or apart
             if word == _WAW and k + 1 < len(tokens):
                 k += 1
-                word = tokens[k].group()
+                word = tokens[k].group().rstrip(_PUNCTUATION)
             elif word.startswith(_WAW) and len(word) > 1:
                 word = word[1:]
             else:
@@ -178,7 +184,8 @@ def _number_parts(tokens: list[re.Match[str]], k: int, words: _CompoundWords) ->
             break
         elif word not in words.first_forms and word[1:] in words.first_forms and word.startswith(_WAW):
             word = word[1:]  # «وخمسة وعشرين»: «and» before the number
-        following = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+        # the ten of a teen, unless punctuation ends the number on its first word
+        following = tokens[k + 1].group().rstrip(_PUNCTUATION) if k + 1 < len(tokens) and tokens[k].group()[-1:] not in _PUNCTUATION else ""
         if word in words.ones and following in words.teen_tens:
             parts.append(("teen", 10 + words.ones[word]))
             k += 2
