@@ -107,8 +107,19 @@ def _negation_words() -> frozenset[str]:
 
 @cache
 def _exceptives() -> tuple[frozenset[str], int, frozenset[str]]:
-    d = load_data("speech.json")["denial"]["exceptives"]
-    return frozenset(match_key(w) for w in d["words"]), int(d["span_words"]), frozenset(match_key(w) for w in d["not_before"])
+    return _denial_words("exceptives"), _denial_span("exceptives"), _denial_words("exceptives", "not_before")
+
+
+@cache
+def _denial_words(section: str, field: str = "words") -> frozenset[str]:
+    """A word list of data/speech.json's denial section, keyed as the sentence's words are."""
+    return frozenset(match_key(w) for w in load_data("speech.json")["denial"][section][field])
+
+
+@cache
+def _denial_span(section: str) -> int:
+    """How many words from its anchor a denial section's words are looked for (its `span_words`)."""
+    return int(load_data("speech.json")["denial"][section]["span_words"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,14 +267,7 @@ def _pleads(words: Sequence[str], at: int) -> bool:
     """The denial verb at `at` denies one's own knowledge or the charges one faces («نفى علمه
     بالبلاغ»، «أنكر المتهمون كل التهم الموجهة إليهم»): a plea, no denial of a reported fact
     (data/speech.json denial "pleas")."""
-    objects, span = _plea_objects()
-    return not objects.isdisjoint(words[at + 1 : at + 1 + span])
-
-
-@cache
-def _plea_objects() -> tuple[frozenset[str], int]:
-    d = load_data("speech.json")["denial"]["pleas"]
-    return frozenset(match_key(w) for w in d["objects"]), int(d["span_words"])
+    return not _denial_words("pleas", "objects").isdisjoint(words[at + 1 : at + 1 + _denial_span("pleas")])
 
 
 def _of_the_rest(words: Sequence[str], at: int, other: str) -> bool:
@@ -271,14 +275,15 @@ def _of_the_rest(words: Sequence[str], at: int, other: str) -> bool:
     …»: the word two before the negator or two after it, the negated verb's subject), of all but
     what the sentence told: it denies nothing the `other` sentence tells of one of them, unless
     that tells of «the rest» too (data/speech.json denial "the_rest")."""
-    rest = _the_rest()
-    near = {strip_proclitics(w) for w in (words[at - 2] if at >= 2 else "", words[at + 2] if at + 2 < len(words) else "")}
-    return not rest.isdisjoint(near) and rest.isdisjoint(strip_proclitics(w) for w in _conjunctionless(other))
+    rest = _denial_words("the_rest")
+    near = (words[at - 2] if at >= 2 else "", words[at + 2] if at + 2 < len(words) else "")
+    return any(_one_of(w, rest) for w in near) and not any(_one_of(w, rest) for w in _conjunctionless(other))
 
 
-@cache
-def _the_rest() -> frozenset[str]:
-    return frozenset(strip_proclitics(match_key(w)) for w in load_data("speech.json")["denial"]["the_rest"]["words"])
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """The keyed word is one of `words`, as written or with a preposition off («لباقي»): its
+    letters may begin like one («باقي» is no «ب» before «اقي»)."""
+    return word in words or strip_proclitics(word) in words
 
 
 def _unnames(words: Sequence[str], at: int) -> bool:
@@ -345,7 +350,7 @@ def _none_of(words: Sequence[str], at: int) -> tuple[str, int] | None:
     """The noun the negation at `at` says there is none of («لم يحصل الإخوان على أي مقعد»، «أى من
     المقاعد»), as a counted noun's key (`_count_key`), and where «أي» is; None when it says none
     of nothing. Such a negation counts nought (data/speech.json denial "none_of")."""
-    none, span, between = _none_words()
+    none, span, between = _denial_words("none_of"), _denial_span("none_of"), _denial_words("none_of", "between")
     for k in range(at + 2, min(len(words), at + 2 + span)):
         if words[k] in none:
             noun = next((w for w in words[k + 1 : k + 3] if w not in between), None)
@@ -364,14 +369,6 @@ def _none_told_alike(words: Sequence[str], at: int, other: str, figures: Collect
         + content_stems(" ".join(words[at + 1 : at + 1 + reach]))[:FIGURE_CONTEXT_WORDS]
     )
     return any(_jaccard(set(around), set(_figure_context(other, f))) >= FIGURE_CONTEXT_MATCH for f in figures)
-
-
-@cache
-def _none_words() -> tuple[frozenset[str], int, frozenset[str]]:
-    """The words of «none of» (data/speech.json denial "none_of"), how far after the negated verb
-    they are looked for, and the words passed over between them and the noun («أي من المقاعد»)."""
-    d = load_data("speech.json")["denial"]["none_of"]
-    return frozenset(match_key(w) for w in d["words"]), int(d["span_words"]), frozenset(match_key(w) for w in d["between"])
 
 
 @dataclass(frozen=True, slots=True)
