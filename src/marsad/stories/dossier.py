@@ -265,9 +265,14 @@ def _no_one_party() -> frozenset[str]:
 
 def _pleads(words: Sequence[str], at: int) -> bool:
     """The denial verb at `at` denies one's own knowledge or the charges one faces («نفى علمه
-    بالبلاغ»، «أنكر المتهمون كل التهم الموجهة إليهم»): a plea, no denial of a reported fact
-    (data/speech.json denial "pleas")."""
-    return not _denial_words("pleas", "objects").isdisjoint(words[at + 1 : at + 1 + _denial_span("pleas")])
+    بالبلاغ»، «أنكر المتهمون كل التهم الموجهة إليهم»، «أنكر الاتهامات الموجهة له»): a plea, no
+    denial of a reported fact (data/speech.json denial "pleas")."""
+    after = words[at + 1 : at + 1 + _denial_span("pleas")]
+    if not _denial_words("pleas", "objects").isdisjoint(after):
+        return True
+    # «أنكر الاتهامات الموجهة له»: the accusations directed at him in the case are its charges
+    accusations, directed = _denial_words("pleas", "accusations"), _denial_words("pleas", "directed")
+    return any(w in accusations and not directed.isdisjoint(after[k + 1 : k + 3]) for k, w in enumerate(after))
 
 
 def _of_the_rest(words: Sequence[str], at: int, other: str) -> bool:
