@@ -42,7 +42,7 @@ import json
 import random
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -227,7 +227,6 @@ def flags_now(run: list[dict[str, Any]], work: Path, path: Path) -> None:
     two files show which pairs a change drops or adds: those not judged yet are judged blind."""
     from marsad.store import open_store
     from marsad.stories.dossier import ClaimSearch
-    from marsad.stories.weights import story_weights
 
     store = open_store(str(work / "out" / "marsad.db"), readonly=True)
     try:
@@ -236,7 +235,7 @@ def flags_now(run: list[dict[str, Any]], work: Path, path: Path) -> None:
                 if len(s["outlets"]) < 2:
                     continue
                 members = store.records(set(s["articles"]))
-                search = ClaimSearch(story_weights(store.entity_names({m.entity_id for a in members.values() for m in a.mentions if m.entity_id})))
+                search = ClaimSearch(_weights(store, members))
                 search.read(sorted(members.values(), key=lambda x: (x.published or "9999", x.id)))
                 for d in search.found:
                     a, b = d.sides
@@ -247,6 +246,13 @@ def flags_now(run: list[dict[str, Any]], work: Path, path: Path) -> None:
     print(f"flags written to {path}")
 
 
+def _weights(store: Any, records: Mapping[str, Any]) -> dict[str, float]:
+    """The story word weights for these stored articles, their entities named as the store names them."""
+    from marsad.stories.weights import story_weights
+
+    return story_weights(store.entity_names({m.entity_id for a in records.values() for m in a.mentions if m.entity_id}))
+
+
 def judged_again(collection: Path, work: Path) -> None:
     """Every disagreement judged on any day (bench/data/disagreements_egypt2013*.jsonl), read by
     the code as it is now. A flag between two sentences depends only on their two articles (the
@@ -255,7 +261,6 @@ def judged_again(collection: Path, work: Path) -> None:
     among the judged, by kind. A development figure: the rules were written on these days."""
     from marsad.store import open_store
     from marsad.stories.dossier import ClaimSearch
-    from marsad.stories.weights import story_weights
 
     rows = [json.loads(line) for f in sorted(JUDGED_DISAGREEMENTS.parent.glob("disagreements_egypt2013*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()]
     wanted = {r[side] for r in rows for side in ("a_article", "b_article")}
@@ -277,7 +282,7 @@ def judged_again(collection: Path, work: Path) -> None:
     records = store.records(wanted)
     if missing := wanted - records.keys():
         print(f"{len(missing)} judged articles are not in the collection's judged days: their pairs are left out")
-    idf = story_weights(store.entity_names({m.entity_id for a in records.values() for m in a.mentions if m.entity_id}))
+    idf = _weights(store, records)
     tally: dict[str, list[int]] = {}
     for r in rows:
         a, b = records.get(r["a_article"]), records.get(r["b_article"])

@@ -1438,8 +1438,8 @@ def _of_an_index(text: str) -> bool:
     """The sentence gives a market index in points: its figures are readings at one moment, not
     counts (a price index or a poll's «المؤشرات» give no points)."""
     _, index, points = _readings()
-    words = {strip_proclitics(w) for w in _conjunctionless(text)} | set(_conjunctionless(text))
-    return not index.isdisjoint(words) and not points.isdisjoint(words)
+    words = _conjunctionless(text)
+    return any(_one_of(w, index) for w in words) and any(_one_of(w, points) for w in words)
 
 
 @cache
