@@ -852,3 +852,37 @@ def test_a_plea_denies_no_reported_fact() -> None:
         "وقال رئيس نقابة الدعاة إن أخونة الوزارة جرت منذ تولي الوزير الحالي منصبه قبل سبعة أشهر وطالب بوقفها فورا.",
     ) == ["denial"]
     assert _disputes("ونفى نقيب الصحفيين تحريضه على العنف أمام مقر الجماعة يوم الجمعة الماضي كما جاء في البلاغ المقدم إلى النائب العام.", "وحرض نقيب الصحفيين على العنف أمام مقر الجماعة يوم الجمعة الماضي بحسب شهود عيان تقدموا ببلاغ إلى النائب العام.") == ["denial"]
+
+
+def test_a_denial_is_contradicted_only_where_the_other_tells_what_it_is_of() -> None:
+    """What is denied is its head word and what follows it: «نفت القوات المسلحة ما تردد عن مسئولية
+    وزارة الداخلية عن مقتل الطفل» is not contradicted by the army telling an army guard's
+    responsibility («مسؤولية أحد أفراد قوة التأمين»), nor by an outlet telling the rumour as a
+    rumour («في ضوء ما تردد عن مسؤولية وزارة الداخلية»); an outlet telling the ministry responsible
+    is. «المسلحة» is no form of «مسئولية» though three first consonants are the same."""
+    denial = "نفت القوات المسلحة ما تردد عن مسئولية وزارة الداخلية عن مقتل الطفل بائع البطاطا بمحيط السفارة الأمريكية يوم الأحد الماضي."
+    assert not _disputes(denial, "وأعلنت القوات المسلحة مسؤولية أحد أفراد قوة التأمين التابعة لها عن مقتل الطفل بائع البطاطا بطريق الخطأ بمحيط السفارة الأمريكية يوم الأحد الماضي.")
+    assert not _disputes(denial, "وقالت القوات المسلحة في بيانها: في ضوء ما تردد عن مسؤولية وزارة الداخلية عن مقتل الطفل بائع البطاطا بمحيط السفارة الأمريكية يوم الأحد الماضي نوضح الحقائق.")
+    assert _disputes(denial, "وأكد شهود عيان مسؤولية وزارة الداخلية عن مقتل الطفل بائع البطاطا بمحيط السفارة الأمريكية يوم الأحد الماضي برصاص أحد جنودها.") == ["denial"]
+
+
+def test_a_negated_verb_is_contradicted_only_by_the_same_act_of_the_same_thing() -> None:
+    """«لم تستخدم الخرطوش» denies birdshot: an outlet telling tear gas used tells another use;
+    one telling birdshot used is denied. And «لم يطلب منه القيام بدور الوساطة» is denied by
+    «طلبت وساطته», the light «القيام» passed over."""
+    denial = "وقال المتحدث باسم نادي الضباط إن قوات الأمن لم تستخدم الخرطوش أو الطلقات الحية في تفريق المتظاهرين أمام قصر الاتحادية مساء الجمعة."
+    assert not _disputes(denial, "وقال شهود عيان إن قوات الأمن استخدمت الغاز المسيل للدموع بكثافة في تفريق المتظاهرين أمام قصر الاتحادية مساء الجمعة.")
+    assert _disputes(denial, "وقال شهود عيان إن قوات الأمن استخدمت الخرطوش والطلقات الحية في تفريق المتظاهرين أمام قصر الاتحادية مساء الجمعة.") == ["denial"]
+    assert _disputes(
+        "وقال رئيس الأركان السابق إنه لم يطلب منه القيام بدور الوساطة لعقد جلسة مصالحة بين قيادات حركة حماس ووزير الدفاع.",
+        "وكشفت مصادر أن قيادات حركة حماس طلبت وساطة رئيس الأركان السابق لعقد جلسة مصالحة مع وزير الدفاع.",
+    ) == ["denial"]
+
+
+def test_not_more_than_is_a_bound_not_a_denial() -> None:
+    """«لم تستغرق الجلسة أكثر من دقيقتين» gives the hearing's length at most, as «لم تستغرق سوى
+    دقائق» gives it: neither denies the hearing another outlet tells."""
+    assert not _disputes(
+        "وبدأت الجلسة في العاشرة صباحا ولم تستغرق أكثر من دقيقتين وتم منع التصوير وتغيب المتهمان عن الحضور في الجلسة.",
+        "واستغرقت الجلسة دقائق معدودة وتم منع التصوير وتغيب المتهمان عن الحضور في الجلسة التي بدأت في العاشرة صباحا.",
+    )

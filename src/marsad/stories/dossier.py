@@ -111,6 +111,12 @@ def _exceptives() -> tuple[frozenset[str], int, frozenset[str]]:
 
 
 @cache
+def _bounds() -> tuple[frozenset[str], frozenset[str], int]:
+    e = load_data("speech.json")["denial"]["exceptives"]
+    return _denial_words("exceptives", "bounds"), _denial_words("exceptives", "bound_openers"), int(e["bound_span_words"])
+
+
+@cache
 def _denial_words(section: str, field: str = "words") -> frozenset[str]:
     """A word list of data/speech.json's denial section, keyed as the sentence's words are."""
     return frozenset(match_key(w) for w in load_data("speech.json")["denial"][section][field])
@@ -169,12 +175,18 @@ def _asks(text: str) -> bool:
 
 
 def _restricts(words: Sequence[str], at: int) -> bool:
-    """The negation at `at` has an exceptive close after it («لم تشهد … سوى حالة واحدة»): it
-    restricts, it does not deny (data/speech.json denial "exceptives"). «إلا أن» opens another
-    clause (however): no exceptive."""
+    """The negation at `at` has an exceptive close after it («لم تشهد … سوى حالة واحدة»), or
+    «more than» right after its verb («لم تستغرق أكثر من دقيقتين»): it restricts or bounds, it
+    does not deny (data/speech.json denial "exceptives"). «إلا أن» opens another clause
+    (however): no exceptive."""
     exceptives, span, clause = _exceptives()
     after = words[at + 1 : at + 2 + span]
-    return any(w in exceptives and (k + 1 >= len(after) or after[k + 1] not in clause) for k, w in enumerate(after[:span]))
+    if any(w in exceptives and (k + 1 >= len(after) or after[k + 1] not in clause) for k, w in enumerate(after[:span])):
+        return True
+    # «لم تستغرق الجلسة أكثر من دقيقتين»: at most two minutes, a bound
+    bounds, openers, reach = _bounds()
+    near = words[at + 1 : at + 2 + reach]
+    return any(w in bounds and k + 1 < len(near) and near[k + 1] in openers for k, w in enumerate(near))
 
 
 def _said_by_denier(a: str, b: str) -> bool:
@@ -334,8 +346,11 @@ def _denies(a: _Sentence, b: _Sentence, counted: Mapping[str, set[str]] | None =
         # the denial is of something else of the same people. Words are met by their first
         # consonants, as counted nouns are, and a verbal noun «تفعيل» by its verb's («توقيع» /
         # «وقع»).
-        head = _denied_head(a.unnamed, verbs)
-        return _contained(b, a) < RESTATED and any(_count_key(t) in head for t in b.terms.counts)
+        denied = _denied(a.unnamed, a.text, verbs)
+        if _contained(b, a) >= RESTATED:
+            return False
+        stems = _word_stems(b.text)
+        return any(s and _heads_alike(_skeleton(s), denied.head) and _tells_there(denied.then, b.text, p) for p, s in enumerate(stems))
     said = _stems(b.text)
     for k, (before, w, nxt) in enumerate(zip(("", *words), words, words[1:], strict=False)):
         if w in negators and not _restricts(words, k) and not _unnames(words, k) and not _of_the_rest(words, k, b.text) and len(nxt) >= 3 and before not in lex.denial_relatives and before not in lex.denial_conditionals and nxt not in lex.denial_auxiliaries:
@@ -344,11 +359,102 @@ def _denies(a: _Sentence, b: _Sentence, counted: Mapping[str, set[str]] | None =
                 continue  # «لم يشر»: two letters begin too many words («شركائها») to be the verb's root
             if counted and (none := _none_of(words, k)) and none[0] in counted and not _none_told_alike(words, none[1], b.text, counted[none[0]]):
                 continue  # «لم يحصل الإخوان على أي مقعد» against another faculty's «10 مقاعد»: two counts
-            if any(x.startswith(stem) for x in _stems(a.text) - {strip_proclitics(nxt)}):
+            if any(_of_verb(x, stem) for x in _stems(a.text) - {strip_proclitics(nxt)}):
                 continue  # «لم يهاجمها من أجل المصريين، ولكن هاجمها لأنهم …»: the act told, another thing denied
-            if any(x.startswith(stem) or (len(stem) >= 3 and stem in x and x.startswith(("\u062a", "\u0648"))) for x in said):  # teh, waw
+            if not any(_of_verb(x, stem) for x in said):
+                continue
+            # Where the other sentence tells the verb, it tells what follows it here: «لم تستخدم
+            # الخرطوش» is not contradicted by «استخدمت الغاز».
+            then = _object_after(a.text, a.unnamed, k + 1)
+            if any(_of_verb(strip_proclitics(w), stem) and _tells_there(then, b.text, p) for p, w in enumerate(_WORD_RE.findall(match_key(b.text)))):
                 return True
     return False
+
+
+def _of_verb(word: str, stem: str) -> bool:
+    """A word (proclitics off) is a form of the verb whose present's stem is `stem`: it begins
+    so, or with the alef of the past of a derived form («تستخدم» / «استخدمت»، «ينسحب» /
+    «انسحب»), or holds it after the «ت» or «و» of a derived form or a conjunction."""
+    return word.startswith((stem, "\u0627" + stem)) or (len(stem) >= 3 and stem in word and word.startswith(("\u062a", "\u0648")))  # alef; teh, waw
+
+
+@dataclass(frozen=True, slots=True)
+class _Denial:
+    """What a denial denies: the consonants (`_skeleton`) of its head word (and of that word's
+    verb, for a verbal noun «تفعيل»), and the keys (`_count_key`) of the content words right after
+    the head in its clause (`_object_in`, read with the names and with them blanked): «نفت القوات
+    المسلحة ما تردد عن مسئولية وزارة الداخلية» denies «مسئولية» of «وزارة الداخلية»."""
+
+    head: frozenset[str]
+    then: tuple[str, ...]
+
+
+@cache
+def _told_alike() -> tuple[int, int, frozenset[str], int]:
+    d = load_data("speech.json")["denial"]["told_alike"]
+    return int(d["object_words"]), int(d["reach_words"]), frozenset(match_key(w) for w in d["reported"]), int(d["reported_span_words"])
+
+
+_CLAUSE_END = re.compile("[,.:;!?\u060c\u061b\u061f]")  # arabic comma, arabic semicolon, arabic question mark
+
+
+@lru_cache(maxsize=1 << 12)
+def _object_after(text: str, unnamed: str, at: int) -> tuple[str, ...]:
+    """The keys (`_count_key`) of the first content words after the sentence's word `at` (as
+    `_conjunctionless` counts its words), up to the end of its clause, read with the names and
+    with them blanked (`unnamed`): what a negated verb is told of, by name or by what is said
+    around the name («وزير الداخلية اللواء محمد إبراهيم» is «السيد وزير الداخلية» elsewhere)."""
+    keyed = match_key(text)
+    spans = list(_WORD_RE.finditer(keyed))
+    if at >= len(spans):
+        return ()
+    word = spans[at].group()
+    # The same word in the blanked text: its as many-th occurrence (names hold no verb).
+    nth = sum(m.group() == word for m in spans[:at])
+    blanked = match_key(unnamed)
+    same = [m for m in _WORD_RE.finditer(blanked) if m.group() == word]
+    return _object_in(keyed, spans[at].end()) + (_object_in(blanked, same[nth].end()) if nth < len(same) else ())
+
+
+def _object_in(text: str, start: int) -> tuple[str, ...]:
+    """The keys of the first content words of `text` from `start` to the end of its clause, the
+    empty words of a denial («تماما»، «على الإطلاق») passed over."""
+    end = _CLAUSE_END.search(text, start)
+    empty = {strip_proclitics(w) for w in _denied_head_words().empty}
+    stems = [stem for stem in content_stems(text[start : end.start() if end else len(text)]) if stem not in empty]
+    return tuple(key for stem in stems[: _told_alike()[0]] for key in _keys_of(stem))
+
+
+def _keys_of(stem: str) -> tuple[str, ...]:
+    """A content stem's key (`_count_key`), and the key without a first «و» when it has one: the
+    stem may have lost it as a conjunction in one sentence («وساطة» -> ساطة) and kept it in the
+    other («الوساطة» -> وساطة)."""
+    return (_count_key(stem), _count_key(stem[1:])) if stem[:1] == "\u0648" and len(stem) > 3 else (_count_key(stem),)  # waw
+
+
+def _tells_there(then: Collection[str], text: str, at: int) -> bool:
+    """The sentence tells, at its word `at`, what a denial denies (data/speech.json denial
+    "told_alike"): not framed as a report («في ضوء ما تردد عن مسؤولية الوزارة»: it tells the
+    rumour, not the fact), and with one of the words the denial tells it of (`then`) among the
+    content words around it, when the denial has any. «نفى … تعيين ابنة وزير الدفاع» denies
+    nothing of an outlet telling another man's «طلب التعيين»."""
+    _, reach, reported, span = _told_alike()
+    words = _WORD_RE.findall(match_key(text))
+    if any(strip_proclitics(w) in reported or w in reported for w in words[max(0, at - span) : at]):
+        return False
+    if not then:
+        return True
+    stems = _word_stems(text)
+    before = [s for s in stems[:at] if s][-reach:]
+    after = [s for s in stems[at + 1 :] if s][:reach]
+    return not {key for s in (*before, stems[at], *after) if s for key in _keys_of(s)}.isdisjoint(then)
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_stems(text: str) -> tuple[str, ...]:
+    """Each word of the sentence as its content stem ("" for a stop word), in the order
+    `_conjunctionless` gives them."""
+    return tuple(next(iter(content_stems(w)), "") for w in _WORD_RE.findall(match_key(text)))
 
 
 def _none_of(words: Sequence[str], at: int) -> tuple[str, int] | None:
@@ -408,14 +514,15 @@ def _report_word(key: str, words: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
-def _denied_head(unnamed: str, verbs: frozenset[str]) -> frozenset[str]:
-    """The consonant keys (`_count_key`) of the first word that says what the denial denies (and
-    of its verb, for a verbal noun of the pattern «تفعيل»: «توقيع» -> وقع), none when none can be
-    read: «نفى [الوزير]، نقيب الأطباء، صباح الثلاثاء، ما تردد عن حفظ البلاغ» ->
-    حفظ. The denier (blanked in `unnamed`), the description and time after it between commas, the
-    words framing a report up to the «عن» or «أن» that opens it, openers and empty words are
-    passed over (data/speech.json denial "denied_head"). Read once a sentence: a denial meets
-    many candidate sentences."""
+def _denied(unnamed: str, text: str, verbs: frozenset[str]) -> _Denial:
+    """What the denial denies (`_Denial`): the first word that says it (and of its verb, for a
+    verbal noun of the pattern «تفعيل»: «توقيع» -> وقع), no head when none can be read: «نفى
+    [الوزير]، نقيب الأطباء، صباح الثلاثاء، ما تردد عن حفظ البلاغ» -> حفظ, of «البلاغ». The denier
+    (blanked in `unnamed`), the description and time after it between commas, the words framing a
+    report up to the «عن» or «أن» that opens it, openers and empty words are passed over
+    (data/speech.json denial "denied_head"); what the head is of is read in `text`, the names not
+    blanked (blanking keeps every offset). Read once a sentence: a denial meets many candidate
+    sentences."""
     w = _denied_head_words()
     for m in _WORD_RE.finditer(unnamed):
         key = match_key(m.group())
@@ -427,7 +534,8 @@ def _denied_head(unnamed: str, verbs: frozenset[str]) -> frozenset[str]:
             if comma is None or any(_report_word(match_key(x), w.report_words) or match_key(x) in w.openers for x in _WORD_RE.findall(rest[: comma.start()])):
                 break
             rest = rest[comma.end() :]
-        words = [match_key(x) for x in _WORD_RE.findall(rest)]
+        found = list(_WORD_RE.finditer(rest))
+        words = [match_key(x.group()) for x in found]
         # A description with no comma after it («نفى [عزازي] عضو مجلس الأمناء الأنباء عن …»):
         # what is denied opens with the first report word, when one comes soon.
         k = next((n for n in range(min(w.report_span_words, len(words))) if _report_word(words[n], w.report_words)), 0)
@@ -442,9 +550,11 @@ def _denied_head(unnamed: str, verbs: frozenset[str]) -> frozenset[str]:
                 continue
             stems = list(content_terms(word))
             if stems:
-                return frozenset((_count_key(stems[0]), *_verb_of(stems[0])))
-        return frozenset()
-    return frozenset()
+                end = len(unnamed) - len(rest) + found[k - 1].end()
+                then = _object_in(match_key(text[end:]), 0) + _object_in(match_key(unnamed[end:]), 0)
+                return _Denial(frozenset((_skeleton(stems[0]), *_verb_of(stems[0]))), then)
+        return _Denial(frozenset(), ())
+    return _Denial(frozenset(), ())
 
 
 _TEH, _YEH = "\u062a", "\u064a"  # teh, yeh: the marks of the verbal noun «تفعيل»
@@ -1678,9 +1788,22 @@ def _count_key(key: str) -> str:
     """The noun a figure counts, as its first three consonants: singular and broken plural, and
     the accusative's alef, meet («مقعدا»، «مقاعد» -> مقع; «شخصا»، «أشخاص» -> شخص; «مصابا»،
     «مصابين» -> مصب), so that «108 مقاعد من أصل 294 مقعدا» gives one noun two figures."""
+    return _skeleton(key)[:3]
+
+
+def _skeleton(key: str) -> str:
+    """A keyed word's consonants: its first letter and the others but the long vowels (and the
+    alef of a plural «أفعال»)."""
     if key[:1] == "\u0627" and sum(c not in _LONG_VOWELS for c in key[1:]) >= 3:
         key = key[1:]  # the alef of a plural «أفعال»
-    return (key[:1] + "".join(c for c in key[1:] if c not in _LONG_VOWELS))[:3]
+    return key[:1] + "".join(c for c in key[1:] if c not in _LONG_VOWELS)
+
+
+def _heads_alike(skeleton: str, heads: Collection[str]) -> bool:
+    """A word (its `_skeleton`) is the head a denial denies: one of the two skeletons begins the
+    other, three letters at least («اتفاق» / «اتفاقية»), or they are the same. Three first
+    consonants alone are too few for a head: «مسئولية» and «المسلحة» share them."""
+    return any(skeleton == h or (min(len(skeleton), len(h)) >= 3 and (skeleton.startswith(h) or h.startswith(skeleton))) for h in heads)
 
 
 def _summary(ranked: list[_Claim], copies: Mapping[str, str]) -> tuple[SummarySentence, ...]:
