@@ -18,6 +18,9 @@ pairs are all judged.
                                                           # (bench/scale.py says how to get it): a set
                                                           # no rule was written on, judged in files of
                                                           # its own (claims_egypt2013_2013-03-12.jsonl …)
+    .venv/bin/python bench/claims_eval.py --collection SAUDINEWSNET.jsonl.gz --set saudinewsnet --day 2015-08-02
+                                                          # a day of another collection, of 14 Saudi
+                                                          # outlets in 2015 (bench/build_saudinewsnet.sh)
     .venv/bin/python bench/claims_eval.py --judged-again --collection EGYPT2013.jsonl.gz
                                                           # every disagreement judged on any day, read
                                                           # by the code as it is now: which it flags
@@ -132,6 +135,7 @@ def main() -> None:
     ap.add_argument("--work", help="where the run is kept (build/claims, or build/claims-DAY)")
     ap.add_argument("--collection", help="the whole 2013 collection (.jsonl.gz), with --day")
     ap.add_argument("--day", help="YYYY-MM-DD: that day of --collection instead of ../shared's day")
+    ap.add_argument("--set", default="egypt2013", help="the collection's name in the judged files' names (egypt2013, saudinewsnet: bench/build_saudinewsnet.sh)")
     ap.add_argument("--sample", type=int, help="write this many unjudged claims to judge")
     ap.add_argument("--disagreements", type=int, metavar="N", help="write this many unjudged disagreements to judge")
     ap.add_argument("--judged-again", action="store_true", help="which of every judged disagreement (all days) the code flags now")
@@ -146,7 +150,7 @@ def main() -> None:
         sys.exit("--collection and --day go together")
     day = args.day if args.collection else None
     work = Path(args.work or ("build/claims" + (f"-{day}" if day else "")))
-    judged_claims, judged_disagreements = judged_files(day)
+    judged_claims, judged_disagreements = judged_files(day, args.set)
     run = stories(work, Path(args.collection) if args.collection else None, day)
     if args.flags_now:
         flags_now(run, work, Path(args.flags_now))
@@ -194,11 +198,12 @@ def disagreement_pairs(run: list[dict[str, Any]]) -> list[tuple[tuple[str, str, 
     return out
 
 
-def judged_files(day: str | None) -> tuple[Path, Path]:
-    """Where the claims and the disagreements of a set are judged: ../shared's day, or another."""
+def judged_files(day: str | None, collection: str = "egypt2013") -> tuple[Path, Path]:
+    """Where the claims and the disagreements of a set are judged: ../shared's day, or another
+    day of a collection (`collection`: its name)."""
     if day is None:
         return JUDGED, JUDGED_DISAGREEMENTS
-    return (JUDGED.with_name(f"claims_egypt2013_{day}.jsonl"), JUDGED_DISAGREEMENTS.with_name(f"disagreements_egypt2013_{day}.jsonl"))
+    return (JUDGED.with_name(f"claims_{collection}_{day}.jsonl"), JUDGED_DISAGREEMENTS.with_name(f"disagreements_{collection}_{day}.jsonl"))
 
 
 def disagreement_judgements(path: Path) -> dict[tuple[str, str, str, str], bool]:
