@@ -886,3 +886,24 @@ def test_not_more_than_is_a_bound_not_a_denial() -> None:
         "وبدأت الجلسة في العاشرة صباحا ولم تستغرق أكثر من دقيقتين وتم منع التصوير وتغيب المتهمان عن الحضور في الجلسة.",
         "واستغرقت الجلسة دقائق معدودة وتم منع التصوير وتغيب المتهمان عن الحضور في الجلسة التي بدأت في العاشرة صباحا.",
     )
+
+
+def test_readings_of_a_market_are_no_count_given_two_figures() -> None:
+    """A traded good's price per unit, futures and a session's tally are readings of a moment:
+    outlets copy the wires' readings of different hours or days («ارتفع سعر الذهب … إلى 1092.10
+    دولار للأوقية» at 06:47, «… إلى 1094.54 دولار للأوقية» at 18:31). A price set by a decision
+    is a figure: two of it are a disagreement."""
+    gold = "وارتفع سعر الذهب في المعاملات الفورية {} بالمئة إلى {} دولار للأوقية بعد صدور بيانات الوظائف الأمريكية."
+    assert not _disputes(gold.format("0.3", "1092.10"), gold.format("0.5", "1094.54"))
+    session = "وشهدت تداولات اليوم في سوق الأسهم السعودية ارتفاع أسهم {} شركة في قيمتها، فيما تراجعت أسهم {} شركة."
+    assert not _disputes(session.format(82, 57), session.format(12, 151))
+    decided = "وقررت وزارة التموين رفع سعر أسطوانة البوتاجاز المنزلية إلى {} جنيهات بدءا من أول الشهر المقبل في جميع المحافظات."
+    assert _disputes(decided.format(8), decided.format(10)) == ["numbers"]
+
+
+def test_the_sides_of_a_dimension_are_no_count() -> None:
+    """«أرض مسورة بمساحة 50×30 مترا مربعا» and «بمساحة ٣٠x٥٠ مترا مربعا» tell one plot; the cars
+    burnt there are still counted."""
+    plot = "وتبين أن الحريق شب في أحد محلات التشليح وهو عبارة عن أرض مسورة بمساحة {} مترا مربعا نتج عنه احتراق {} سيارة."
+    assert not _disputes(plot.format("50×30", 12), plot.format("٣٠x٥٠", 12))
+    assert _disputes(plot.format("50×30", 12), plot.format("٣٠x٥٠", 15)) == ["numbers"]

@@ -1145,7 +1145,6 @@ class ClaimSearch:
                 and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])), notation)
                 and not _other_decisions(a.text, x, b.text, y)
                 and not (w in _year_keys() and _ages_of_others(a.text, x, b.text, y))
-                and not (w in _readings()[0] and _of_an_index(a.text) and _of_an_index(b.text))
                 and _told_around_alike(a.text, x, b.text, y)
             ]
             if (
@@ -1155,6 +1154,7 @@ class ClaimSearch:
                 and not all(self._told_alike(i, j, w) or self._told_alike(j, i, w) for w in differ)
                 and not self._other_spans(i, j)
                 and not _other_cases(a.text, b.text)
+                and not (_reads_a_market(a.text) and _reads_a_market(b.text))
                 # counts of other people (those one judge released, those another held)
                 and not (a.people and b.people and not a.people & b.people)
                 and not self._other_days(i, j)
@@ -1536,20 +1536,36 @@ def _case_phrases() -> tuple[tuple[str, ...], int, frozenset[str]]:
 
 
 @cache
-def _readings() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The counted words of an index's points and change, as `_counts` keys them, the words naming
-    an index, and those of its points (data/count_nouns.json "readings")."""
+def _readings() -> tuple[frozenset[str], frozenset[str]]:
+    """The words naming an index and those of its points (data/count_nouns.json "readings")."""
     d = load_data("count_nouns.json")["readings"]
-    keys = frozenset(_count_key(strip_proclitics(match_key(w))) for w in d["nouns"])
-    return keys, frozenset(match_key(w) for w in d["index"]), frozenset(match_key(w) for w in d["points"])
+    return frozenset(match_key(w) for w in d["index"]), frozenset(match_key(w) for w in d["points"])
 
 
 def _of_an_index(text: str) -> bool:
     """The sentence gives a market index in points: its figures are readings at one moment, not
     counts (a price index or a poll's «المؤشرات» give no points)."""
-    _, index, points = _readings()
+    index, points = _readings()
     words = _conjunctionless(text)
     return any(_one_of(w, index) for w in words) and any(_one_of(w, points) for w in words)
+
+
+@lru_cache(maxsize=1 << 12)
+def _reads_a_market(text: str) -> bool:
+    """The sentence reads a market: an index in points (`_of_an_index`), a traded good's price per
+    unit («دولار للأوقية»، «للبرميل»), futures or spot dealings, or a session's trading («وشهدت
+    تداولات اليوم ارتفاع أسهم 82 شركة»; data/count_nouns.json readings "markets"). Its figures —
+    prices, changes, the shares that rose — move through the session and from one to the next:
+    two outlets' readings tell two moments, which the text rarely names, not one count."""
+    if _of_an_index(text):
+        return True
+    said = f" {phrase_key(text)} "
+    return any(p in said for p in _market_phrases())
+
+
+@cache
+def _market_phrases() -> tuple[str, ...]:
+    return tuple(f" {phrase_key(p)} " for p in load_data("count_nouns.json")["readings"]["markets"])
 
 
 @cache
@@ -1597,6 +1613,8 @@ def _counts(text: str) -> dict[str, set[str]]:
             continue
         if _RANGE_END.search(before) or before.endswith(("/", ":")):
             continue  # a range's bound; the part after a slash of a reference («المحضر رقم 4714/62 جنايات»); a clock's minutes
+        if before.endswith(_DIMENSION_SIGNS):
+            continue  # a side of a dimension («مساحة 50×30 مترا», «30x50 مترا» elsewhere): one area, no count
         if len(number) > MAX_FIGURE_DIGITS:
             continue  # a string of digits no count is written as (a code, a page's garbage), too long to read as a float
         if len(number) > 1 and number[0] == "0" and number[1:2] != ".":
@@ -1618,6 +1636,8 @@ def _counts(text: str) -> dict[str, set[str]]:
             out[noun] |= {part, total}
     return out
 
+
+_DIMENSION_SIGNS = ("\u00d7", "x", "X", "*")  # multiplication sign, latin x, asterisk: «50×30»
 
 _PREPOSITION_ARTICLE = ("\u0628\u0627\u0644", "\u0644\u0644", "\u0643\u0627\u0644")  # beh alef lam, lam lam, kaf alef lam: «بالسويس», «للمدينة», «كالعادة»
 
