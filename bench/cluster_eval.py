@@ -31,7 +31,9 @@ on the on-claim articles alone, its threshold chosen against the gold (an upper 
 Linear cost: `--growth N` adds N real articles as one run to a store of --base others, then to a
 store ten times as large, and prints the store-wide stages' time per added article each time
 (run.json's seconds): flat when the cross-document work follows the new articles and the stories
-they can join, not the whole store. The stores grow four ways (_growth_sets): stance articles of
+they can join, not the whole store; and the stories stage's time per member article of the
+stories the run rebuilt (run.json's `rebuilt`): flat when what grows is those stories, the
+candidate stories the new articles join. The stores grow four ways (_growth_sets): stance articles of
 all claims (the added articles' stories grow too), stance articles of other claims only,
 egypt2013's one day, and with --collection the 2013 collection over time (older news only).
 """
@@ -421,13 +423,15 @@ def growth(new: int, base: int, work: Path, only: str | None = None, collection:
     for name, added, small, large in _growth_sets(new, base, collection):
         if only and not name.startswith(only):
             continue
-        per_article = []
+        per_article: list[float] = []
+        per_member: list[float] = []  # the stories stage's seconds per member article of the stories it rebuilt
         for stored in (small, large):
             folder = work / f"growth-{name.split(' (')[0].replace(', ', '-').replace(' ', '-')}-{len(stored)}"
             if folder.exists():
                 shutil.rmtree(folder)
             folder.mkdir(parents=True)
             seconds = []
+            rebuilt: dict[str, int] = {}
             for run, part in (("base", stored), ("new", added)):
                 path = folder / f"{run}.jsonl"
                 path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in part), encoding="utf-8")
@@ -436,15 +440,22 @@ def growth(new: int, base: int, work: Path, only: str | None = None, collection:
                     [sys.executable, "-m", "marsad.cli", "analyze", str(path), "--out", str(out), "--db", str(folder / "store.db"), "--no-progress"],
                     check=True, stdout=subprocess.DEVNULL,
                 )
-                seconds.append(json.loads((out / "run.json").read_text(encoding="utf-8"))["seconds"])
+                summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+                seconds.append(summary["seconds"])
+                rebuilt = summary.get("rebuilt", {})
             cross = seconds[1]["entities"] + seconds[1]["stories"]
             per_article.append(cross / len(added))
+            per_member.append(seconds[1]["stories"] / max(1, rebuilt.get("members", 0)))
             print(
                 f"{name}: {len(added)} articles added to a store of {len(stored)}: store-wide stages {cross:.2f} s"
                 f" (entities {seconds[1]['entities']:.2f}, stories {seconds[1]['stories']:.2f}), {1000 * cross / len(added):.1f} ms per article;"
-                f" their pages {seconds[1]['pages']:.1f} s", flush=True,
+                f" their pages {seconds[1]['pages']:.1f} s; dossiers rebuilt {rebuilt.get('stories', 0)} holding {rebuilt.get('members', 0)} member articles,"
+                f" stories stage {1000 * per_member[-1]:.1f} ms per member", flush=True,
             )
-        print(f"{name}: per-article time, store ten times larger / smaller: {per_article[1] / per_article[0]:.2f} (flat: about 1)", flush=True)
+        print(
+            f"{name}: per-article time, store ten times larger / smaller: {per_article[1] / per_article[0]:.2f} (flat: about 1);"
+            f" the stories stage per member article of the stories rebuilt: {per_member[1] / per_member[0]:.2f}", flush=True,
+        )
 
 
 def main() -> None:

@@ -33,6 +33,9 @@ def test_cli_analyze_writes_export_report_and_store(demo_run: Path) -> None:
         assert (demo_run / name).exists()
     run = json.loads((demo_run / "run.json").read_text(encoding="utf-8"))
     assert (run["files"], run["pages"], run["articles"], run["errors"]) == (11, 12, 16, [])
+    # A first run places every article: each story is rebuilt, holding every placed article once.
+    stories = json.loads((demo_run / "stories.json").read_text(encoding="utf-8"))
+    assert run["rebuilt"] == {"stories": len(stories), "members": sum(len(s["articles"]) for s in stories)}
 
 
 def test_cli_export_matches_json_schema(demo_run: Path) -> None:

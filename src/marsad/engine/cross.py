@@ -522,11 +522,12 @@ def update_stories(
     vectorise_with: Vectorise = vectorise_here,
     touched: Collection[str] = (),
     dossiers_with: BuildDossiers | None = None,
-) -> int:
+) -> tuple[int, int]:
     """Vectorise the articles that have no story vector yet, place the articles without a story,
     and rebuild the dossiers of the stories that changed, and of those whose members' entities
     changed (`touched`, from update_entities), reading only their members' records; returns how
-    many were rebuilt. `vocabulary`: the tagger's words (Context.tagger.vocabulary()).
+    many stories were rebuilt and how many member articles they hold (what the run's dossiers
+    cost in proportion to). `vocabulary`: the tagger's words (Context.tagger.vocabulary()).
     `dossiers_with`: where dossiers are built (by default here)."""
     build = dossiers_with or dossiers_here(vocabulary)
     # New articles are vectorised a chunk at a time: their texts are not all held at once.
@@ -586,7 +587,7 @@ def update_stories(
     # mostly in the same story (the same id), whose row readers keep meanwhile; dropped first, a
     # story being rebuilt would be missing (404) to a reader until its dossier is saved.
     store.drop_empty_stories()
-    return len(assignment.changed)
+    return len(assignment.changed), len(assignment.members)
 
 
 def _candidates_of_undated(store: Store, new: list[StoryArticle]) -> set[str]:

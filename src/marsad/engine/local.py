@@ -66,6 +66,9 @@ class RunSummary:
     # pages), then the cross-document ones, "entities" (name completion and resolution) and
     # "stories" (vectors, placement, dossiers): what a run costs beyond its own pages.
     seconds: dict[str, float] = field(default_factory=dict)
+    # The stories whose dossiers the run rebuilt and the member articles they hold: the stories
+    # stage's cost follows these, not the store's size (bench/cluster_eval.py --growth).
+    rebuilt: dict[str, int] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -82,6 +85,7 @@ class RunSummary:
             "errors": [str(p) for p in self.problems if p.fatal],
             "warnings": [str(p) for p in self.problems if not p.fatal],
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+            "rebuilt": self.rebuilt,
         }
 
 
@@ -184,7 +188,8 @@ def run_with(
     marks = [started, time.perf_counter()]
     touched = update_entities(store, ctx.registry)
     marks.append(time.perf_counter())
-    update_stories(store, ctx.tagger.vocabulary(), vectorise_with, touched, dossiers_with)
+    stories, members = update_stories(store, ctx.tagger.vocabulary(), vectorise_with, touched, dossiers_with)
+    summary.rebuilt = {"stories": stories, "members": members}
     marks.append(time.perf_counter())
     summary.seconds = {stage: b - a for stage, a, b in zip(("pages", "entities", "stories"), marks, marks[1:], strict=False)}
     release_freed_memory()
