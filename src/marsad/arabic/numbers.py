@@ -42,7 +42,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s*(?:{thousands}){_TANWEEN}(?!\w)"),
         # «ألفان و441», «ألف و500»: a thousand or two as a word, the rest in digits (no figure
         # before the word: «14 ألف و400» is read above)
-        re.compile(rf"(?<!\d\s)(?<![\w\d])({worded})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # waw
+        re.compile(rf"(?<!\d\s)(?<![\w\d])[\u0628\u0644]?({worded})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # beh, lam («بألف و300»); waw
         # «5. 1 مليار», «4. 11 مليون», «8 ر1 مليون»: the press's «5ر1» (1.5) copied with a point
         # and a space for the reh, or with a space beside the reh, the fraction still first;
         # only before a magnitude, where a figure cannot end a sentence
@@ -103,7 +103,28 @@ def plain_figures(text: str) -> str:
     for unit, words, pattern in _magnitude_patterns():
         if any(w in text for w in words):  # a substring test: most figures are of no million
             text = pattern.sub(partial(_times, unit=unit), text)
+    lone, values = _lone_magnitude_pattern()
+    if lone.search(text):
+        text = lone.sub(partial(_lone_and_rest, values=values), text)
     return text
+
+
+def _lone_and_rest(m: re.Match[str], *, values: dict[str, int]) -> str:
+    """«مليارا و59000000» as 1059000000: the word's value and the rest, smaller than its unit (a
+    million or a billion; «مليونان» is two of them)."""
+    value, rest = values[m.group(1)], int(m.group(2) or m.group(3))
+    unit = 10 ** (len(str(value)) - 1)
+    return str(value + rest) if rest < unit else m.group(0)
+
+
+@cache
+def _lone_magnitude_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A million's or a billion's word with no figure before it (a preposition on it: «بمليار»),
+    «و» and a figure of four digits or more, or a figure of five digits or more with no «و»
+    (thousands read already: «مليون 760 ألف») (data/count_nouns.json "lone_magnitudes")."""
+    values: dict[str, int] = load_data("count_nouns.json")["lone_magnitudes"]["words"]
+    words = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w\d])(?<!\d\s)[\u0628\u0644]?({words}){_TANWEEN}\s+(?:\u0648\s*(\d{{4,}})|(\d{{5,}}))(?![\d.])"), values  # beh, lam; waw
 
 
 def _fraction_first(m: re.Match[str]) -> str:
@@ -118,7 +139,7 @@ def _worded_counts(text: str) -> str:
     text = _compound_counts(text)
     values, pattern = _number_word_pattern()
     ones, tens, ordinals, teen = _teen_pattern()
-    said = text.split()
+    said = {*text.split(), *(w[1:] for w in text.split() if w.startswith(_ON_A_NUMBER))}
     if values.keys().isdisjoint(said) and tens.isdisjoint(said):
         return text  # most sentences: no such word (a set lookup costs less than the pattern's scan)
     text = teen.sub(lambda m: str(10 + ones[m.group(1)]), text)
@@ -131,6 +152,7 @@ def _worded_counts(text: str) -> str:
 
 
 _WAW = "\u0648"  # waw: «و» joining a number's parts
+_ON_A_NUMBER = ("\u0648", "\u0628", "\u0644")  # waw, beh, lam: a conjunction or preposition written on a number's first word
 _PUNCTUATION = "\u060c\u061b,.:;!?)\"'»"  # arabic comma, arabic semicolon, and the rest: what ends a number in words
 _ARTICLE = "\u0627\u0644"  # alef lam: a first word with the article is an ordinal («الحادي والعشرين»)
 
@@ -182,8 +204,8 @@ def _number_parts(tokens: list[re.Match[str]], k: int, words: _CompoundWords) ->
                 break
         elif word.startswith(_ARTICLE):
             break
-        elif word not in words.first_forms and word[1:] in words.first_forms and word.startswith(_WAW):
-            word = word[1:]  # «وخمسة وعشرين»: «and» before the number
+        elif word not in words.first_forms and word[1:] in words.first_forms and word.startswith(_ON_A_NUMBER):
+            word = word[1:]  # «وخمسة وعشرين»: «and» before the number; «بخمسة وعشرين»: a preposition
         # the ten of a teen, unless punctuation ends the number on its first word
         following = tokens[k + 1].group().rstrip(_PUNCTUATION) if k + 1 < len(tokens) and tokens[k].group()[-1:] not in _PUNCTUATION else ""
         if word in words.ones and following in words.teen_tens:
@@ -218,7 +240,7 @@ class _CompoundWords:
         self.ones: dict[str, int] = teens["ones"]
         self.teen_tens = frozenset(teens["tens"])
         self.first_forms = frozenset({*self.units, *self.tens, *self.hundreds, *self.ones})
-        self.forms = self.first_forms | {_WAW + w for w in self.first_forms}
+        self.forms = self.first_forms | {on + w for w in self.first_forms for on in _ON_A_NUMBER}
 
 
 @cache
@@ -235,7 +257,8 @@ def _teen_pattern() -> tuple[dict[str, int], frozenset[str], frozenset[str], re.
     first = "|".join(map(re.escape, sorted(ones, key=len, reverse=True)))
     ten = "|".join(map(re.escape, teens["tens"]))
     # «التسعة عشر شخصا»: the definite teen too (alef lam before its first word)
-    pattern = re.compile(rf"(?<![\w])(?:\u0627\u0644)?({first})\s+(?:{ten})(?!\w)(?=\s+[^\W\d])")  # alef lam
+    # «لثماني عشرة سنة»: a preposition on it (beh, lam)
+    pattern = re.compile(rf"(?<![\w])(?:\u0627\u0644|[\u0628\u0644])?({first})\s+(?:{ten})(?!\w)(?=\s+[^\W\d])")  # alef lam; beh, lam
     return ones, frozenset(teens["tens"]), frozenset(teens["ordinals"]), pattern
 
 
@@ -246,7 +269,8 @@ def _number_word_pattern() -> tuple[dict[str, int], re.Pattern[str]]:
     words = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
     tens = "|".join(map(re.escape, data["teens_and_tens"]))
     # waw: «خمسة وعشرين»
-    return values, re.compile(rf"(?<![\w])({words})(?=\s+[^\W\d])(?!\s+\u0648?(?:{tens})(?!\w))(?!\w)")
+    # «بأربع حقائب»: a preposition on it (beh, lam), not on a word of two letters («لست أدري»)
+    return values, re.compile(rf"(?<![\w])(?:[\u0628\u0644](?=[^\W\d]{{3}}))?({words})(?=\s+[^\W\d])(?!\s+\u0648?(?:{tens})(?!\w))(?!\w)")
 
 
 def _times(m: re.Match[str], *, unit: int) -> str:
