@@ -907,3 +907,19 @@ def test_the_sides_of_a_dimension_are_no_count() -> None:
     plot = "وتبين أن الحريق شب في أحد محلات التشليح وهو عبارة عن أرض مسورة بمساحة {} مترا مربعا نتج عنه احتراق {} سيارة."
     assert not _disputes(plot.format("50×30", 12), plot.format("٣٠x٥٠", 12))
     assert _disputes(plot.format("50×30", 12), plot.format("٣٠x٥٠", 15)) == ["numbers"]
+
+
+def test_a_large_sum_in_words_cut_off_agrees_with_the_exact_figure() -> None:
+    """«بلغت تكلفة المشروعات مليارا وتسعة وخمسين مليون ريال» is 1,059,593,121 riyals cut off to
+    the million; another million is another figure."""
+    cost = "واعتمد الوزير ترسية 168 مشروعا بلديا لدرء السيول وإنشاء الحدائق في 14 منطقة، وبلغت تكلفة تلك المشروعات {} ريال."
+    assert not _disputes(cost.format("مليارا وتسعة وخمسين مليون"), cost.format("1.059.593.121"))
+    assert _disputes(cost.format("مليارا وتسعة وأربعين مليون"), cost.format("1.059.593.121")) == ["numbers"]
+
+
+def test_other_items_of_a_series_are_other_counts() -> None:
+    """«وصلت الدفعة الثانية من المعونة على متن خمس قاطرات» and «وصلت الدفعة الثالثة من المعونة
+    على متن 3 قاطرات» tell two shipments; one shipment told with two counts is a disagreement."""
+    aid = "وصلت أمس الدفعة {} من المعونة الطبية الإغاثية إلى مدينة سيئون على متن {} قاطرات قادمة من المملكة عبر منفذ الوديعة البري."
+    assert not _disputes(aid.format("الثانية", "خمس"), aid.format("الثالثة", "3"))
+    assert _disputes(aid.format("الثانية", "خمس"), aid.format("الثانية", "3")) == ["numbers"]

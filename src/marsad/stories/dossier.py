@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -1155,6 +1155,7 @@ class ClaimSearch:
                 and not self._other_spans(i, j)
                 and not _other_cases(a.text, b.text)
                 and not (_reads_a_market(a.text) and _reads_a_market(b.text))
+                and not _other_of_a_series(a.text, b.text)
                 # counts of other people (those one judge released, those another held)
                 and not (a.people and b.people and not a.people & b.people)
                 and not self._other_days(i, j)
@@ -1563,6 +1564,30 @@ def _reads_a_market(text: str) -> bool:
     return any(p in said for p in _market_phrases())
 
 
+def _other_of_a_series(a: str, b: str) -> bool:
+    """The sentences name one noun with other ordinals after it («الدفعة الثانية» / «الدفعة
+    الثالثة»): they tell of other items of a series (data/count_nouns.json "series")."""
+    told_a, told_b = _items_of_series(a), _items_of_series(b)
+    return any(told_b.get(noun, ordinals) != ordinals for noun, ordinals in told_a.items() if noun in told_b)
+
+
+@lru_cache(maxsize=1 << 12)
+def _items_of_series(text: str) -> dict[str, frozenset[str]]:
+    """The nouns of the sentence with an ordinal after them, each with its ordinals."""
+    ordinals = _series_ordinals()
+    words = _conjunctionless(text)
+    found: dict[str, set[str]] = {}
+    for noun, word in pairwise(words):
+        if word in ordinals:
+            found.setdefault(strip_proclitics(noun), set()).add(word)
+    return {noun: frozenset(told) for noun, told in found.items()}
+
+
+@cache
+def _series_ordinals() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("count_nouns.json")["series"]["ordinals"])
+
+
 @cache
 def _market_phrases() -> tuple[str, ...]:
     return tuple(f" {phrase_key(p)} " for p in load_data("count_nouns.json")["readings"]["markets"])
@@ -1726,9 +1751,9 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
     bound and a figure just on its side of it («أكثر من 50» and 56), one whole and the other that
     with a fraction (rounded or cut off), one the other's decimal copied right to left (in a unit
     of thousands or more only where `notation`: a sentence writes «4،6»), or for counts of
-    millions equal to the precision the rounder one is given to (17,412,250 pounds are «17.4
-    مليون» and «17 مليونا و412 ألفا»: the press rounds such figures, and saying so is no
-    contradiction)."""
+    millions equal to the precision the rounder one is given to, rounded or cut off (17,412,250
+    pounds are «17.4 مليون» and «17 مليونا و412 ألفا»; 1,059,593,121 riyals «مليار و59 مليون»:
+    the press rounds such figures, and saying so is no contradiction)."""
     plain_a, plain_b = a.lstrip(_MARKS), b.lstrip(_MARKS)
     if plain_a == plain_b or _reversed_decimal(plain_a) == plain_b or _grouped_by_point(plain_a, plain_b) or _grouped_by_point(plain_b, plain_a):
         return True
@@ -1761,7 +1786,12 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
     if min(x, y) < ROUNDED_FROM or not (x.is_integer() and y.is_integer()):
         return False
     zeros = max(_zeros(int(x)), _zeros(int(y)))
-    return zeros >= ROUNDED_ZEROS and abs(x - y) * 2 < 10**zeros
+    if zeros < ROUNDED_ZEROS:
+        return False
+    # Rounded or cut off: «مليار و59 مليون» for 1,059,593,121 riyals
+    rounder, precise = (x, y) if _zeros(int(x)) >= _zeros(int(y)) else (y, x)
+    step: int = 10**zeros
+    return abs(x - y) * 2 < step or int(precise) // step * step == rounder
 
 
 def _in_unit(x: float, unit: int) -> str:
