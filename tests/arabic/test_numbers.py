@@ -91,6 +91,10 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("مليون و5 وزراء", "مليون و5 وزراء"),  # no figure of thousands after it: as it was
         ("تقدر بمليار و400 مليون جنيه", "تقدر 1400000000 جنيه"),  # a preposition on the word
         ("بلغت حوالي مليون 760 ألف اسطوانة", "بلغت حوالي 1760000 اسطوانة"),  # thousands with no «و»
+        ("نحو نصف مليون و200 ألف لاجئ", "نحو نصف مليون و200000 لاجئ"),  # half a million and more: left
+        ("بلغ مليار و 2500 مليون", "بلغ مليار و 2500 مليون"),  # the rest has its own unit: not joined
+        ("صممت القاعة لتسع الجميع", "صممت القاعة لتسع الجميع"),  # «to hold», no nine
+        ("مليون و" + "1" * 40 + " دولار", "مليون و" + "1" * 40 + " دولار"),  # a run of digits is no count
         ("مليار و2 مليار", "مليار و2000000000"),  # the rest no smaller than the unit: two figures
         ("ألف شكر و5 تحيات", "ألف شكر و5 تحيات"),  # no «و» right after the word: as it was
         ("بلغت 441.1 مليــــــار جنيه", "بلغت 441100000000 جنيه"),  # a word drawn out with tatweel

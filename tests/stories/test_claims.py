@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.article import Article, Mention, Quote
+from marsad.statements.lexicon import speech_lexicon
+from marsad.stories import dossier
 from marsad.stories.dossier import build_dossier
 from marsad.stories.records import Dossier
 from marsad.stories.weights import story_weights
@@ -923,3 +925,27 @@ def test_other_items_of_a_series_are_other_counts() -> None:
     aid = "وصلت أمس الدفعة {} من المعونة الطبية الإغاثية إلى مدينة سيئون على متن {} قاطرات قادمة من المملكة عبر منفذ الوديعة البري."
     assert not _disputes(aid.format("الثانية", "خمس"), aid.format("الثالثة", "3"))
     assert _disputes(aid.format("الثانية", "خمس"), aid.format("الثانية", "3")) == ["numbers"]
+
+
+def test_what_the_session_rules_must_not_swallow() -> None:
+    """Real disagreements the rules for denials, markets, dimensions, series and cut-off sums must
+    still flag (a review's cases): 2 millions against 2.9 (no figure cut off), a bullet before a
+    toll, a force's «تعاملات» with protesters (no market), a first deputy (a title, no series),
+    a head with a pronoun on it, and a news agency («وكالة الأنباء», no rumour)."""
+    refugees = "وقالت المفوضية السامية لشؤون اللاجئين إن عدد اللاجئين السوريين في دول الجوار بلغ {} لاجئ حتى نهاية الشهر الماضي."
+    assert _disputes(refugees.format("2 مليون"), refugees.format("2.9 مليون")) == ["numbers"]
+    toll = "* {} قتيلا في انفجار سيارة مفخخة استهدفت سوقا شعبيا وسط مدينة الرمادي غرب العراق صباح الاثنين."
+    assert _disputes(toll.format(30), toll.format(40)) == ["numbers"]
+    force = "وأسفرت تعاملات قوات الأمن مع المتظاهرين أمام مبنى المحافظة مساء الجمعة عن إصابة {} شخصا بجروح مختلفة."
+    assert _disputes(force.format(12), force.format(30)) == ["numbers"]
+    deputy = "وقال النائب الأول لرئيس الوزراء العراقي إن عدد قتلى تفجيرات بغداد أمس بلغ {} قتيلا بحسب الحصيلة الرسمية."
+    assert _disputes(deputy.format(30), deputy.format(40)) == ["numbers"]
+    denial = "نفت القوات المسلحة ما تردد عن مسئولية الشرطة العسكرية عن مقتل الطفل بائع البطاطا بمحيط السفارة الأمريكية يوم الأحد الماضي."
+    assert _disputes(denial, "وقال شهود عيان إن الشرطة العسكرية تتحمل مسئوليتها عن مقتل الطفل بائع البطاطا بمحيط السفارة الأمريكية يوم الأحد الماضي.") == ["denial"]
+    # What the denial is of, told by a news agency or confirmed as a report, is told, not a rumour.
+    then = dossier._denied(denial, denial, speech_lexicon().denial_verbs).then
+    for told in ("وأكدت وكالة الأنباء الرسمية مسؤولية الشرطة العسكرية عن مقتل الطفل.", "وأكد شهود صحة ما تردد عن مسؤولية الشرطة العسكرية عن مقتل الطفل."):
+        at = next(k for k, w in enumerate(dossier._word_stems(told)) if w.startswith("مسوول"))
+        assert dossier._tells_there(then, told, at)
+    rumour = "وفي ضوء ما تردد عن مسؤولية الشرطة العسكرية عن مقتل الطفل أصدرت القوات المسلحة بيانا."
+    assert not dossier._tells_there(then, rumour, next(k for k, w in enumerate(dossier._word_stems(rumour)) if w.startswith("مسوول")))

@@ -9,6 +9,7 @@ from functools import cache, partial
 from marsad.arabic.normalize import normalize_digits
 from marsad.data import load_data
 
+_PREPOSITION = "[\u0628\u0644]"  # beh, lam: a preposition written on a number's word («بألف»، «لثماني»)
 _TANWEEN = "[\u064b\u064e]?\u0627?\u064b?"  # fathatan or fatha, alef, or the fathatan after it, after a unit word: «ألفًا», «مليونًا», «مليوناً»
 _DIGIT = re.compile(r"\d")  # any digit, Eastern Arabic ones too
 # «1,500» and «1٬500» are 1500 (a thousands group has three digits).
@@ -42,7 +43,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s*(?:{thousands}){_TANWEEN}(?!\w)"),
         # «ألفان و441», «ألف و500»: a thousand or two as a word, the rest in digits (no figure
         # before the word: «14 ألف و400» is read above)
-        re.compile(rf"(?<!\d\s)(?<![\w\d])[\u0628\u0644]?({worded})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # beh, lam («بألف و300»); waw
+        re.compile(rf"(?<!\d\s)(?<![\w\d]){_PREPOSITION}?({worded})\s+\u0648\s*(\d{{1,3}})(?![\d.])"),  # «بألف و300»; waw
         # «5. 1 مليار», «4. 11 مليون», «8 ر1 مليون»: the press's «5ر1» (1.5) copied with a point
         # and a space for the reh, or with a space beside the reh, the fraction still first;
         # only before a magnitude, where a figure cannot end a sentence
@@ -114,7 +115,15 @@ def _lone_and_rest(m: re.Match[str], *, values: dict[str, int]) -> str:
     million or a billion; «مليونان» is two of them)."""
     value, rest = values[m.group(1)], int(m.group(2) or m.group(3))
     unit = 10 ** (len(str(value)) - 1)
-    return str(value + rest) if rest < unit else m.group(0)
+    before = m.string[: m.start()].split()
+    if rest >= unit or (before and before[-1] in _fractions()):
+        return m.group(0)  # two figures; «نصف مليون و200 ألف» is half of it and more, left
+    return str(value + rest)
+
+
+@cache
+def _fractions() -> frozenset[str]:
+    return frozenset(load_data("count_nouns.json")["lone_magnitudes"]["fractions"])
 
 
 @cache
@@ -124,7 +133,13 @@ def _lone_magnitude_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
     (thousands read already: «مليون 760 ألف») (data/count_nouns.json "lone_magnitudes")."""
     values: dict[str, int] = load_data("count_nouns.json")["lone_magnitudes"]["words"]
     words = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
-    return re.compile(rf"(?<![\w\d])(?<!\d\s)[\u0628\u0644]?({words}){_TANWEEN}\s+(?:\u0648\s*(\d{{4,}})|(\d{{5,}}))(?![\d.])"), values  # beh, lam; waw
+    data = load_data("count_nouns.json")
+    units = "|".join(map(re.escape, [*data["thousands"], *data["millions"]]))
+    # the rest no longer than a figure is written (a run of digits is no count), with no unit word
+    # of its own after it («مليار و 2500 مليون» are two figures)
+    return re.compile(
+        rf"(?<![\w\d])(?<!\d\s){_PREPOSITION}?({words}){_TANWEEN}\s+(?:\u0648\s*(\d{{4,15}})|(\d{{5,15}}))(?![\d.])(?!\s*(?:{units}))"  # waw
+    ), values
 
 
 def _fraction_first(m: re.Match[str]) -> str:
@@ -258,7 +273,7 @@ def _teen_pattern() -> tuple[dict[str, int], frozenset[str], frozenset[str], re.
     ten = "|".join(map(re.escape, teens["tens"]))
     # «التسعة عشر شخصا»: the definite teen too (alef lam before its first word)
     # «لثماني عشرة سنة»: a preposition on it (beh, lam)
-    pattern = re.compile(rf"(?<![\w])(?:\u0627\u0644|[\u0628\u0644])?({first})\s+(?:{ten})(?!\w)(?=\s+[^\W\d])")  # alef lam; beh, lam
+    pattern = re.compile(rf"(?<![\w])(?:\u0627\u0644|{_PREPOSITION})?({first})\s+(?:{ten})(?!\w)(?=\s+[^\W\d])")  # alef lam
     return ones, frozenset(teens["tens"]), frozenset(teens["ordinals"]), pattern
 
 
@@ -269,8 +284,10 @@ def _number_word_pattern() -> tuple[dict[str, int], re.Pattern[str]]:
     words = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
     tens = "|".join(map(re.escape, data["teens_and_tens"]))
     # waw: «خمسة وعشرين»
-    # «بأربع حقائب»: a preposition on it (beh, lam), not on a word of two letters («لست أدري»)
-    return values, re.compile(rf"(?<![\w])(?:[\u0628\u0644](?=[^\W\d]{{3}}))?({words})(?=\s+[^\W\d])(?!\s+\u0648?(?:{tens})(?!\w))(?!\w)")
+    # «بأربع حقائب»: a preposition on it, not on a word of two letters («لست أدري»), nor where the
+    # two make another word («لتسع الجميع»: to hold; data/count_nouns.json "preposition_look_alikes")
+    look_alikes = "".join(rf"(?!{re.escape(w)}(?!\w))" for w in data["preposition_look_alikes"])
+    return values, re.compile(rf"(?<![\w]){look_alikes}(?:{_PREPOSITION}(?=[^\W\d]{{3}}))?({words})(?=\s+[^\W\d])(?!\s+\u0648?(?:{tens})(?!\w))(?!\w)")
 
 
 def _times(m: re.Match[str], *, unit: int) -> str:

@@ -73,6 +73,7 @@ HEADLINE_DENIAL_MATCH = 0.2
 MAX_DISAGREEMENTS = 20  # per story
 WINDOWS_APART_HOURS = 6  # counts over spans of fixed length ending when told, this far apart, are of different spans
 ROUNDED_FROM = 1_000_000  # figures this large are given rounded: they agree to the rounder one's precision,
+CUT_OFF_DIGITS = 100  # a figure of millions cut off keeps at least three digits (1,059 millions for 1,059,593,121)
 ROUNDED_ZEROS = 3  # when it is rounded to the thousand at least (17,412,250 is exact)
 REVERSED_IN_UNITS = (1_000, 1_000_000, 1_000_000_000)  # the units a decimal copied right to left is read in («4،6 مليون»)
 MAX_FIGURE_DIGITS = 18  # a longer run of digits is no count
@@ -343,9 +344,9 @@ def _denies(a: _Sentence, b: _Sentence, counted: Mapping[str, set[str]] | None =
         # other asserts and who denies it reports both sides itself; the outlets do not disagree.
         # And what is denied opens with a head word past the denier and the words framing a
         # report («نفى الوزير ما تردد عن توقيع أي صفقة» -> توقيع): the other sentence tells it, or
-        # the denial is of something else of the same people. Words are met by their first
-        # consonants, as counted nouns are, and a verbal noun «تفعيل» by its verb's («توقيع» /
-        # «وقع»).
+        # the denial is of something else of the same people. The head is met by its consonants
+        # (`_heads_alike`), and a verbal noun «تفعيل» by its verb's («توقيع» / «وقع»); with one of
+        # the words after it (`_tells_there`).
         denied = _denied(a.unnamed, a.text, verbs)
         if _contained(b, a) >= RESTATED:
             return False
@@ -413,16 +414,26 @@ def _object_after(text: str, unnamed: str, at: int) -> tuple[str, ...]:
     nth = sum(m.group() == word for m in spans[:at])
     blanked = match_key(unnamed)
     same = [m for m in _WORD_RE.finditer(blanked) if m.group() == word]
-    return _object_in(keyed, spans[at].end()) + (_object_in(blanked, same[nth].end()) if nth < len(same) else ())
+    return _both_ways(_object_in(keyed, spans[at].end()), _object_in(blanked, same[nth].end()) if nth < len(same) else ())
+
+
+def _both_ways(named: tuple[str, ...], blanked: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of what follows a denied word read with the names and with them blanked, each once."""
+    return tuple(dict.fromkeys((*named, *blanked)))
 
 
 def _object_in(text: str, start: int) -> tuple[str, ...]:
     """The keys of the first content words of `text` from `start` to the end of its clause, the
     empty words of a denial («تماما»، «على الإطلاق») passed over."""
     end = _CLAUSE_END.search(text, start)
-    empty = {strip_proclitics(w) for w in _denied_head_words().empty}
+    empty = _empty_stems()
     stems = [stem for stem in content_stems(text[start : end.start() if end else len(text)]) if stem not in empty]
     return tuple(key for stem in stems[: _told_alike()[0]] for key in _keys_of(stem))
+
+
+@cache
+def _empty_stems() -> frozenset[str]:
+    return frozenset(strip_proclitics(w) for w in _denied_head_words().empty)
 
 
 def _keys_of(stem: str) -> tuple[str, ...]:
@@ -440,8 +451,10 @@ def _tells_there(then: Collection[str], text: str, at: int) -> bool:
     nothing of an outlet telling another man's «طلب التعيين»."""
     _, reach, reported, span = _told_alike()
     words = _WORD_RE.findall(match_key(text))
-    if any(strip_proclitics(w) in reported or w in reported for w in words[max(0, at - span) : at]):
-        return False
+    confirming = _unsaid().confirming | _denial_words("told_alike", "confirming")
+    for q in range(max(0, at - span), at):
+        if (strip_proclitics(words[q]) in reported or words[q] in reported) and confirming.isdisjoint(words[max(0, q - 2) : q]):
+            return False  # told as a rumour; «أكدت صحة ما تردد عن …» confirms it
     if not then:
         return True
     stems = _word_stems(text)
@@ -551,7 +564,7 @@ def _denied(unnamed: str, text: str, verbs: frozenset[str]) -> _Denial:
             stems = list(content_terms(word))
             if stems:
                 end = len(unnamed) - len(rest) + found[k - 1].end()
-                then = _object_in(match_key(text[end:]), 0) + _object_in(match_key(unnamed[end:]), 0)
+                then = _both_ways(_object_in(match_key(text[end:]), 0), _object_in(match_key(unnamed[end:]), 0))
                 return _Denial(frozenset((_skeleton(stems[0]), *_verb_of(stems[0]))), then)
         return _Denial(frozenset(), ())
     return _Denial(frozenset(), ())
@@ -1561,36 +1574,49 @@ def _reads_a_market(text: str) -> bool:
     if _of_an_index(text):
         return True
     said = f" {phrase_key(text)} "
-    return any(p in said for p in _market_phrases())
+    phrases, sessions, markets = _market_words()
+    if any(p in said for p in phrases):
+        return True
+    # «تعاملات» and «تداولات» are a market's only beside a market word («تعاملات قوات الأمن مع
+    # المتظاهرين» are not)
+    words = {strip_proclitics(w) for w in _conjunctionless(text)}
+    return not words.isdisjoint(sessions) and not words.isdisjoint(markets)
 
 
 def _other_of_a_series(a: str, b: str) -> bool:
-    """The sentences name one noun with other ordinals after it («الدفعة الثانية» / «الدفعة
-    الثالثة»): they tell of other items of a series (data/count_nouns.json "series")."""
+    """The sentences name one noun with other ordinals after it, none the same («الدفعة الثانية» /
+    «الدفعة الثالثة»): they tell of other items of a series (data/count_nouns.json "series")."""
     told_a, told_b = _items_of_series(a), _items_of_series(b)
-    return any(told_b.get(noun, ordinals) != ordinals for noun, ordinals in told_a.items() if noun in told_b)
+    return any(ordinals.isdisjoint(told_b[noun]) for noun, ordinals in told_a.items() if noun in told_b)
 
 
 @lru_cache(maxsize=1 << 12)
 def _items_of_series(text: str) -> dict[str, frozenset[str]]:
     """The nouns of the sentence with an ordinal after them, each with its ordinals."""
-    ordinals = _series_ordinals()
+    ordinals, titles = _series_words()
     words = _conjunctionless(text)
     found: dict[str, set[str]] = {}
     for noun, word in pairwise(words):
-        if word in ordinals:
+        # «اليوم الأول والثاني»: an ordinal after an ordinal names no series; «النائب الأول» is a
+        # title, «للمرة الأولى» a time
+        if word in ordinals and noun not in ordinals and strip_proclitics(noun) not in titles:
             found.setdefault(strip_proclitics(noun), set()).add(word)
     return {noun: frozenset(told) for noun, told in found.items()}
 
 
 @cache
-def _series_ordinals() -> frozenset[str]:
-    return frozenset(match_key(w) for w in load_data("count_nouns.json")["series"]["ordinals"])
+def _series_words() -> tuple[frozenset[str], frozenset[str]]:
+    d = load_data("count_nouns.json")["series"]
+    return frozenset(match_key(w) for w in d["ordinals"]), frozenset(strip_proclitics(match_key(w)) for w in d["not_series"])
 
 
 @cache
-def _market_phrases() -> tuple[str, ...]:
-    return tuple(f" {phrase_key(p)} " for p in load_data("count_nouns.json")["readings"]["markets"])
+def _market_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """The phrases of a market's reading, and the words of trading and of a market, keyed (data/
+    count_nouns.json readings "markets", "sessions", "market_words")."""
+    d = load_data("count_nouns.json")["readings"]
+    keyed = [frozenset(strip_proclitics(match_key(w)) for w in d[k]) for k in ("sessions", "market_words")]
+    return tuple(f" {phrase_key(p)} " for p in d["markets"]), keyed[0], keyed[1]
 
 
 @cache
@@ -1638,7 +1664,7 @@ def _counts(text: str) -> dict[str, set[str]]:
             continue
         if _RANGE_END.search(before) or before.endswith(("/", ":")):
             continue  # a range's bound; the part after a slash of a reference («المحضر رقم 4714/62 جنايات»); a clock's minutes
-        if before.endswith(_DIMENSION_SIGNS):
+        if _DIMENSION.search(before):
             continue  # a side of a dimension («مساحة 50×30 مترا», «30x50 مترا» elsewhere): one area, no count
         if len(number) > MAX_FIGURE_DIGITS:
             continue  # a string of digits no count is written as (a code, a page's garbage), too long to read as a float
@@ -1662,7 +1688,7 @@ def _counts(text: str) -> dict[str, set[str]]:
     return out
 
 
-_DIMENSION_SIGNS = ("\u00d7", "x", "X", "*")  # multiplication sign, latin x, asterisk: «50×30»
+_DIMENSION = re.compile("\\d\\s*[\u00d7xX*]\\s*$")  # a figure and a multiplication sign (or latin x, asterisk) before: «50×30»
 
 _PREPOSITION_ARTICLE = ("\u0628\u0627\u0644", "\u0644\u0644", "\u0643\u0627\u0644")  # beh alef lam, lam lam, kaf alef lam: «بالسويس», «للمدينة», «كالعادة»
 
@@ -1791,7 +1817,9 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
     # Rounded or cut off: «مليار و59 مليون» for 1,059,593,121 riyals
     rounder, precise = (x, y) if _zeros(int(x)) >= _zeros(int(y)) else (y, x)
     step: int = 10**zeros
-    return abs(x - y) * 2 < step or int(precise) // step * step == rounder
+    # cut off only where the rounder figure keeps three digits or more (1,059 millions), not from
+    # 2 millions to 2.9
+    return abs(x - y) * 2 < step or (rounder >= CUT_OFF_DIGITS * step and int(precise) // step * step == rounder)
 
 
 def _in_unit(x: float, unit: int) -> str:
@@ -1852,8 +1880,18 @@ def _skeleton(key: str) -> str:
 def _heads_alike(skeleton: str, heads: Collection[str]) -> bool:
     """A word (its `_skeleton`) is the head a denial denies: one of the two skeletons begins the
     other, three letters at least («اتفاق» / «اتفاقية»), or they are the same. Three first
-    consonants alone are too few for a head: «مسئولية» and «المسلحة» share them."""
-    return any(skeleton == h or (min(len(skeleton), len(h)) >= 3 and (skeleton.startswith(h) or h.startswith(skeleton))) for h in heads)
+    consonants alone are too few for a head: «مسئولية» and «المسلحة» share them. A final teh
+    marbuta meets the teh of a suffixed form (`_marbuta_as_teh`)."""
+    word = _marbuta_as_teh(skeleton)
+    return any(
+        word == (head := _marbuta_as_teh(h)) or (min(len(word), len(head)) >= 3 and (word.startswith(head) or head.startswith(word))) for h in heads
+    )
+
+
+def _marbuta_as_teh(skeleton: str) -> str:
+    """A skeleton's last letter heh (a keyed teh marbuta) as teh: «مسئولية» (مسله) is the head of
+    «مسئوليتها» (مسلته)."""
+    return skeleton[:-1] + "\u062a" if skeleton.endswith("\u0647") else skeleton  # heh -> teh
 
 
 def _summary(ranked: list[_Claim], copies: Mapping[str, str]) -> tuple[SummarySentence, ...]:
