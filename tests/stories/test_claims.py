@@ -949,3 +949,12 @@ def test_what_the_session_rules_must_not_swallow() -> None:
         assert dossier._tells_there(then, told, at)
     rumour = "وفي ضوء ما تردد عن مسؤولية الشرطة العسكرية عن مقتل الطفل أصدرت القوات المسلحة بيانا."
     assert not dossier._tells_there(then, rumour, next(k for k, w in enumerate(dossier._word_stems(rumour)) if w.startswith("مسوول")))
+
+
+def test_figures_of_other_owners_are_other_counts() -> None:
+    """One wire template for each company's results («سجل صافي أرباح شركة سبكيم …» / «… الشركة
+    السعودية للنقل الجماعي …»): other companies' figures. One company's told two ways is a
+    disagreement."""
+    results = "سجل صافي أرباح {} تراجعا بنسبة {} في النصف الأول من العام الحالي مقارنة بالفترة المماثلة من العام السابق حيث بلغت {} مليون ريال."
+    assert not _disputes(results.format("شركة سبكيم", "39%", 190), results.format("الشركة السعودية للنقل الجماعي", "24%", 150))
+    assert _disputes(results.format("شركة سبكيم", "39%", 190), results.format("شركة سبكيم", "39%", 150)) == ["numbers"]

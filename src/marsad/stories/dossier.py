@@ -467,7 +467,7 @@ def _tells_there(then: Collection[str], text: str, at: int) -> bool:
 def _word_stems(text: str) -> tuple[str, ...]:
     """Each word of the sentence as its content stem ("" for a stop word), in the order
     `_conjunctionless` gives them."""
-    return tuple(next(iter(content_stems(w)), "") for w in _WORD_RE.findall(match_key(text)))
+    return tuple(_content_stem_of(w) for w in _WORD_RE.findall(match_key(text)))
 
 
 def _none_of(words: Sequence[str], at: int) -> tuple[str, int] | None:
@@ -1169,6 +1169,7 @@ class ClaimSearch:
                 and not _other_cases(a.text, b.text)
                 and not (_reads_a_market(a.text) and _reads_a_market(b.text))
                 and not _other_of_a_series(a.text, b.text)
+                and not _other_owners(a.text, b.text)
                 # counts of other people (those one judge released, those another held)
                 and not (a.people and b.people and not a.people & b.people)
                 and not self._other_days(i, j)
@@ -1588,6 +1589,32 @@ def _other_of_a_series(a: str, b: str) -> bool:
     «الدفعة الثالثة»): they tell of other items of a series (data/count_nouns.json "series")."""
     told_a, told_b = _items_of_series(a), _items_of_series(b)
     return any(ordinals.isdisjoint(told_b[noun]) for noun, ordinals in told_a.items() if noun in told_b)
+
+
+def _other_owners(a: str, b: str) -> bool:
+    """Both sentences name whom their figures belong to by an owner noun and the word after it
+    («صافي أرباح شركة سبكيم» / «صافي أرباح الشركة السعودية للنقل الجماعي»), none the same: other
+    owners' figures (data/count_nouns.json "owners")."""
+    owners_a, owners_b = _owners(a), _owners(b)
+    return bool(owners_a and owners_b and owners_a.isdisjoint(owners_b))
+
+
+@lru_cache(maxsize=1 << 12)
+def _owners(text: str) -> frozenset[tuple[str, str]]:
+    """The (owner noun, the content word after it) pairs of the sentence, proclitics off."""
+    nouns = _owner_nouns()
+    words = [strip_proclitics(w) for w in _conjunctionless(text)]
+    return frozenset((noun, name) for noun, name in pairwise(words) if noun in nouns and name not in nouns and _content_stem_of(name))
+
+
+def _content_stem_of(word: str) -> str:
+    """A word's content stem, "" for a stop word."""
+    return next(iter(content_stems(word)), "")
+
+
+@cache
+def _owner_nouns() -> frozenset[str]:
+    return frozenset(strip_proclitics(match_key(w)) for w in load_data("count_nouns.json")["owners"]["nouns"])
 
 
 @lru_cache(maxsize=1 << 12)
