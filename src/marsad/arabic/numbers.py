@@ -154,8 +154,8 @@ def _worded_counts(text: str) -> str:
     text = _compound_counts(text)
     values, pattern = _number_word_pattern()
     ones, tens, ordinals, teen = _teen_pattern()
-    said = {*text.split(), *(w[1:] for w in text.split() if w.startswith(_ON_A_NUMBER))}
-    if values.keys().isdisjoint(said) and tens.isdisjoint(said):
+    said = text.split()
+    if _number_word_forms().isdisjoint(said) and tens.isdisjoint(said):
         return text  # most sentences: no such word (a set lookup costs less than the pattern's scan)
     text = teen.sub(lambda m: str(10 + ones[m.group(1)]), text)
 
@@ -288,6 +288,14 @@ def _number_word_pattern() -> tuple[dict[str, int], re.Pattern[str]]:
     # two make another word («لتسع الجميع»: to hold; data/count_nouns.json "preposition_look_alikes")
     look_alikes = "".join(rf"(?!{re.escape(w)}(?!\w))" for w in data["preposition_look_alikes"])
     return values, re.compile(rf"(?<![\w]){look_alikes}(?:{_PREPOSITION}(?=[^\W\d]{{3}}))?({words})(?=\s+[^\W\d])(?!\s+\u0648?(?:{tens})(?!\w))(?!\w)")
+
+
+@cache
+def _number_word_forms() -> frozenset[str]:
+    """The number words as written alone or with a preposition on them («بأربع»): a sentence with
+    none of these (nor a teen's ten) has no number in words for the patterns to read."""
+    values = _number_word_pattern()[0]
+    return frozenset({*values, *(on + w for w in values for on in _ON_A_NUMBER[1:])})
 
 
 def _times(m: re.Match[str], *, unit: int) -> str:

@@ -367,7 +367,7 @@ def _denies(a: _Sentence, b: _Sentence, counted: Mapping[str, set[str]] | None =
             # Where the other sentence tells the verb, it tells what follows it here: «لم تستخدم
             # الخرطوش» is not contradicted by «استخدمت الغاز».
             then = _object_after(a.text, a.unnamed, k + 1)
-            if any(_of_verb(strip_proclitics(w), stem) and _tells_there(then, b.text, p) for p, w in enumerate(_WORD_RE.findall(match_key(b.text)))):
+            if any(_of_verb(strip_proclitics(w), stem) and _tells_there(then, b.text, p) for p, w in enumerate(_keyed_words(b.text))):
                 return True
     return False
 
@@ -450,7 +450,7 @@ def _tells_there(then: Collection[str], text: str, at: int) -> bool:
     content words around it, when the denial has any. «نفى … تعيين ابنة وزير الدفاع» denies
     nothing of an outlet telling another man's «طلب التعيين»."""
     _, reach, reported, span = _told_alike()
-    words = _WORD_RE.findall(match_key(text))
+    words = _keyed_words(text)
     confirming = _unsaid().confirming | _denial_words("told_alike", "confirming")
     for q in range(max(0, at - span), at):
         if (strip_proclitics(words[q]) in reported or words[q] in reported) and confirming.isdisjoint(words[max(0, q - 2) : q]):
@@ -464,10 +464,17 @@ def _tells_there(then: Collection[str], text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
+def _keyed_words(text: str) -> tuple[str, ...]:
+    """The sentence's keyed words as written (a leading «و» kept: «وقع» is a verb), read once: a
+    sentence meets many others."""
+    return tuple(_WORD_RE.findall(match_key(text)))
+
+
+@lru_cache(maxsize=1 << 12)
 def _word_stems(text: str) -> tuple[str, ...]:
     """Each word of the sentence as its content stem ("" for a stop word), in the order
     `_conjunctionless` gives them."""
-    return tuple(_content_stem_of(w) for w in _WORD_RE.findall(match_key(text)))
+    return tuple(_content_stem_of(w) for w in _keyed_words(text))
 
 
 def _none_of(words: Sequence[str], at: int) -> tuple[str, int] | None:
