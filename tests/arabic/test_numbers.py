@@ -122,6 +122,14 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("بما قيمته 9 ملايين، و813 ألف جنيه", "بما قيمته 9813000 جنيه"),  # a comma before the thousands
         ("بما قيمته 9 ملايين،و813 ألف جنيه", "بما قيمته 9813000 جنيه"),  # no space after the comma
         ("بلغ عدد الناخبين 9 ملايين، 51000 منهم في الخارج", "بلغ عدد الناخبين 9000000، 51000 منهم في الخارج"),  # a comma and no «و»: two figures
+        ("بالتهرب من سداد 10 ملايين جنيه و680 ألفاً", "بالتهرب من سداد 10680000 جنيه"),  # the currency between the millions and the rest
+        ("بلغت 3 ملايين دولار فقط", "بلغت 3000000 دولار فقط"),
+        ("قيمتها 3 ملايين جنيه و5 ملايين دولار", "قيمتها 3000000 جنيه و5000000 دولار"),  # two figures, each its currency
+        # the press's spellings of number words: an opening alef with its hamza, a final alef maqsura
+        ("أغفلت سبعة عشر مليونًا، وأربعمائة وإثنتى عشرة ألفا ومائتين وخمسين جنيها", "أغفلت 17412250 جنيها"),
+        ("أغفلت سبعة عشر مليون وأربعمائة وإثنا عشر ألف ومائتان وخمسون جنيها", "أغفلت 17412250 جنيها"),
+        ("وأصيب ثمانى أشخاص", "وأصيب 8 أشخاص"),
+        ("أصيب إثنا عشر شخصا", "أصيب 12 شخصا"),
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

@@ -170,6 +170,21 @@ _WAW = "\u0648"  # waw: «و» joining a number's parts
 _ON_A_NUMBER = ("\u0648", "\u0628", "\u0644")  # waw, beh, lam: a conjunction or preposition written on a number's first word
 _PUNCTUATION = "\u060c\u061b,.:;!?)\"'»"  # arabic comma, arabic semicolon, and the rest: what ends a number in words
 _ARTICLE = "\u0627\u0644"  # alef lam: a first word with the article is an ordinal («الحادي والعشرين»)
+_ALEFS = ("\u0627", "\u0623", "\u0625")  # alef, alef with hamza above, alef with hamza below
+_FINAL_YEHS = ("\u064a", "\u0649")  # yeh, alef maqsura
+
+
+def _spellings(values: dict[str, int]) -> dict[str, int]:
+    """The number words of `values` as the press also spells them: an opening alef with or
+    without its hamza («إثنا», «اثنا»), a final yeh as alef maqsura («إثنتى», «ثمانى»)."""
+    out = dict(values)
+    for word, value in values.items():
+        firsts = _ALEFS if word[0] in _ALEFS else (word[0],)
+        lasts = _FINAL_YEHS if word[-1] in _FINAL_YEHS else (word[-1],)
+        for first in firsts:
+            for last in lasts:
+                out.setdefault(first + word[1:-1] + last if len(word) > 1 else first, value)
+    return out
 
 
 def _compound_counts(text: str) -> str:
@@ -249,10 +264,10 @@ class _CompoundWords:
     def __init__(self) -> None:
         data = load_data("count_nouns.json")
         compound, teens = data["compound_numbers"], data["teens"]
-        self.units: dict[str, int] = compound["units"]
-        self.tens: dict[str, int] = compound["tens"]
-        self.hundreds: dict[str, int] = compound["hundreds"]
-        self.ones: dict[str, int] = teens["ones"]
+        self.units = _spellings(compound["units"])
+        self.tens = _spellings(compound["tens"])
+        self.hundreds = _spellings(compound["hundreds"])
+        self.ones = _spellings(teens["ones"])
         self.teen_tens = frozenset(teens["tens"])
         self.first_forms = frozenset({*self.units, *self.tens, *self.hundreds, *self.ones})
         self.forms = self.first_forms | {on + w for w in self.first_forms for on in _ON_A_NUMBER}
@@ -268,7 +283,7 @@ def _teen_pattern() -> tuple[dict[str, int], frozenset[str], frozenset[str], re.
     """The teens' first words and their values, the words for ten, the ordinals, and a teen
     before a word."""
     teens = load_data("count_nouns.json")["teens"]
-    ones: dict[str, int] = teens["ones"]
+    ones = _spellings(teens["ones"])
     first = "|".join(map(re.escape, sorted(ones, key=len, reverse=True)))
     ten = "|".join(map(re.escape, teens["tens"]))
     # «التسعة عشر شخصا»: the definite teen too (alef lam before its first word)
@@ -280,7 +295,7 @@ def _teen_pattern() -> tuple[dict[str, int], frozenset[str], frozenset[str], re.
 @cache
 def _number_word_pattern() -> tuple[dict[str, int], re.Pattern[str]]:
     data = load_data("count_nouns.json")
-    values: dict[str, int] = data["number_words"]
+    values = _spellings(data["number_words"])
     words = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
     tens = "|".join(map(re.escape, data["teens_and_tens"]))
     # waw: «خمسة وعشرين»
@@ -302,10 +317,10 @@ def _times(m: re.Match[str], *, unit: int) -> str:
     """«17 مليونا» as 17000000, with «و412000» (or «412000») after it added when smaller than the
     unit (one as large is another figure: «10 ملايين و15000000» is a range)."""
     value = round(float(m.group(1)) * unit)
-    and_rest, rest = m.group(2), m.group(3) or m.group(4)
+    currency, and_rest, rest = m.group("currency") or "", m.group("rest"), m.group(4) or m.group(5)
     if rest is not None and int(rest) < unit:
-        return str(value + int(rest))
-    return str(value) + (and_rest or "")
+        return str(value + int(rest)) + currency  # «10 ملايين جنيه و680000»: 10680000 جنيه
+    return str(value) + currency + (and_rest or "")
 
 
 @cache
@@ -319,6 +334,7 @@ def _magnitude_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
     data = load_data("count_nouns.json")
     words: dict[str, int] = data["millions"]
     units = "|".join(map(re.escape, [*data["thousands"], *words]))
+    currencies = "|".join(map(re.escape, sorted(data["currencies"]["words"], key=len, reverse=True)))
     out = []
     for unit in sorted(set(words.values())):
         spelt = tuple(sorted((w for w, v in words.items() if v == unit), key=len, reverse=True))
@@ -329,10 +345,12 @@ def _magnitude_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
                 spelt,
                 re.compile(
                     rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s*(?:{these}){_TANWEEN}(?!\w)"  # «31مليونا»: glued too
+                    # the currency may come between («10 ملايين جنيه و680 ألفاً»)
+                    rf"(?P<currency>\s+(?:{currencies})(?!\w))?"
                     # the rest after «و», or without it when it is thousands read already
                     # («36 مليونا 376 ألفا و834»: five digits or more, never a year); a comma
                     # before it too («9 ملايين، و813 ألف»)
-                    rf"((?:(?:\s*[,\u060c]\s*|\s+)\u0648\s*(\d{{4,}})|\s+(\d{{5,}}))(?![\d.])(?!\s*(?:{units})))?"  # comma, arabic comma; waw
+                    rf"(?P<rest>(?:(?:\s*[,\u060c]\s*|\s+)\u0648\s*(\d{{4,}})|\s+(\d{{5,}}))(?![\d.])(?!\s*(?:{units})))?"  # comma, arabic comma; waw
                 ),
             )
         )
