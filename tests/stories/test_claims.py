@@ -958,3 +958,52 @@ def test_figures_of_other_owners_are_other_counts() -> None:
     results = "سجل صافي أرباح {} تراجعا بنسبة {} في النصف الأول من العام الحالي مقارنة بالفترة المماثلة من العام السابق حيث بلغت {} مليون ريال."
     assert not _disputes(results.format("شركة سبكيم", "39%", 190), results.format("الشركة السعودية للنقل الجماعي", "24%", 150))
     assert _disputes(results.format("شركة سبكيم", "39%", 190), results.format("شركة سبكيم", "39%", 150)) == ["numbers"]
+
+
+def test_the_deniers_own_reaction_told_by_another_outlet_is_no_disagreement() -> None:
+    """«نفت حركة حماس التصريحات …» against «استنكر اليوم الأربعاء، المتحدث باسم حركة حماس "…"
+    التصريحات …» (a spokesman speaks for whom «باسم» names), and «نفى جهاد الحداد، المتحدث …» against
+    «تجاهل جهاد الحداد المتحدث …» (a name before its title): one party's reaction told two ways. An
+    outlet telling the accusation as fact still disagrees with the denial."""
+    denial = _record("a", "الأولى", "نفت حركة حماس، الأربعاء، التصريحات الأخيرة التي تتهم الحركة بتدبير أحداث رفح التي راح ضحيتها عدد من الجنود المصريين.", [])
+    condemned = _record("b", "الثانية", "استنكر اليوم الأربعاء، المتحدث باسم حركة حماس \"سامي أبو زهري\" التصريحات الأخيرة الخاصة باتهام الحركة بتدبير أحداث رفح التي راح ضحيتها عدد من الجنود المصريين.", [])
+    assert _dossier([denial, condemned]).disagreements == ()
+    named = _record("d", "الأولى", "نفى جهاد الحداد، المتحدث الإعلامي باسم جماعة الإخوان، اعتداء أعضاء من الجماعة على صحفيين أمام المقر الرئيسي للجماعة بالمقطم.", [])
+    ignored = _record("e", "الثانية", "تجاهل جهاد الحداد المتحدث الإعلامي باسم جماعة الإخوان شهادات الصحفيين عن اعتداء أعضاء من الجماعة على صحفيين أمام المقر الرئيسي للجماعة بالمقطم.", [])
+    assert _dossier([named, ignored]).disagreements == ()
+    witnessed = _record("f", "الثالثة", "شهد محيط المقر الرئيسي للجماعة بالمقطم اعتداء أعضاء من الجماعة على صحفيين أثناء تغطيتهم للأحداث.", [])
+    assert [x.kind for x in _dossier([named, witnessed]).disagreements] == ["denial"]
+
+
+def test_what_is_denied_is_not_a_passive_clause_nor_a_time_after_it() -> None:
+    """«ونفى الشبهة الجنائية تم تحرير محضر»: the passive's auxiliary opens a clause of its own, and
+    what is denied is «الشبهة», not the report the other outlet also tells. «نفى …، مجددا، اليوم
+    الخميس، علاقة الحركة …»: the weekday is no head; what is denied is «علاقة»."""
+    drowned = _record("a", "الأولى", "وبتوقيع الكشف الطبي عليها أكد الغرق ونفى الشبهة الجنائية تم تحرير محضر بالواقعة رقم 1339 إداري بركة السبع وأخطرت النيابة للتحقيق.", [])
+    other = _record("b", "الثانية", "وبتوقيع الكشف الطبي تبين أن سبب الوفاة هبوط حاد بالدورة الدموية وتم تحرير محضر يحمل رقم 3679 بركة السبع وأخطرت النيابة للتحقيق.", [])
+    assert _dossier([drowned, other]).disagreements == ()
+    assert dossier._denied(drowned.text, drowned.text, speech_lexicon().denial_verbs).head == {"شبهه"}
+    visit = _record("c", "الأولى", "نفى نائب رئيس المكتب السياسي لحركة حماس، موسى أبو مرزوق مجددا، اليوم الخميس، علاقة الحركة باستشهاد الجنود المصريين في رفح، خلال لقائه حمدين صباحي في مقر التيار الشعبي يوم الخميس.", [])
+    meeting = _record("d", "الثانية", "عقد التيار الشعبي اجتماعا اليوم الخميس برئاسة حمدين صباحي مع وفد من حركة حماس برئاسة موسى أبو مرزوق في مقر التيار الشعبي.", [])
+    assert _dossier([visit, meeting]).disagreements == ()
+    assert "خميس" not in dossier._denied(visit.text, visit.text, speech_lexicon().denial_verbs).head
+
+
+def test_a_denial_of_one_faculty_is_no_disagreement_with_another_faculty() -> None:
+    """«لم يحصل طلاب الإخوان على أي مقعد» in «كلية الإعلام» against the seats they won in «كلية العلوم»
+    (data/count_nouns.json "owners"): other owners' counts. In the same faculty it is a denial."""
+    none = _record("a", "الأولى", "وفي كلية الإعلام حصد الطلاب المستقلون جميع مقاعد الفرقة الأولى والثانية، ولم يحصل طلاب الإخوان المسلمين على أي مقعد في الانتخابات.", [])
+    won = _record("b", "الثانية", "وفي كلية العلوم حصل طلاب الإخوان المسلمين على مقاعد الفرقة الأولى والثانية في الانتخابات.", [])
+    assert _dossier([none, won]).disagreements == ()
+    here = _record("c", "الثالثة", "وفي كلية الإعلام حصل طلاب الإخوان المسلمين على مقاعد الفرقة الأولى والثانية في الانتخابات.", [])
+    assert [x.kind for x in _dossier([none, here]).disagreements] == ["denial"]
+
+
+def test_a_count_of_new_ones_is_another_count_than_one_of_all() -> None:
+    """«التحقيق مع 17 متهما جديدا» against «التحقيق مع 18 متهما»: a batch added to those questioned
+    before, not the same count given two figures (data/count_nouns.json "new_ones")."""
+    new = _record("a", "الأولى", "تباشر نيابة قصر النيل التحقيق مع 17 متهما جديدا في أحداث اشتباكات كورنيش النيل وفندق سميراميس.", [])
+    all_of_them = _record("b", "الثانية", "تباشر نيابة قصر النيل التحقيق مع 18 متهما في أحداث اشتباكات كورنيش النيل وفندق سميراميس.", [])
+    assert _dossier([new, all_of_them]).disagreements == ()
+    told = _record("c", "الثالثة", "تباشر نيابة قصر النيل التحقيق مع 17 متهما في أحداث اشتباكات كورنيش النيل وفندق سميراميس.", [])
+    assert [x.kind for x in _dossier([told, all_of_them]).disagreements] == ["numbers"]

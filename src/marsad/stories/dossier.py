@@ -89,6 +89,10 @@ MAX_CLAIM_CANDIDATES = 50  # claims compared per sentence: those sharing the mos
 TOP_ENTITIES = 10
 _WORD_RE = re.compile(r"\w+")
 _CLAUSE_TOKEN_RE = re.compile(r"\w+|[\u060c,:]")  # words, and the commas and colon that end a clause's subject (arabic comma)
+# and the quote marks that open a name or what is said after who speaks («المتحدث باسم حركة حماس
+# "سامي أبو زهير"»)
+_SAYER_TOKEN_RE = re.compile(r"\w+|[\u060c,:\"\u00ab\u00bb\u201c\u201d]")  # arabic comma; quotation marks, guillemets
+NEW_ONES_WORDS = 3  # words after a figure in which «جديد» marks new ones (the noun, «جديدا»)
 DENIER_WORDS = 3  # words after a denial verb read as who denies («نفى الجيش السوري»)
 SAYER_WORDS = 8  # words after a reporting verb read as who speaks (a name with its title)
 BEFORE_FIGURE_CHARS = 40  # what is read before a figure for what it is of (a decision, whose age)
@@ -204,6 +208,13 @@ def _said_by_denier(a: str, b: str) -> bool:
     return bool(denier) and any(said == denier or (cut and said[: len(denier)] == denier) for said in _sayers(b))
 
 
+@cache
+def _same_party_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs of a party's reaction and the words naming whom a spokesman speaks for
+    (data/speech.json denial "same_party")."""
+    return _denial_words("same_party", "reaction_verbs"), _denial_words("same_party", "for_whom")
+
+
 @lru_cache(maxsize=1 << 12)
 def _denier(text: str) -> tuple[tuple[str, ...], bool]:
     """The content words right after the sentence's first denial verb, up to a comma, a time, or
@@ -223,14 +234,28 @@ def _denier(text: str) -> tuple[tuple[str, ...], bool]:
 
 @lru_cache(maxsize=1 << 12)
 def _sayers(text: str) -> tuple[tuple[str, ...], ...]:
-    """For each reporting verb of the sentence («قال»، «أعلنت»), the content words right after it
-    up to the «أن» opening what is said, a comma or a time (at most SAYER_WORDS): who it has speak."""
+    """For each reporting verb of the sentence («قال»، «أعلنت») or verb of a reaction («استنكر»،
+    «تجاهل»), the content words right after it (and a time before them: «استنكر اليوم الأربعاء،
+    المتحدث …») up to the «أن» opening what is said, a comma or a time (at most SAYER_WORDS): who
+    it has speak. And of those, a name before its title («جهاد الحداد المتحدث …»: جهاد الحداد), and
+    whom a spokesman speaks for («المتحدث باسم حركة حماس»: حركة حماس)."""
     lex = speech_lexicon()
-    tokens = _CLAUSE_TOKEN_RE.findall(match_key(text))
+    reacting, for_whom = _same_party_words()
+    times = _time_words()
+    tokens = _SAYER_TOKEN_RE.findall(match_key(text))
     found = []
     for k, w in enumerate(tokens):
-        if lex.verb_kind(w) == "verb" and (said := tuple(content_stems(" ".join(_subject(tokens[k + 1 :], SAYER_WORDS, _sayer_stops()))))):
-            found.append(said)
+        if lex.verb_kind(w) != "verb" and _unconjoined(w) not in reacting:
+            continue
+        start = k + 1
+        while start < len(tokens) and (tokens[start] in times or not tokens[start][0].isalpha()):
+            start += 1
+        words = _subject(tokens[start:], SAYER_WORDS, _sayer_stops())
+        titled = next((n for n, t in enumerate(words) if n and lex.is_title(t)), None)
+        spoken = next((n for n, t in enumerate(words) if t in for_whom), None)
+        for part in (words, words[:titled] if titled else [], words[spoken + 1 :] if spoken is not None else []):
+            if said := tuple(content_stems(" ".join(part))):
+                found.append(said)
     return tuple(found)
 
 
@@ -511,6 +536,7 @@ class _DeniedHead:
     empty: frozenset[str]
     description_chars: int
     report_span_words: int
+    passive: frozenset[str]
 
 
 @cache
@@ -522,6 +548,7 @@ def _denied_head_words() -> _DeniedHead:
         frozenset(match_key(w) for w in d["empty"]),
         int(d["description_chars"]),
         int(d["report_span_words"]),
+        frozenset(match_key(w) for w in d["passive"]),
     )
 
 
@@ -551,19 +578,23 @@ def _denied(unnamed: str, text: str, verbs: frozenset[str]) -> _Denial:
         rest = unnamed[m.end() :]
         for _ in range(2):  # the denier's description, then a time («، صباح الثلاثاء،»)
             comma = _COMMA.search(rest, 0, w.description_chars)
-            if comma is None or any(_report_word(match_key(x), w.report_words) or match_key(x) in w.openers for x in _WORD_RE.findall(rest[: comma.start()])):
+            if comma is None or any(
+                (_report_word(key, w.report_words) and key not in w.passive) or key in w.openers for key in map(match_key, _WORD_RE.findall(rest[: comma.start()]))
+            ):
                 break
             rest = rest[comma.end() :]
         found = list(_WORD_RE.finditer(rest))
         words = [match_key(x.group()) for x in found]
         # A description with no comma after it («نفى [عزازي] عضو مجلس الأمناء الأنباء عن …»):
         # what is denied opens with the first report word, when one comes soon.
-        k = next((n for n in range(min(w.report_span_words, len(words))) if _report_word(words[n], w.report_words)), 0)
+        # A passive's auxiliary opens a clause of its own («ونفى الشبهة الجنائية تم تحرير محضر»:
+        # الشبهة is what is denied), no report a description runs up to.
+        k = next((n for n in range(min(w.report_span_words, len(words))) if words[n] not in w.passive and _report_word(words[n], w.report_words)), 0)
         while k < len(words):
             word = words[k]
             k += 1
-            if word in w.openers or word in w.empty:
-                continue
+            if word in w.openers or word in w.empty or word in _time_words():
+                continue  # and a time the commas did not set apart («…، مجددا، اليوم الخميس، علاقة الحركة»)
             if _report_word(word, w.report_words):
                 # «ما تردد عن حفظ البلاغ»: what was reported opens after «عن» / «أن», when one follows
                 k = next((n + 1 for n in range(k, min(k + w.report_span_words, len(words))) if words[n] in w.openers), k)
@@ -1146,6 +1177,7 @@ class ClaimSearch:
             # do not disagree with each other.
             and not a.speakers & b.speakers
             and not _said_by_denier(a.text, b.text)
+            and not _other_owners(a.text, b.text)  # one faculty's seats denied, another's told
             and not self._denied_alike(i, j)
             and not self._other_days(i, j)  # a death denied on Sunday, told on Monday
         ):
@@ -1164,6 +1196,8 @@ class ClaimSearch:
                 if len(counts_a[w]) == len(counts_b[w]) == 1
                 and not _same_figure(x := next(iter(counts_a[w])), y := next(iter(counts_b[w])), notation)
                 and not _other_decisions(a.text, x, b.text, y)
+                # new ones («17 متهما جديدا») against a count of all: another batch
+                and _counts_new_ones(a.text, x) == _counts_new_ones(b.text, y)
                 and not (w in _year_keys() and _ages_of_others(a.text, x, b.text, y))
                 and _told_around_alike(a.text, x, b.text, y)
             ]
@@ -1480,6 +1514,24 @@ def _words_before(text: str, figure: str) -> tuple[tuple[str, ...], ...]:
         tuple(strip_proclitics(w) for w in _WORD_RE.findall(match_key(plain[max(0, m.start() - BEFORE_FIGURE_CHARS) : m.start()])))
         for m in re.finditer(rf"(?<![\d.]){re.escape(figure.lstrip(_MARKS))}(?![\d.])", plain)
     )
+
+
+def _counts_new_ones(text: str, figure: str) -> bool:
+    """The sentence counts with `figure` new ones only: «جديد» or a form of it among the words
+    right after it («التحقيق مع 17 متهما جديدا», «9 متهمين جدد»: a batch added to those counted
+    before; data/count_nouns.json "new_ones")."""
+    new = _new_ones_words()
+    plain = plain_figures(text)
+    for m in re.finditer(rf"(?<![\d.]){re.escape(figure.lstrip(_MARKS))}(?![\d.])", plain):
+        after = [strip_proclitics(w) for w in _WORD_RE.findall(match_key(plain[m.end() : m.end() + BEFORE_FIGURE_CHARS]))]
+        if not new.isdisjoint(after[:NEW_ONES_WORDS]):
+            return True
+    return False
+
+
+@cache
+def _new_ones_words() -> frozenset[str]:
+    return frozenset(strip_proclitics(match_key(w)) for w in load_data("count_nouns.json")["new_ones"]["words"])
 
 
 def _decision_before(text: str, figure: str) -> str | None:
