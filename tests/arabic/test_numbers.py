@@ -130,6 +130,9 @@ def test_counts_agree_with_their_noun(n: int, noun: str, want: str) -> None:
         ("أغفلت سبعة عشر مليون وأربعمائة وإثنا عشر ألف ومائتان وخمسون جنيها", "أغفلت 17412250 جنيها"),
         ("وأصيب ثمانى أشخاص", "وأصيب 8 أشخاص"),
         ("أصيب إثنا عشر شخصا", "أصيب 12 شخصا"),
+        ("احتواؤها على ثلاثة وأربعين فاصلة ثمانية كيلوجرامات", "احتواؤها على 43.8 كيلوجرامات"),  # the decimal point as a word
+        ("بنسبة 2 فاصلة 5 في المائة", "بنسبة 2.5 في المائة"),
+        ("الفاصلة بين 2 و3", "الفاصلة بين 2 و3"),  # no figures on both sides: as it was
     ],
 )
 def test_plain_figures_read_one_figure_written_two_ways_as_one(text: str, want: str) -> None:

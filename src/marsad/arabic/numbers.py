@@ -87,6 +87,9 @@ def plain_figures(text: str) -> str:
         return text  # most sentences: nothing more to read (every sentence of a dossier comes here)
     decimal, and_hundreds, alone, worded, spaced_reh = _patterns()
     text = _REH_DECIMAL.sub(_fraction_first, normalize_digits(text))
+    point, spelt = _decimal_word()
+    if any(w in text for w in spelt):  # «43 فاصلة 8»: the decimal point as a word (a number read out)
+        text = point.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
     if text.count(".") >= 2:
         text = _POINT_GROUPS.sub(lambda m: m.group().replace(".", ""), text)
     if ". " in text or _SPACED_REH.search(text):
@@ -108,6 +111,15 @@ def plain_figures(text: str) -> str:
     if lone.search(text):
         text = lone.sub(partial(_lone_and_rest, values=values), text)
     return text
+
+
+@cache
+def _decimal_word() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The word for the decimal point between two figures («ثلاثة وأربعين فاصلة ثمانية» read as
+    «43 فاصلة 8»: 43.8; data/count_nouns.json "decimal_point")."""
+    words = tuple(load_data("count_nouns.json")["decimal_point"]["words"])
+    spelt = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<![\d.])(\d+)\s+(?:{spelt})\s+(\d+)(?![\d.])"), words
 
 
 def _lone_and_rest(m: re.Match[str], *, values: dict[str, int]) -> str:
