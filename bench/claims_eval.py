@@ -21,6 +21,9 @@ pairs are all judged.
     .venv/bin/python bench/claims_eval.py --collection SAUDINEWSNET.jsonl.gz --set saudinewsnet --day 2015-08-02
                                                           # a day of another collection, of 14 Saudi
                                                           # outlets in 2015 (bench/build_saudinewsnet.sh)
+    .venv/bin/python bench/claims_eval.py --collection ANTCORPUS.jsonl.gz --set antcorpus --day 2018-04-1
+                                                          # ten days (a prefix: April 10 to 19) of a third,
+                                                          # five pan-Arab outlets in 2018 (bench/build_antcorpus.sh)
     .venv/bin/python bench/claims_eval.py --judged-again --collection EGYPT2013.jsonl.gz
                                                           # every disagreement judged on any day, read
                                                           # by the code as it is now: which it flags
@@ -134,8 +137,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", help="where the run is kept (build/claims, or build/claims-DAY)")
     ap.add_argument("--collection", help="the whole 2013 collection (.jsonl.gz), with --day")
-    ap.add_argument("--day", help="YYYY-MM-DD: that day of --collection instead of ../shared's day")
-    ap.add_argument("--set", default="egypt2013", help="the collection's name in the judged files' names (egypt2013, saudinewsnet: bench/build_saudinewsnet.sh)")
+    ap.add_argument("--day", help="YYYY-MM-DD: that day of --collection instead of ../shared's day (a prefix of days reads them all: 2018-04-1)")
+    ap.add_argument("--set", default="egypt2013", help="the collection's name in the judged files' names (egypt2013, saudinewsnet: bench/build_saudinewsnet.sh, antcorpus: bench/build_antcorpus.sh)")
     ap.add_argument("--sample", type=int, help="write this many unjudged claims to judge")
     ap.add_argument("--disagreements", type=int, metavar="N", help="write this many unjudged disagreements to judge")
     ap.add_argument("--judged-again", action="store_true", help="which of every judged disagreement (all days) the code flags now")
