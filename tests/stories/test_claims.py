@@ -958,13 +958,17 @@ def test_figures_of_other_owners_are_other_counts() -> None:
     results = "سجل صافي أرباح {} تراجعا بنسبة {} في النصف الأول من العام الحالي مقارنة بالفترة المماثلة من العام السابق حيث بلغت {} مليون ريال."
     assert not _disputes(results.format("شركة سبكيم", "39%", 190), results.format("الشركة السعودية للنقل الجماعي", "24%", 150))
     assert _disputes(results.format("شركة سبكيم", "39%", 190), results.format("شركة سبكيم", "39%", 150)) == ["numbers"]
+    # A generic first word is read with the next: «الصناعات الكيميائية» is not «الصناعات الكهربائية»,
+    # and «الشركة السعودية» is the «الشركة السعودية للنقل الجماعي» it begins.
+    assert not _disputes(results.format("شركة الصناعات الكيميائية", "36%", 10.1), results.format("شركة الصناعات الكهربائية", "51%", 48.7))
+    assert _disputes(results.format("الشركة السعودية للنقل الجماعي", "24%", 150), results.format("الشركة السعودية", "24%", 190)) == ["numbers"]
 
 
 def test_the_deniers_own_reaction_told_by_another_outlet_is_no_disagreement() -> None:
     """«نفت حركة حماس التصريحات …» against «استنكر اليوم الأربعاء، المتحدث باسم حركة حماس "…"
     التصريحات …» (a spokesman speaks for whom «باسم» names), and «نفى جهاد الحداد، المتحدث …» against
     «تجاهل جهاد الحداد المتحدث …» (a name before its title): one party's reaction told two ways. An
-    outlet telling the accusation as fact still disagrees with the denial."""
+    outlet telling the assault as fact still disagrees with the denial."""
     denial = _record("a", "الأولى", "نفت حركة حماس، الأربعاء، التصريحات الأخيرة التي تتهم الحركة بتدبير أحداث رفح التي راح ضحيتها عدد من الجنود المصريين.", [])
     condemned = _record("b", "الثانية", "استنكر اليوم الأربعاء، المتحدث باسم حركة حماس \"سامي أبو زهري\" التصريحات الأخيرة الخاصة باتهام الحركة بتدبير أحداث رفح التي راح ضحيتها عدد من الجنود المصريين.", [])
     assert _dossier([denial, condemned]).disagreements == ()

@@ -1651,19 +1651,35 @@ def _other_of_a_series(a: str, b: str) -> bool:
 
 
 def _other_owners(a: str, b: str) -> bool:
-    """Both sentences name whom their figures belong to by an owner noun and the word after it
+    """Both sentences name whom their figures belong to by an owner noun and the words after it
     («صافي أرباح شركة سبكيم» / «صافي أرباح الشركة السعودية للنقل الجماعي»), none the same: other
-    owners' figures (data/count_nouns.json "owners")."""
+    owners' figures (data/count_nouns.json "owners"). One name is the same as another that
+    begins with it («الشركة السعودية» and «الشركة السعودية للنقل»)."""
     owners_a, owners_b = _owners(a), _owners(b)
-    return bool(owners_a and owners_b and owners_a.isdisjoint(owners_b))
+    return bool(owners_a and owners_b) and not any(x[: len(y)] == y or y[: len(x)] == x for x in owners_a for y in owners_b)
 
 
 @lru_cache(maxsize=1 << 12)
-def _owners(text: str) -> frozenset[tuple[str, str]]:
-    """The (owner noun, the content word after it) pairs of the sentence, proclitics off."""
+def _owners(text: str) -> frozenset[tuple[str, ...]]:
+    """The owners the sentence names: an owner noun and the content word after it, and when that
+    word is definite (a generic word: «الصناعات»، «السعودية») the next one too if it is definite or
+    genitive («شركة الصناعات الكيميائية» / «شركة الصناعات الكهربائية»: two companies; «الشركة
+    السعودية للنقل»), proclitics off."""
     nouns = _owner_nouns()
-    words = [strip_proclitics(w) for w in _conjunctionless(text)]
-    return frozenset((noun, name) for noun, name in pairwise(words) if noun in nouns and name not in nouns and _content_stem_of(name))
+    keyed = _conjunctionless(text)
+    words = [strip_proclitics(w) for w in keyed]
+    found = set()
+    for k, (noun, name) in enumerate(pairwise(words)):
+        if noun in nouns and name not in nouns and _content_stem_of(name):
+            after = keyed[k + 2] if k + 2 < len(keyed) else ""
+            if keyed[k + 1].startswith(_DEFINITE) and after.startswith((*_DEFINITE, "\u0644\u0644")) and _content_stem_of(words[k + 2]):  # lam lam: «للنقل»
+                found.add((noun, name, words[k + 2]))
+            else:
+                found.add((noun, name))
+    return frozenset(found)
+
+
+_DEFINITE = ("\u0627\u0644",)  # alef lam: the article
 
 
 def _content_stem_of(word: str) -> str:
