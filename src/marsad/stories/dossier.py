@@ -1668,18 +1668,15 @@ def _owners(text: str) -> frozenset[tuple[str, ...]]:
     nouns = _owner_nouns()
     keyed = _conjunctionless(text)
     words = [strip_proclitics(w) for w in keyed]
-    found = set()
+    found: set[tuple[str, ...]] = set()
     for k, (noun, name) in enumerate(pairwise(words)):
         if noun in nouns and name not in nouns and _content_stem_of(name):
             after = keyed[k + 2] if k + 2 < len(keyed) else ""
-            if keyed[k + 1].startswith(_DEFINITE) and after.startswith((*_DEFINITE, "\u0644\u0644")) and _content_stem_of(words[k + 2]):  # lam lam: «للنقل»
+            if keyed[k + 1].startswith(_DEFINITE) and after.startswith((_DEFINITE, "\u0644\u0644")) and _content_stem_of(words[k + 2]):  # lam lam: «للنقل»
                 found.add((noun, name, words[k + 2]))
             else:
                 found.add((noun, name))
     return frozenset(found)
-
-
-_DEFINITE = ("\u0627\u0644",)  # alef lam: the article
 
 
 def _content_stem_of(word: str) -> str:
