@@ -1011,3 +1011,39 @@ def test_a_count_of_new_ones_is_another_count_than_one_of_all() -> None:
     assert _dossier([new, all_of_them]).disagreements == ()
     told = _record("c", "الثالثة", "تباشر نيابة قصر النيل التحقيق مع 17 متهما في أحداث اشتباكات كورنيش النيل وفندق سميراميس.", [])
     assert [x.kind for x in _dossier([told, all_of_them]).disagreements] == ["numbers"]
+
+
+def test_an_exceptive_further_on_a_deniers_noun_and_a_partys_view_deny_nothing() -> None:
+    """«ولم تطلق الطائرات … في العملية سوى ثمانية صواريخ» restricts (the exceptive seven words on);
+    «أحد أبرز منكري مذابح الأرمن» tells the denial the other outlet tells; «وتعتبر تركيا الوحدات
+    امتدادا للحزب» tells Turkey's view, which the units' denial answers (data/speech.json denial)."""
+    assert not _disputes(
+        "ولم تطلق الطائرات البريطانية المشاركة في العملية سوى ثمانية صواريخ من طراز ستورم شادو على المنشأة العسكرية.",
+        "وقالت وزارة الدفاع البريطانية إن الطائرات البريطانية المشاركة في العملية أطلقت ثمانية صواريخ من طراز ستورم شادو على المنشأة العسكرية.",
+    )
+    # a sentence calling someone one of the deniers tells a denial: no assertion to contradict
+    assert dossier._negated("وهو من أبرز منكري مذابح الأرمن إذ رفض تسمية ما حدث بالمجزرة.")
+    groups = [("وحدات حماية الشعب", "e-ypg", "ORG"), ("حزب العمال الكردستاني", "e-pkk", "ORG")]
+    denial = "وتنفي وحدات حماية الشعب أي صلة تنظيمية مباشرة بحزب العمال الكردستاني في شمال سوريا."
+    link = "أن لوحدات حماية الشعب صلة تنظيمية مباشرة بحزب العمال الكردستاني وتتلقى منه السلاح والمقاتلين."
+    assert not _disputes(denial, f"وتعتبر تركيا {link}", groups)
+    assert _disputes(denial, f"وتقول تقارير غربية إن {link.removeprefix('أن ')}", groups) == ["denial"]
+
+
+def test_denying_any_knowledge_further_on_is_a_plea() -> None:
+    """«نفى أحد العاملين في القنصلية …، أن يكون للقنصلية أي علم بموضوع اختفائه»: a denial of one's
+    knowledge, as «نفى علمه», not of what another outlet tells («وسائل الإعلام»)."""
+    assert not _disputes(
+        "بينما نفى أحد العاملين في القنصلية السعودية في اسطنبول، أن يكون للقنصلية أي علم بموضوع اختفاء الصحفي السعودي.",
+        "قالت القنصلية السعودية في مدينة إسطنبول إنها تتابع ما ورد في وسائل الإعلام عن اختفاء الصحفي السعودي بعد خروجه من مبنى القنصلية.",
+    )
+
+
+def test_a_figure_rounded_half_up_or_told_as_near_agrees() -> None:
+    """«31 مليون يورو» is «30.5 مليون» rounded half up; «مبلغ يقارب 9 آلاف يورو» is about «8660
+    يورو». «35 مليون» is another figure."""
+    fee = "ولم يشارك اللاعب القادم من بنفيكا في يوليو الماضي مقابل {} مليون يورو بصفة منتظمة مع برشلونة هذا الموسم."
+    assert not _disputes(fee.format("31"), fee.format("30.5"))
+    assert _disputes(fee.format("35"), fee.format("30.5")) == ["numbers"]
+    fine = "وأعلن الاتحاد الدولي يوم الاثنين أنه غرم كلا من اللاعبين {} بسبب استفزاز الجمهور خلال المباراة."
+    assert not _disputes(fine.format("مبلغ يقارب 9 آلاف يورو"), fine.format("مبلغ 8660 يورو"))

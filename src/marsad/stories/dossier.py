@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -310,7 +311,29 @@ def _pleads(words: Sequence[str], at: int) -> bool:
         return True
     # «أنكر الاتهامات الموجهة له»: the accusations directed at him in the case are its charges
     accusations, directed = _denial_words("pleas", "accusations"), _denial_words("pleas", "directed")
-    return any(w in accusations and not directed.isdisjoint(after[k + 1 : k + 3]) for k, w in enumerate(after))
+    if any(w in accusations and not directed.isdisjoint(after[k + 1 : k + 3]) for k, w in enumerate(after)):
+        return True
+    # «… أن يكون للقنصلية أي علم بموضوع اختفائه»: no knowledge of it, further on in the clause
+    knowledge, none = _denial_words("pleas", "knowledge"), _denial_words("pleas", "any")
+    further = words[at + 1 : at + 1 + _knowledge_span()]
+    return any(w in none and strip_proclitics(further[k + 1]) in knowledge for k, w in enumerate(further[:-1]))
+
+
+def _tells_a_view(text: str) -> bool:
+    """The sentence opens with a party's view or accusation («وتعتبر تركيا …»، «تتهم كييف …»):
+    it tells what that party holds (data/speech.json denial "told_alike" "views")."""
+    views = _denial_words("told_alike", "views")
+    return not views.isdisjoint(_conjunctionless(text)[: _view_span()])
+
+
+@cache
+def _view_span() -> int:
+    return int(load_data("speech.json")["denial"]["told_alike"]["view_span_words"])
+
+
+@cache
+def _knowledge_span() -> int:
+    return int(load_data("speech.json")["denial"]["pleas"]["knowledge_span_words"])
 
 
 def _of_the_rest(words: Sequence[str], at: int, other: str) -> bool:
@@ -1178,6 +1201,7 @@ class ClaimSearch:
             and not a.speakers & b.speakers
             and not _said_by_denier(a.text, b.text)
             and not _other_owners(a.text, b.text)  # one faculty's seats denied, another's told
+            and not _tells_a_view(b.text)  # «وتعتبر تركيا الوحدات امتدادا للحزب»: a party's view, not the outlet's
             and not self._denied_alike(i, j)
             and not self._other_days(i, j)  # a death denied on Sunday, told on Monday
         ):
@@ -1907,7 +1931,8 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
         # One given whole, the other with a fraction it drops or rounds (320 metres, 320.6): they
         # agree to the precision of the whole one, where that loses little (not 2 for 1.5).
         whole, precise = (x, y) if x.is_integer() else (y, x)
-        return whole in (int(precise), round(precise)) and abs(whole - precise) < ROUNDED_SHARE * precise
+        # rounded half up («30.5 مليون» told as «31 مليون»; Python's round() goes to the even 30)
+        return whole in (int(precise), math.floor(precise + 0.5)) and abs(whole - precise) < ROUNDED_SHARE * precise
     if min(x, y) < ROUNDED_FROM or not (x.is_integer() and y.is_integer()):
         return False
     zeros = max(_zeros(int(x)), _zeros(int(y)))
@@ -1918,7 +1943,8 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
     step: int = 10**zeros
     # cut off only where the rounder figure keeps three digits or more (1,059 millions), not from
     # 2 millions to 2.9
-    return abs(x - y) * 2 < step or (rounder >= CUT_OFF_DIGITS * step and int(precise) // step * step == rounder)
+    # rounded half up too («30.5 مليون» told as «31 مليون»)
+    return abs(x - y) * 2 < step or math.floor(precise / step + 0.5) * step == rounder or (rounder >= CUT_OFF_DIGITS * step and int(precise) // step * step == rounder)
 
 
 def _in_unit(x: float, unit: int) -> str:
