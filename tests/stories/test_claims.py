@@ -1045,5 +1045,6 @@ def test_a_figure_rounded_half_up_or_told_as_near_agrees() -> None:
     fee = "ولم يشارك اللاعب القادم من بنفيكا في يوليو الماضي مقابل {} مليون يورو بصفة منتظمة مع برشلونة هذا الموسم."
     assert not _disputes(fee.format("31"), fee.format("30.5"))
     assert _disputes(fee.format("35"), fee.format("30.5")) == ["numbers"]
+    assert _disputes(fee.format("10"), fee.format("5")) == ["numbers"]  # one digit each: no rounding of the other
     fine = "وأعلن الاتحاد الدولي يوم الاثنين أنه غرم كلا من اللاعبين {} بسبب استفزاز الجمهور خلال المباراة."
     assert not _disputes(fine.format("مبلغ يقارب 9 آلاف يورو"), fine.format("مبلغ 8660 يورو"))

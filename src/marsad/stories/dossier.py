@@ -1943,8 +1943,15 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
     step: int = 10**zeros
     # cut off only where the rounder figure keeps three digits or more (1,059 millions), not from
     # 2 millions to 2.9
-    # rounded half up too («30.5 مليون» told as «31 مليون»)
-    return abs(x - y) * 2 < step or math.floor(precise / step + 0.5) * step == rounder or (rounder >= CUT_OFF_DIGITS * step and int(precise) // step * step == rounder)
+    # rounded half up too («30.5 مليون» told as «31 مليون»), where the rounder figure gives fewer
+    # digits than the other (5 and 10 billion, one digit each, are two figures)
+    half_up = _digits(int(precise)) > _digits(int(rounder)) and math.floor(precise / step + 0.5) * step == rounder
+    return abs(x - y) * 2 < step or half_up or (rounder >= CUT_OFF_DIGITS * step and int(precise) // step * step == rounder)
+
+
+def _digits(n: int) -> int:
+    """How many significant digits a whole figure gives (30,500,000: 3; 31,000,000: 2)."""
+    return len(str(n).rstrip("0"))
 
 
 def _in_unit(x: float, unit: int) -> str:
