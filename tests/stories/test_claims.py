@@ -1048,3 +1048,28 @@ def test_a_figure_rounded_half_up_or_told_as_near_agrees() -> None:
     assert _disputes(fee.format("10"), fee.format("5")) == ["numbers"]  # one digit each: no rounding of the other
     fine = "وأعلن الاتحاد الدولي يوم الاثنين أنه غرم كلا من اللاعبين {} بسبب استفزاز الجمهور خلال المباراة."
     assert not _disputes(fine.format("مبلغ يقارب 9 آلاف يورو"), fine.format("مبلغ 8660 يورو"))
+
+
+def test_the_reviewed_edges_of_this_sessions_rules() -> None:
+    """Where the rules above stop (a review's findings): a reaction verb's object is no speaker; a
+    view verb in a relative clause, a passive one, is no party's view; knowledge denied in another
+    clause, or a flag («أي علم لتنظيم»), is no plea; an exceptive of another clause restricts
+    nothing; a rounder figure of one digit is no rounding of the other; a weekday is no part of an
+    owner's name; «جديدة» describing units, not right after their noun, counts all of them."""
+    hamas = "نفت حركة حماس، الأربعاء، التصريحات الأخيرة التي تتهم الحركة بتدبير أحداث رفح التي راح ضحيتها عدد من الجنود المصريين."
+    assert not dossier._said_by_denier(hamas, "انتقد وزير الخارجية المصري المتحدث باسم حركة حماس، وقال إن الحركة دبرت أحداث رفح.")
+    assert ("خالد",) not in dossier._sayers("وقال صباح الخالد إن الحكومة ستقدم استقالتها.")  # a name, no time to pass over
+    assert not dossier._tells_a_view("والقوات التي تتهم بالإرهاب في شمال سوريا هي وحدات حماية الشعب.")
+    assert not dossier._tells_a_view("تتهم بالإرهاب وحدات حماية الشعب في شمال سوريا.")
+    words = dossier._conjunctionless("نفت الشرطة اعتقال الناشط أحمد ماهر، وقالت أسرته إنها بلا أي علم بمكانه.")
+    assert not dossier._pleads(words, 0)
+    words = dossier._conjunctionless("نفت مديرية الأمن رفع المتظاهرين أي علم لتنظيم القاعدة أمام المبنى.")
+    assert not dossier._pleads(words, 0)
+    assert dossier._negated("لم تدخل القوات بلدة الحولة التي لا تبعد سوى كيلومترات عن حمص.")
+    fee = "ولم يشارك اللاعب القادم من بنفيكا في يوليو الماضي مقابل {} مليون يورو بصفة منتظمة مع برشلونة هذا الموسم."
+    assert _disputes(fee.format("2"), fee.format("1.5")) == ["numbers"]
+    length = "وبلغ طول الجسر الجديد فوق النهر {} مترا بحسب بيان وزارة النقل الصادر اليوم."
+    assert not _disputes(length.format("31"), length.format("30.5"))  # rounded half up, a whole against a fraction
+    assert dossier._owners("أعلن البنك الأهلي الثلاثاء أن أرباحه بلغت 150 مليون جنيه.") == {("بنك", "اهلي")}
+    units = "افتتح محافظ القاهرة اليوم {} وحدة سكنية {}في مدينة السلام ضمن مشروع الإسكان الاجتماعي."
+    assert _disputes(units.format(500, "جديدة "), units.format(600, "")) == ["numbers"]

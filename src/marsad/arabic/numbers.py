@@ -182,17 +182,19 @@ _WAW = "\u0648"  # waw: «و» joining a number's parts
 _ON_A_NUMBER = ("\u0648", "\u0628", "\u0644")  # waw, beh, lam: a conjunction or preposition written on a number's first word
 _PUNCTUATION = "\u060c\u061b,.:;!?)\"'»"  # arabic comma, arabic semicolon, and the rest: what ends a number in words
 _ARTICLE = "\u0627\u0644"  # alef lam: a first word with the article is an ordinal («الحادي والعشرين»)
-_ALEFS = ("\u0627", "\u0623", "\u0625")  # alef, alef with hamza above, alef with hamza below
-_FINAL_YEHS = ("\u064a", "\u0649")  # yeh, alef maqsura
+_ALEF, _HAMZA_BELOW = "\u0627", "\u0625"  # alef; alef with hamza below: «اثنا» written «إثنا»
+_YEH, _MAQSURA = "\u064a", "\u0649"  # yeh; alef maqsura: «ثماني» written «ثمانى»
 
 
 def _spellings(values: dict[str, int]) -> dict[str, int]:
-    """The number words of `values` as the press also spells them: an opening alef with or
-    without its hamza («إثنا», «اثنا»), a final yeh as alef maqsura («إثنتى», «ثمانى»)."""
+    """The number words of `values` as the press also spells them: the hamza below an opening
+    bare alef («إثنا عشر», «إثنتى»), a final yeh as alef maqsura («ثمانى», «إحدى»). Not the hamza
+    above: «أثنى» is «praised». (The words are looked up as written, not by match_key's folding:
+    the patterns run over the text as it is.)"""
     out = dict(values)
     for word, value in values.items():
-        firsts = _ALEFS if word[0] in _ALEFS else (word[0],)
-        lasts = _FINAL_YEHS if word[-1] in _FINAL_YEHS else (word[-1],)
+        firsts = (_ALEF, _HAMZA_BELOW) if word[0] == _ALEF else (word[0],)
+        lasts = (_YEH, _MAQSURA) if len(word) > 1 and word[-1] == _YEH else (word[-1],)
         for first in firsts:
             for last in lasts:
                 out.setdefault(first + word[1:-1] + last if len(word) > 1 else first, value)
@@ -329,10 +331,10 @@ def _times(m: re.Match[str], *, unit: int) -> str:
     """«17 مليونا» as 17000000, with «و412000» (or «412000») after it added when smaller than the
     unit (one as large is another figure: «10 ملايين و15000000» is a range)."""
     value = round(float(m.group(1)) * unit)
-    currency, and_rest, rest = m.group("currency") or "", m.group("rest"), m.group(4) or m.group(5)
+    and_rest, rest = m.group(2), m.group(3) or m.group(4)
     if rest is not None and int(rest) < unit:
-        return str(value + int(rest)) + currency  # «10 ملايين جنيه و680000»: 10680000 جنيه
-    return str(value) + currency + (and_rest or "")
+        return str(value + int(rest))
+    return str(value) + (and_rest or "")
 
 
 @cache
@@ -346,7 +348,6 @@ def _magnitude_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
     data = load_data("count_nouns.json")
     words: dict[str, int] = data["millions"]
     units = "|".join(map(re.escape, [*data["thousands"], *words]))
-    currencies = "|".join(map(re.escape, sorted(data["currencies"]["words"], key=len, reverse=True)))
     out = []
     for unit in sorted(set(words.values())):
         spelt = tuple(sorted((w for w, v in words.items() if v == unit), key=len, reverse=True))
@@ -357,12 +358,10 @@ def _magnitude_patterns() -> list[tuple[int, tuple[str, ...], re.Pattern[str]]]:
                 spelt,
                 re.compile(
                     rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)(?![\d.])\s*(?:{these}){_TANWEEN}(?!\w)"  # «31مليونا»: glued too
-                    # the currency may come between («10 ملايين جنيه و680 ألفاً»)
-                    rf"(?P<currency>\s+(?:{currencies})(?!\w))?"
                     # the rest after «و», or without it when it is thousands read already
                     # («36 مليونا 376 ألفا و834»: five digits or more, never a year); a comma
                     # before it too («9 ملايين، و813 ألف»)
-                    rf"(?P<rest>(?:(?:\s*[,\u060c]\s*|\s+)\u0648\s*(\d{{4,}})|\s+(\d{{5,}}))(?![\d.])(?!\s*(?:{units})))?"  # comma, arabic comma; waw
+                    rf"((?:(?:\s*[,\u060c]\s*|\s+)\u0648\s*(\d{{4,}})|\s+(\d{{5,}}))(?![\d.])(?!\s*(?:{units})))?"  # comma, arabic comma; waw
                 ),
             )
         )

@@ -93,8 +93,9 @@ _CLAUSE_TOKEN_RE = re.compile(r"\w+|[\u060c,:]")  # words, and the commas and co
 # and the quote marks that open a name or what is said after who speaks («المتحدث باسم حركة حماس
 # "سامي أبو زهير"»)
 _SAYER_TOKEN_RE = re.compile(r"\w+|[\u060c,:\"\u00ab\u00bb\u201c\u201d]")  # arabic comma; quotation marks, guillemets
-NEW_ONES_WORDS = 3  # words after a figure in which «جديد» marks new ones (the noun, «جديدا»)
+NEW_ONES_WORDS = 2  # words after a figure in which «جديد» marks new ones: the noun and the word after it («17 متهما جديدا»; not «500 وحدة سكنية جديدة»)
 DENIER_WORDS = 3  # words after a denial verb read as who denies («نفى الجيش السوري»)
+SPOKEN_FOR_AT = 2  # «باسم» after a spokesman's title and one word of it at most («المتحدث الرسمي باسم»)
 SAYER_WORDS = 8  # words after a reporting verb read as who speaks (a name with its title)
 BEFORE_FIGURE_CHARS = 40  # what is read before a figure for what it is of (a decision, whose age)
 AGE_CONTEXT = 3  # words before a figure of years that name whose age it is
@@ -129,9 +130,10 @@ def _denial_words(section: str, field: str = "words") -> frozenset[str]:
 
 
 @cache
-def _denial_span(section: str) -> int:
-    """How many words from its anchor a denial section's words are looked for (its `span_words`)."""
-    return int(load_data("speech.json")["denial"][section]["span_words"])
+def _denial_span(section: str, field: str = "span_words") -> int:
+    """How many words from its anchor a denial section's words are looked for (its `span_words`,
+    or another such field)."""
+    return int(load_data("speech.json")["denial"][section][field])
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +189,9 @@ def _restricts(words: Sequence[str], at: int) -> bool:
     (however): no exceptive."""
     exceptives, span, clause = _exceptives()
     after = words[at + 1 : at + 2 + span]
+    # up to another clause: «لم تدخل القوات بلدة الحولة التي لا تبعد سوى كيلومترات»
+    lex = speech_lexicon()
+    after = after[: next((k for k, w in enumerate(after) if w in lex.denial_relatives or w in lex.denial_negators), len(after))]
     if any(w in exceptives and (k + 1 >= len(after) or after[k + 1] not in clause) for k, w in enumerate(after[:span])):
         return True
     # «لم تستغرق الجلسة أكثر من دقيقتين»: at most two minutes, a bound
@@ -235,25 +240,32 @@ def _denier(text: str) -> tuple[tuple[str, ...], bool]:
 
 @lru_cache(maxsize=1 << 12)
 def _sayers(text: str) -> tuple[tuple[str, ...], ...]:
-    """For each reporting verb of the sentence («قال»، «أعلنت») or verb of a reaction («استنكر»،
-    «تجاهل»), the content words right after it (and a time before them: «استنكر اليوم الأربعاء،
-    المتحدث …») up to the «أن» opening what is said, a comma or a time (at most SAYER_WORDS): who
-    it has speak. And of those, a name before its title («جهاد الحداد المتحدث …»: جهاد الحداد), and
-    whom a spokesman speaks for («المتحدث باسم حركة حماس»: حركة حماس)."""
+    """For each reporting verb of the sentence («قال»، «أعلنت»), and a verb of a reaction opening
+    it («استنكر»، «تجاهل»: elsewhere its object may follow it, «انتقد الوزير المتحدث باسم …»), the
+    content words right after it up to the «أن» opening what is said, a comma or a time (at most
+    SAYER_WORDS): who it has speak; a time set off by a comma before them is passed over
+    («استنكر اليوم الأربعاء، المتحدث …», not «وقال صباح الخالد»). And of those, a name before its
+    title («جهاد الحداد المتحدث …»: جهاد الحداد), and whom a spokesman speaks for when a title
+    opens them («المتحدث باسم حركة حماس»: حركة حماس)."""
     lex = speech_lexicon()
     reacting, for_whom = _same_party_words()
     times = _time_words()
     tokens = _SAYER_TOKEN_RE.findall(match_key(text))
     found = []
     for k, w in enumerate(tokens):
-        if lex.verb_kind(w) != "verb" and _unconjoined(w) not in reacting:
+        if lex.verb_kind(w) != "verb" and not (k == 0 and _unconjoined(w) in reacting):
             continue
         start = k + 1
-        while start < len(tokens) and (tokens[start] in times or not tokens[start][0].isalpha()):
-            start += 1
+        timed = start
+        while timed < len(tokens) and tokens[timed] in times:
+            timed += 1
+        if timed > start and timed < len(tokens) and not tokens[timed][0].isalpha():
+            start = timed + 1  # «اليوم الأربعاء،»: a time between commas
         words = _subject(tokens[start:], SAYER_WORDS, _sayer_stops())
         titled = next((n for n, t in enumerate(words) if n and lex.is_title(t)), None)
-        spoken = next((n for n, t in enumerate(words) if t in for_whom), None)
+        # the title's own «باسم» («المتحدث باسم …»، «المتحدث الرسمي باسم …»), not an object's after
+        # the subject («انتقد وزير الخارجية المتحدث باسم …»)
+        spoken = next((n for n, t in enumerate(words[:SPOKEN_FOR_AT + 1]) if t in for_whom), None) if words and lex.is_title(words[0]) else None
         for part in (words, words[:titled] if titled else [], words[spoken + 1 :] if spoken is not None else []):
             if said := tuple(content_stems(" ".join(part))):
                 found.append(said)
@@ -313,27 +325,22 @@ def _pleads(words: Sequence[str], at: int) -> bool:
     accusations, directed = _denial_words("pleas", "accusations"), _denial_words("pleas", "directed")
     if any(w in accusations and not directed.isdisjoint(after[k + 1 : k + 3]) for k, w in enumerate(after)):
         return True
-    # «… أن يكون للقنصلية أي علم بموضوع اختفائه»: no knowledge of it, further on in the clause
+    # «… أن يكون للقنصلية أي علم بموضوع اختفائه»: no knowledge of something, further on, before
+    # a reporting verb opens another clause («…، وقالت أسرته إنها بلا أي علم بمكانه»); «أي علم
+    # لتنظيم القاعدة» is a flag
     knowledge, none = _denial_words("pleas", "knowledge"), _denial_words("pleas", "any")
-    further = words[at + 1 : at + 1 + _knowledge_span()]
-    return any(w in none and strip_proclitics(further[k + 1]) in knowledge for k, w in enumerate(further[:-1]))
+    further = words[at + 1 : at + 1 + _denial_span("pleas", "knowledge_span_words")]
+    lex = speech_lexicon()
+    further = further[: next((k for k, w in enumerate(further) if lex.verb_kind(w) is not None), len(further))]
+    return any(w in none and strip_proclitics(nxt) in knowledge and then.startswith("\u0628") for w, nxt, then in zip(further, further[1:], further[2:], strict=False))  # beh
 
 
 def _tells_a_view(text: str) -> bool:
-    """The sentence opens with a party's view or accusation («وتعتبر تركيا …»، «تتهم كييف …»):
-    it tells what that party holds (data/speech.json denial "told_alike" "views")."""
-    views = _denial_words("told_alike", "views")
-    return not views.isdisjoint(_conjunctionless(text)[: _view_span()])
-
-
-@cache
-def _view_span() -> int:
-    return int(load_data("speech.json")["denial"]["told_alike"]["view_span_words"])
-
-
-@cache
-def _knowledge_span() -> int:
-    return int(load_data("speech.json")["denial"]["pleas"]["knowledge_span_words"])
+    """The sentence opens with a party's view or accusation («وتعتبر تركيا …»، «تتهم كييف …»): it
+    tells what that party holds (data/speech.json denial "told_alike" "views"). Not a passive
+    («تتهم بالإرهاب»: the word after it with «ب»)."""
+    words = _conjunctionless(text)
+    return len(words) > 1 and words[0] in _denial_words("told_alike", "views") and not words[1].startswith("\u0628")  # beh
 
 
 def _of_the_rest(words: Sequence[str], at: int, other: str) -> bool:
@@ -1200,7 +1207,7 @@ class ClaimSearch:
             # do not disagree with each other.
             and not a.speakers & b.speakers
             and not _said_by_denier(a.text, b.text)
-            and not _other_owners(a.text, b.text)  # one faculty's seats denied, another's told
+            and not _other_owners(a.text, b.text, same_noun=True)  # one faculty's seats denied, another's told
             and not _tells_a_view(b.text)  # «وتعتبر تركيا الوحدات امتدادا للحزب»: a party's view, not the outlet's
             and not self._denied_alike(i, j)
             and not self._other_days(i, j)  # a death denied on Sunday, told on Monday
@@ -1540,6 +1547,7 @@ def _words_before(text: str, figure: str) -> tuple[tuple[str, ...], ...]:
     )
 
 
+@lru_cache(maxsize=1 << 12)
 def _counts_new_ones(text: str, figure: str) -> bool:
     """The sentence counts with `figure` new ones only: «جديد» or a form of it among the words
     right after it («التحقيق مع 17 متهما جديدا», «9 متهمين جدد»: a batch added to those counted
@@ -1555,6 +1563,7 @@ def _counts_new_ones(text: str, figure: str) -> bool:
 
 @cache
 def _new_ones_words() -> frozenset[str]:
+    """The forms of «جديد» that make a figure count new ones (data/count_nouns.json "new_ones")."""
     return frozenset(strip_proclitics(match_key(w)) for w in load_data("count_nouns.json")["new_ones"]["words"])
 
 
@@ -1674,12 +1683,17 @@ def _other_of_a_series(a: str, b: str) -> bool:
     return any(ordinals.isdisjoint(told_b[noun]) for noun, ordinals in told_a.items() if noun in told_b)
 
 
-def _other_owners(a: str, b: str) -> bool:
+def _other_owners(a: str, b: str, same_noun: bool = False) -> bool:
     """Both sentences name whom their figures belong to by an owner noun and the words after it
     («صافي أرباح شركة سبكيم» / «صافي أرباح الشركة السعودية للنقل الجماعي»), none the same: other
     owners' figures (data/count_nouns.json "owners"). One name is the same as another that
-    begins with it («الشركة السعودية» and «الشركة السعودية للنقل»)."""
+    begins with it («الشركة السعودية» and «الشركة السعودية للنقل»). `same_noun`: only owners of one
+    noun count (a denial: «كلية الإعلام» / «كلية العلوم» are other faculties, but «إعلام جامعة
+    القاهرة» may be the «كلية الإعلام» another sentence names)."""
     owners_a, owners_b = _owners(a), _owners(b)
+    if same_noun:
+        nouns = {x[0] for x in owners_a} & {y[0] for y in owners_b}
+        owners_a, owners_b = frozenset(x for x in owners_a if x[0] in nouns), frozenset(y for y in owners_b if y[0] in nouns)
     return bool(owners_a and owners_b) and not any(x[: len(y)] == y or y[: len(x)] == x for x in owners_a for y in owners_b)
 
 
@@ -1696,7 +1710,7 @@ def _owners(text: str) -> frozenset[tuple[str, ...]]:
     for k, (noun, name) in enumerate(pairwise(words)):
         if noun in nouns and name not in nouns and _content_stem_of(name):
             after = keyed[k + 2] if k + 2 < len(keyed) else ""
-            if keyed[k + 1].startswith(_DEFINITE) and after.startswith((_DEFINITE, "\u0644\u0644")) and _content_stem_of(words[k + 2]):  # lam lam: «للنقل»
+            if keyed[k + 1].startswith(_DEFINITE) and after.startswith((_DEFINITE, "\u0644\u0644")) and _content_stem_of(words[k + 2]) and after not in _time_words():  # lam lam: «للنقل»; «البنك الأهلي الثلاثاء»
                 found.add((noun, name, words[k + 2]))
             else:
                 found.add((noun, name))
@@ -1944,8 +1958,9 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
     # cut off only where the rounder figure keeps three digits or more (1,059 millions), not from
     # 2 millions to 2.9
     # rounded half up too («30.5 مليون» told as «31 مليون»), where the rounder figure gives fewer
-    # digits than the other (5 and 10 billion, one digit each, are two figures)
-    half_up = _digits(int(precise)) > _digits(int(rounder)) and math.floor(precise / step + 0.5) * step == rounder
+    # digits than the other and two at least (5 and 10 billion are two figures, and so are 1.5
+    # and 2 million)
+    half_up = _digits(int(precise)) > _digits(int(rounder)) >= 2 and math.floor(precise / step + 0.5) * step == rounder
     return abs(x - y) * 2 < step or half_up or (rounder >= CUT_OFF_DIGITS * step and int(precise) // step * step == rounder)
 
 
