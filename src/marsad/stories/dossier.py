@@ -1536,15 +1536,25 @@ def _decision_phrases() -> dict[tuple[str, ...], str]:
     return {tuple(strip_proclitics(w) for w in _WORD_RE.findall(match_key(p))): d for p, d in phrases.items()}
 
 
+def _around_figure(text: str, figure: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For each place the sentence gives `figure`, the words within BEFORE_FIGURE_CHARS before it
+    and after it (keyed, proclitics off, punctuation dropped: «المواطن "محمد.ع.م" 44» -> مواطن،
+    محمد، ع، م)."""
+    plain = plain_figures(text)
+
+    def words(span: str) -> tuple[str, ...]:
+        return tuple(strip_proclitics(w) for w in _WORD_RE.findall(match_key(span)))
+
+    return [
+        (words(plain[max(0, m.start() - BEFORE_FIGURE_CHARS) : m.start()]), words(plain[m.end() : m.end() + BEFORE_FIGURE_CHARS]))
+        for m in re.finditer(rf"(?<![\d.]){re.escape(figure.lstrip(_MARKS))}(?![\d.])", plain)
+    ]
+
+
 @lru_cache(maxsize=1 << 12)
 def _words_before(text: str, figure: str) -> tuple[tuple[str, ...], ...]:
-    """For each place the sentence gives `figure`, the words right before it (keyed, proclitics
-    off, punctuation dropped: «المواطن "محمد.ع.م" 44» -> مواطن، محمد، ع، م)."""
-    plain = plain_figures(text)
-    return tuple(
-        tuple(strip_proclitics(w) for w in _WORD_RE.findall(match_key(plain[max(0, m.start() - BEFORE_FIGURE_CHARS) : m.start()])))
-        for m in re.finditer(rf"(?<![\d.]){re.escape(figure.lstrip(_MARKS))}(?![\d.])", plain)
-    )
+    """For each place the sentence gives `figure`, the words right before it (`_around_figure`)."""
+    return tuple(before for before, _ in _around_figure(text, figure))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1553,12 +1563,7 @@ def _counts_new_ones(text: str, figure: str) -> bool:
     right after it («التحقيق مع 17 متهما جديدا», «9 متهمين جدد»: a batch added to those counted
     before; data/count_nouns.json "new_ones")."""
     new = _new_ones_words()
-    plain = plain_figures(text)
-    for m in re.finditer(rf"(?<![\d.]){re.escape(figure.lstrip(_MARKS))}(?![\d.])", plain):
-        after = [strip_proclitics(w) for w in _WORD_RE.findall(match_key(plain[m.end() : m.end() + BEFORE_FIGURE_CHARS]))]
-        if not new.isdisjoint(after[:NEW_ONES_WORDS]):
-            return True
-    return False
+    return any(not new.isdisjoint(after[:NEW_ONES_WORDS]) for _, after in _around_figure(text, figure))
 
 
 @cache
@@ -1966,7 +1971,7 @@ def _same_figure(a: str, b: str, notation: bool = False) -> bool:
 
 def _digits(n: int) -> int:
     """How many significant digits a whole figure gives (30,500,000: 3; 31,000,000: 2)."""
-    return len(str(n).rstrip("0"))
+    return len(str(n)) - _zeros(n)
 
 
 def _in_unit(x: float, unit: int) -> str:
