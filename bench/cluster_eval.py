@@ -317,8 +317,9 @@ def ceiling(folds: set[str], work: Path, passages: bool = False) -> None:
             f" at threshold {threshold:.3f}; at the undated join threshold {UNDATED_JOIN_THRESHOLD:.2f}: {at_join['b3_f1']:.3f}", flush=True,
         )
         if passages:
+            words = _standard(sims)
             for name, other in _passage_readings([texts[k] for k in on]).items():
-                for label, matrix in ((name, other), (f"words + {name}", _standard(sims) + _standard(other))):
+                for label, matrix in ((name, other), (f"words + {name}", words + _standard(other))):
                     f1, _, s = max(_thresholds(matrix, gold))
                     print(f"fold {fold}: {label}: best B-cubed F1 {f1:.3f} (P {s['b3_p']:.3f} R {s['b3_r']:.3f})", flush=True)
 
